@@ -1,0 +1,144 @@
+"""The inline markup of paragraph text: parse it into runs, write runs back as markup.
+
+    *italic*   **bold**   [^fn-3] footnote reference   \\*  \\\\  \\[^  escapes
+
+Markers toggle a format on and off (bold before italic, so `***x***` is both); the
+markup is a canonical string: `to_markup(parse(s)) == s` for any text a reader wrote.
+Formatting never starts or ends on a space, so the same string is also valid Markdown
+emphasis (CommonMark's flanking rules refuse `* x*`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s\\]+)\]")
+"""`[^id]`: an id is any run of characters but spaces, `]` and backslash."""
+
+_SPECIAL = re.compile(r"(\\|\*|\[(?=\^))")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one format, or a footnote reference (then `text` is '')."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    footnote: str | None = None
+    """Id of the footnote referred to; the run then holds no text."""
+
+
+def escape(text: str) -> str:
+    """Markup for plain text: backslash before `\\`, `*` and a `[` that starts `[^`."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def parse(markup: str) -> tuple[Run, ...]:
+    """The runs of a marked-up text, adjacent runs of one format joined."""
+    runs: list[Run] = []
+    buffer: list[str] = []
+    italic = bold = False
+
+    def flush() -> None:
+        if buffer:
+            _append(runs, Run("".join(buffer), italic, bold))
+            buffer.clear()
+
+    i, n = 0, len(markup)
+    while i < n:
+        char = markup[i]
+        if char == "\\" and i + 1 < n:
+            buffer.append(markup[i + 1])
+            i += 2
+        elif char == "*":
+            flush()
+            if markup.startswith("**", i):
+                bold = not bold
+                i += 2
+            else:
+                italic = not italic
+                i += 1
+        elif char == "[" and (match := FOOTNOTE_REF.match(markup, i)):
+            flush()
+            runs.append(Run("", italic, bold, footnote=match.group(1)))
+            i = match.end()
+        else:
+            buffer.append(char)
+            i += 1
+    flush()
+    return tuple(runs)
+
+
+def _append(runs: list[Run], run: Run) -> None:
+    last = runs[-1] if runs else None
+    if last and last.footnote is None and (last.italic, last.bold) == (run.italic, run.bold):
+        runs[-1] = Run(last.text + run.text, run.italic, run.bold)
+    else:
+        runs.append(run)
+
+
+def to_markup(runs: tuple[Run, ...] | list[Run]) -> str:
+    """The canonical markup of runs; spaces at the edges of a format move outside it."""
+    out: list[str] = []
+    italic = bold = False
+
+    def switch(to_italic: bool, to_bold: bool) -> None:
+        nonlocal italic, bold
+        if bold != to_bold:
+            out.append("**")
+            bold = to_bold
+        if italic != to_italic:
+            out.append("*")
+            italic = to_italic
+
+    for run in runs:
+        if run.footnote is not None:
+            switch(run.italic, run.bold)
+            out.append(f"[^{run.footnote}]")
+            continue
+        if not run.text:
+            continue
+        if not (run.italic or run.bold):
+            switch(False, False)
+            out.append(escape(run.text))
+            continue
+        core = run.text.strip()
+        if not core:  # a formatted space is just a space
+            switch(italic and run.italic, bold and run.bold)
+            out.append(escape(run.text))
+            continue
+        start = run.text.index(core[0])
+        lead, trail = run.text[:start], run.text[start + len(core):]
+        if lead:
+            switch(False, False)
+            out.append(escape(lead))
+        switch(run.italic, run.bold)
+        out.append(escape(core))
+        if trail:
+            switch(False, False)
+            out.append(escape(trail))
+    switch(False, False)
+    return "".join(out)
+
+
+def plain(markup: str) -> str:
+    """The words alone: formats dropped, footnote references removed."""
+    return "".join(run.text for run in parse(markup))
+
+
+def footnote_ids(markup: str) -> list[str]:
+    """Ids of the footnotes referred to, in order."""
+    return [run.footnote for run in parse(markup) if run.footnote is not None]
+
+
+def rename_footnotes(markup: str, mapping: dict[str, str]) -> str:
+    """The same text with footnote references renamed through `mapping`."""
+    if not mapping or "[^" not in markup:
+        return markup
+    runs = tuple(
+        Run(r.text, r.italic, r.bold, mapping.get(r.footnote, r.footnote)) if r.footnote else r
+        for r in parse(markup)
+    )
+    return to_markup(runs)

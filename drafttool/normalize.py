@@ -1,0 +1,55 @@
+"""The normalised form texts are compared on, so that typography makes no false diffs.
+
+NEGOTIATION.md, 'Where real files bite': French no-break spaces (U+00A0, narrow U+202F)
+before ; : ! ? and inside « », curly and straight quotes and apostrophes, dashes, Arabic
+tatweel, presentation forms and Arabic-Indic digits, Chinese full-width punctuation.  The
+original text is always kept for display; only comparisons use these keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from drafttool import markup
+
+_TRANSLATE = str.maketrans({
+    **{c: "'" for c in "‘’‚‛′`´ʼ"},
+    **{c: '"' for c in "“”„‟″«»‹›「」『』"},
+    **{c: "-" for c in "‐‑‒–—―−"},
+    "\u0640": None,  # Arabic tatweel (kashida) only stretches letters
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+    "\u200e": None, "\u200f": None, "\u061c": None,  # bidi marks
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern Arabic-Indic digits
+    "、": ",", "。": ".",
+})
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r" (?=[;:!?,.)\]\"'%])")
+_SPACE_AFTER = re.compile(r"(?<=[(\[\"]) ")
+
+
+@lru_cache(maxsize=65536)
+def normalise_token(token: str) -> str:
+    """The comparison key of one token (a word, a space, a punctuation mark)."""
+    if token.isspace():
+        return " "
+    if token.isascii():
+        return token
+    return unicodedata.normalize("NFKC", token).translate(_TRANSLATE)
+
+
+def normalise(text: str) -> str:
+    """The comparison key of a whole text: typography folded, spaces single and trimmed,
+    and no space before closing punctuation or after opening punctuation."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE.sub("", text)
+    return _SPACE_AFTER.sub("", text)
+
+
+def paragraph_key(text: str) -> str:
+    """The key two paragraphs' marked-up texts are matched on: words only, normalised."""
+    return normalise(markup.plain(text))

@@ -1,0 +1,574 @@
+"""Read UN documents written as Markdown or plain text, PDF-converted ones included.
+
+Takes the bytes of a `.md` or `.txt` file; returns a `Reading` (a Round and notices).
+
+In two steps, as pandoc's docx reader does: first the file becomes blocks that mirror it
+(lines between blank lines, each marked as page furniture, a separator, the start of a
+footnote body, a heading, or text), then the blocks become the model:
+
+- an optional front matter (`---` … `---`, `key: value` lines) gives the round's label,
+  date, symbol, language and masthead exactly; this is what `export --format md` writes;
+- otherwise the masthead is recognised line by line (symbol, distribution, date,
+  language, original language, session, agenda item) above the title, which is the last
+  heading before the first paragraph of the body;
+- page furniture (job numbers such as `24-04527 (F)`, page counters, barcodes, the
+  running symbol) is left out, with a notice counting it;
+- footnote bodies (`<sup>5</sup> …`, `[^5]: …`, `\\* …`, and in plain text `5 …` after a
+  separator line) are collected wherever they stand, with the blocks that continue them;
+- a paragraph cut by a page break or a footnote block is rejoined with the block that
+  continues it (no label, and it starts in lower case or the cut fell mid-sentence);
+- Markdown inline syntax (emphasis, links, escapes, `<sup>`) is parsed with markdown-it
+  before negotiation brackets are looked at, so `[^5]` and `[text](url)` are not taken
+  for brackets; brackets are kept in the text, and unbalanced ones are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from drafttool import languages, markup
+from drafttool.errors import InputError, Notice
+from drafttool.markup import Run
+from drafttool.model import Footnote, Masthead, Round
+from drafttool.readers import Reading
+from drafttool.readers.structure import SourceParagraph, assemble, read_label
+
+FURNITURE = re.compile(
+    r"""^(
+        \d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6}){0,2}        # job number: 24-04527 (F)  120324
+      | GE\.\d{2}-\d{5}\s*(\([A-Z]\))?                   # Geneva job number
+      | \*\d{7}\*                                         # barcode line
+      | (Page|page|Página|Стр\.)\s+\d+(\s*(of|sur|de|из)\s*\d+)?
+      | \d{1,3}\s*/\s*\d{1,3}                             # page counter 2/8
+      | \d{1,3}                                           # a bare page number
+      | Please\s+recycle.* | Merci\s+de\s+recycler.* | ♲.*
+    )$""",
+    re.VERBOSE,
+)
+SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
+FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
+FOOTNOTE_START_TXT = re.compile(r"^(?P<n>[0-9]{1,3}|\*{1,3})\s+(?=\S)")
+TERMINAL = ".;:!?。；：！？…"
+CLOSERS = "»”’\")）]"
+FRONT_KEYS = {
+    "round", "date", "symbol", "language", "source", "note",
+    "organ", "distribution", "masthead-date", "language-line", "original", "body", "session",
+    "venue", "agenda-item", "agenda-title", "other",
+}
+
+
+@dataclass
+class _Block:
+    """Lines of the file between blank lines."""
+
+    text: str
+    line: int
+    heading: int = 0
+    kind: str = "text"
+    """'text', 'heading', 'furniture', 'separator' or 'footnote'."""
+    footnote_label: str = ""
+
+
+@dataclass
+class _Draft:
+    """A paragraph or footnote being assembled from one or more blocks."""
+
+    raw: list[str]
+    line: int
+    heading: int = 0
+    label: str = ""
+    readings: tuple = (None, None)
+    footnote_label: str = ""
+    title: bool = False
+    joined: list[int] = field(default_factory=list)
+
+
+def decode(data: bytes, path: str | None) -> str:
+    """Text of a file in UTF-8 (a BOM allowed; UTF-16 with a BOM too), line endings unified."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not valid UTF-16 at byte {error.start}; save the file as UTF-8", path=path) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            raise InputError(
+                f"byte 0x{data[error.start]:02x} is not UTF-8 (column {column}); save the file as UTF-8",
+                path=path, place=f"{line}",
+            ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_markdown(data: bytes | str, *, path: str | None = None, label: str = "", language: str = "",
+                  markdown: bool = True) -> Reading:
+    """Read a Markdown (or, with `markdown=False`, plain-text) UN document."""
+    text = data if isinstance(data, str) else decode(data, path)
+    notices: list[Notice] = []
+    front, body_start = _front_matter(text, path)
+    lines = text.split("\n")
+    blocks = _blocks(lines, body_start, markdown)
+    if not any(block.text.strip() for block in blocks) and not front:
+        raise InputError("the document is empty", path=path)
+    furniture = [b for b in blocks if b.kind == "furniture"]
+    if furniture:
+        where = ", ".join(str(b.line) for b in furniture[:5]) + (" …" if len(furniture) > 5 else "")
+        notices.append(Notice(f"left out {len(furniture)} line(s) of page furniture (lines {where})", path))
+    blocks = [b for b in blocks if b.kind != "furniture"]
+
+    first_body = _first_body(blocks) if not front else _first_body_after_title(blocks)
+    head = [b for b in blocks[:first_body] if b.kind in ("text", "heading")]
+    title_block = None
+    if head:
+        headings = [b for b in head if b.kind == "heading"]
+        title_block = headings[-1] if headings else head[-1]
+    masthead_lines = [b for b in head if b is not title_block]
+
+    paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown)
+    star_labels = {d.footnote_label for d in footnotes}
+    inline = _Inline(markdown, star_labels)
+
+    footnote_records: list[Footnote] = []
+    footnote_ids: dict[str, str] = {}
+    for draft in footnotes:
+        fid = _footnote_id(draft.footnote_label, footnote_ids.values())
+        footnote_ids.setdefault(draft.footnote_label, fid)
+        footnote_records.append(Footnote(fid, inline.convert(" ".join(draft.raw), footnote_ids), draft.footnote_label))
+
+    sources: list[SourceParagraph] = []
+    if title_block is not None:
+        sources.append(SourceParagraph(inline.convert(_unwrap(title_block.text), footnote_ids), title=True,
+                                       place=f"{title_block.line}"))
+    for draft in paragraphs:
+        raw = _join(draft.raw)
+        sources.append(SourceParagraph(inline.convert(raw, footnote_ids), draft.label, draft.readings,
+                                       heading=draft.heading, place=f"{draft.line}"))
+    records, structure_notices = assemble(sources, path=path)
+    notices.extend(structure_notices)
+
+    masthead = _masthead(masthead_lines, inline, footnote_ids)
+    if front:
+        masthead = _masthead_from_front(front, inline, footnote_ids)
+    lang = language or front.get("language", "") or languages.language_from_name(masthead.language)
+    if not lang:
+        lang = languages.guess_language(" ".join(markup.plain(p.text) for p in records))
+    round_ = Round(
+        label=label or front.get("round", ""),
+        paragraphs=records,
+        footnotes=tuple(footnote_records),
+        date=front.get("date", ""),
+        symbol=front.get("symbol", "") or masthead.symbol,
+        language=lang,
+        masthead=masthead,
+        source=front.get("source", ""),
+        note=front.get("note", ""),
+    )
+    notices.extend(_check_footnotes(round_, path))
+    notices.extend(check_brackets(round_, path, {p.id: s.place for p, s in zip(records, sources)}))
+    return Reading(round_, tuple(notices))
+
+
+def _front_matter(text: str, path: str | None) -> tuple[dict[str, str], int]:
+    """`key: value` lines between a first line `---` and the next `---`."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    front: dict[str, str] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            return front, number
+        if not line.strip():
+            continue
+        key, colon, value = line.partition(":")
+        key = key.strip().lower()
+        if not colon or key not in FRONT_KEYS:
+            raise InputError(
+                f"front matter line {line.strip()!r} is not 'key: value' with a known key "
+                f"({', '.join(sorted(FRONT_KEYS))})", path=path, place=f"{number}")
+        value = value.strip()
+        front[key] = f"{front[key]}\n{value}" if key == "other" and key in front else value
+    raise InputError("front matter opened with '---' on line 1 is never closed", path=path, place="1")
+
+
+def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
+    """Blocks of non-blank lines; an ATX heading line is a block of its own."""
+    blocks: list[_Block] = []
+    current: list[str] = []
+    first_line = 0
+
+    def flush() -> None:
+        if current:
+            blocks.append(_Block("\n".join(current), first_line))
+            current.clear()
+
+    for number, line in enumerate(lines[start:], start=start + 1):
+        stripped = line.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", stripped) if markdown else None
+        if not stripped:
+            flush()
+        elif heading:
+            flush()
+            blocks.append(_Block(heading.group(2), number, heading=len(heading.group(1)), kind="heading"))
+        elif FURNITURE.match(stripped) or SEPARATOR.match(stripped):
+            flush()
+            kind = "separator" if SEPARATOR.match(stripped) else "furniture"
+            blocks.append(_Block(stripped, number, kind=kind))
+        else:
+            if not current:
+                first_line = number
+            current.append(line.rstrip())
+    flush()
+    after_separator = False
+    for block in blocks:
+        if block.kind == "separator":
+            after_separator = True
+            continue
+        if block.kind != "text":
+            after_separator = False
+            continue
+        match = FOOTNOTE_START_MD.match(block.text) if markdown else None
+        if match:
+            block.kind = "footnote"
+            block.footnote_label = match.group("sup") or match.group("ref") or "*" * (len(match.group("star")) // 2)
+            block.text = block.text[match.end():]
+            continue
+        match = FOOTNOTE_START_TXT.match(block.text) if not markdown and after_separator else None
+        if match:
+            block.kind = "footnote"
+            block.footnote_label = match.group("n")
+            block.text = block.text[match.end():]
+            continue
+        if markdown and _unwrap(block.text) != block.text and "\n" not in block.text:
+            # A line wholly in bold, like '**B. Collecte et analyse des données**', is a heading.
+            label, _, _ = read_label(_unwrap(block.text))
+            if label:
+                block.kind, block.heading = "heading", 2
+        after_separator = False
+    return blocks
+
+
+def _unwrap(text: str) -> str:
+    """A heading without the emphasis wrapped round all of it: '**III. Voie**' → 'III. Voie'."""
+    text = text.strip()
+    for marker in ("***", "**", "__", "*", "_"):
+        if len(text) > 2 * len(marker) and text.startswith(marker) and text.endswith(marker):
+            inner = text[len(marker): -len(marker)]
+            if marker not in inner and not inner.endswith("\\"):
+                return inner.strip()
+    return text
+
+
+def _words(text: str) -> int:
+    cjk = sum(languages.is_cjk(c) for c in text)
+    return len(text.split()) + cjk // 2
+
+
+def _first_body(blocks: list[_Block]) -> int:
+    """Index of the first block of the body: a numbered paragraph or labelled heading, a
+    paragraph of twenty words or more, or a line ending in a comma ('The General Assembly,')."""
+    for index, block in enumerate(blocks):
+        if block.kind in ("separator", "footnote"):
+            continue
+        text = _unwrap(block.text) if block.kind == "heading" else block.text
+        label, _, readings = read_label(text)
+        first, roman = readings
+        if label and first is not None and first.sort.value == "number":
+            return index
+        if label and (first or roman) and block.kind == "heading" and (first or roman).upper:  # type: ignore[union-attr]
+            return index
+        if block.kind == "text" and (_words(block.text) >= 20 or block.text.rstrip().endswith(",")):
+            return index
+    return len(blocks)
+
+
+def _first_body_after_title(blocks: list[_Block]) -> int:
+    """With front matter, the head is just the '# Title' line, if there is one."""
+    if blocks and blocks[0].kind == "heading" and blocks[0].heading == 1:
+        return 1
+    return 0
+
+
+def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | None,
+                     markdown: bool) -> tuple[list[_Draft], list[_Draft]]:
+    """Paragraphs and footnotes, rejoining paragraphs cut by page breaks and footnotes."""
+    paragraphs: list[_Draft] = []
+    footnotes: list[_Draft] = []
+    open_paragraph: _Draft | None = None
+    open_footnote: _Draft | None = None
+    for block in blocks:
+        if block.kind == "separator":
+            continue
+        if block.kind == "footnote":
+            open_footnote = _Draft([block.text.replace("\n", " ")], block.line, footnote_label=block.footnote_label)
+            footnotes.append(open_footnote)
+            continue
+        text = block.text.replace("\n", " ") if block.kind == "text" else _unwrap(block.text)
+        label, rest, readings = read_label(text)
+        if open_footnote is not None and not label and block.kind == "text" and not _ends_sentence(open_footnote.raw[-1]):
+            open_footnote.raw.append(text)  # footnote 10 of the seed goes on over three blocks
+            continue
+        open_footnote = None
+        if block.kind == "heading":
+            paragraphs.append(_Draft([rest], block.line, heading=block.heading, label=label, readings=readings))
+            open_paragraph = None
+        elif label:
+            open_paragraph = _Draft([rest], block.line, label=label, readings=readings)
+            paragraphs.append(open_paragraph)
+        elif open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown):
+            open_paragraph.raw.append(text)
+            open_paragraph.joined.append(block.line)
+        else:
+            open_paragraph = _Draft([text], block.line)
+            paragraphs.append(open_paragraph)
+    return paragraphs, footnotes
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(CLOSERS + "*_")
+    return bool(stripped) and stripped[-1] in TERMINAL and not stripped.endswith((":", "："))
+
+
+def _continues(previous: str, text: str, markdown: bool) -> bool:
+    """Whether `text` continues a paragraph cut by a page break after `previous`."""
+    before = previous.rstrip()
+    after = text.lstrip()
+    if not before or not after:
+        return False
+    if markdown and after[0] in "*_":
+        return False  # a new paragraph opening with an italic verb: *Recalling*
+    first, last = after[0], before.rstrip(CLOSERS)[-1:] or before[-1]
+    if languages.is_cjk(last) and languages.is_cjk(first):
+        return last not in "。！？"
+    if first.islower():
+        return last not in ".!?"
+    return last.isalnum() or last in ",-–("
+
+
+def _join(parts: list[str]) -> str:
+    """Rejoin the pieces of a cut paragraph: no space inside Chinese text or after a hyphen."""
+    out = parts[0].rstrip()
+    for part in parts[1:]:
+        part = part.strip()
+        if not out:
+            out = part
+        elif (languages.is_cjk(out[-1]) and languages.is_cjk(part[0])) or out.endswith("-"):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def _footnote_id(label: str, taken) -> str:  # type: ignore[no-untyped-def]
+    base = "fn-" + ("star" * len(label) if set(label) == {"*"} else re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-") or "x")
+    taken = set(taken)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class _Inline:
+    """Markdown inline syntax (or plain text) → drafttool's inline markup."""
+
+    def __init__(self, markdown: bool, footnote_labels: set[str]) -> None:
+        self.markdown = markdown
+        self.labels = footnote_labels
+        self._parser = None
+        if markdown:
+            from markdown_it import MarkdownIt
+
+            self._parser = MarkdownIt("commonmark")
+
+    def convert(self, raw: str, footnote_ids: dict[str, str]) -> str:
+        refs: list[str] = []
+
+        def sentinel(label: str) -> str:
+            refs.append(footnote_ids.get(label, "fn-" + label))
+            return f"\ue000{len(refs) - 1}\ue001"
+
+        raw = re.sub(r"\[\^([^\]\s]+)\](?!:)", lambda m: sentinel(m.group(1)), raw)
+        if "*" in self.labels or "**" in self.labels:
+            star = r"\\\*" if self.markdown else r"\*"
+            raw = re.sub(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)",
+                         lambda m: sentinel("*" * m.group(1).count("*")) if "*" * m.group(1).count("*") in self.labels else m.group(0),
+                         raw)
+        if not self.markdown:
+            runs = self._plain_runs(raw, footnote_ids, sentinel)
+        else:
+            runs = self._markdown_runs(raw, footnote_ids)
+        return markup.to_markup(self._expand(runs, refs)).strip()
+
+    def _plain_runs(self, raw: str, footnote_ids: dict[str, str], sentinel) -> list[Run]:  # type: ignore[no-untyped-def]
+        # PDF-converted text glues footnote numbers to words ('drogue1,'): take a number
+        # stuck to the end of a word as a reference when a footnote of that number exists.
+        raw = re.sub(r"(?<=[^\W\d_])([0-9]{1,3})(?=[\s,.;:)]|$)",
+                     lambda m: sentinel(m.group(1)) if m.group(1) in self.labels else m.group(0), raw)
+        raw = re.sub(r"<sup>\s*([0-9]{1,3})\s*</sup>",
+                     lambda m: sentinel(m.group(1)) if m.group(1) in self.labels else m.group(0), raw)
+        return [Run(raw)]
+
+    def _markdown_runs(self, raw: str, footnote_ids: dict[str, str]) -> list[Run]:
+        assert self._parser is not None
+        tokens = self._parser.parseInline(raw, {})
+        children = tokens[0].children or [] if tokens else []
+        runs: list[Run] = []
+        italic = bold = 0
+        in_sup: list[str] | None = None
+        link_href: str | None = None
+        for token in children:
+            kind = token.type
+            if kind == "link_open":
+                link_href = re.sub(r"^[a-z]+://", "", str(token.attrs.get("href", "")))
+                continue
+            if kind == "link_close":
+                link_href = None
+                continue
+            if kind == "text" and link_href and "\\" in token.content and token.content.replace("\\", "") == link_href:
+                # PDF-to-Markdown converters escape twice ('Mandate\\_Functions'); the address
+                # itself says what the text was.
+                runs.append(Run(link_href, bool(italic), bool(bold)))
+                continue
+            if in_sup is not None:
+                if kind == "html_inline" and token.content.strip().lower() == "</sup>":
+                    content = "".join(in_sup).strip()
+                    if content in self.labels:
+                        runs.append(Run("", bool(italic), bool(bold), footnote=footnote_ids.get(content, "fn-" + content)))
+                    else:
+                        runs.append(Run(content, bool(italic), bool(bold)))
+                    in_sup = None
+                else:
+                    in_sup.append(token.content)
+                continue
+            if kind in ("text", "code_inline"):
+                runs.append(Run(token.content, bool(italic), bool(bold)))
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind in ("softbreak", "hardbreak"):
+                runs.append(Run(" ", bool(italic), bool(bold)))
+            elif kind == "image":
+                runs.append(Run(token.content, bool(italic), bool(bold)))
+            elif kind == "html_inline":
+                tag = token.content.strip().lower()
+                if tag == "<sup>":
+                    in_sup = []
+                elif tag in ("</sup>", "<br>", "<br/>", "<br />"):
+                    runs.append(Run(" " if tag.startswith("<br") else ""))
+                else:
+                    runs.append(Run(token.content, bool(italic), bool(bold)))  # kept as text, never markup
+        if in_sup is not None:
+            runs.append(Run("".join(in_sup), bool(italic), bool(bold)))
+        return runs
+
+    @staticmethod
+    def _expand(runs: list[Run], refs: list[str]) -> list[Run]:
+        """Turn the sentinels left in text runs into footnote reference runs."""
+        out: list[Run] = []
+        for run in runs:
+            if run.footnote is not None or "\ue000" not in run.text:
+                out.append(run)
+                continue
+            for index, piece in enumerate(re.split(r"\ue000(\d+)\ue001", run.text)):
+                if index % 2:
+                    out.append(Run("", run.italic, run.bold, footnote=refs[int(piece)]))
+                elif piece:
+                    out.append(Run(piece, run.italic, run.bold))
+        # Collapse runs of spaces left where line breaks were.
+        return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None else r for r in out]
+
+
+def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str]) -> Masthead:
+    """Sort masthead lines into fields; unrecognised ones: the organ, the body, then 'other'."""
+    fields: dict[str, str] = {}
+    other: list[str] = []
+    after_agenda = False
+    for block in blocks:
+        for line in block.text.split("\n"):
+            text = inline.convert(_unwrap(line.strip()), footnote_ids)
+            if not text:
+                continue
+            name = languages.masthead_field(markup.plain(text))
+            if name == "language":
+                name = "language" if "language" not in fields else None
+            if name is None and after_agenda and "agenda_title" not in fields:
+                name = "agenda_title"
+            elif name is None and "organ" not in fields and not fields:
+                name = "organ"
+            elif name is None and "body" not in fields and "session" not in fields:
+                name = "body"
+            elif name is None and "session" in fields and "venue" not in fields and re.search(r"\d{4}", text):
+                name = "venue"
+            after_agenda = name == "agenda_item"
+            if name is None or name in fields:
+                other.append(text)
+            else:
+                fields[name] = text
+    return Masthead(**fields, other=tuple(other))
+
+
+def _masthead_from_front(front: dict[str, str], inline: _Inline, footnote_ids: dict[str, str]) -> Masthead:
+    def get(key: str) -> str:
+        return inline.convert(front.get(key, ""), footnote_ids)
+
+    other = tuple(inline.convert(line, footnote_ids) for line in front.get("other", "").split("\n") if line.strip())
+    return Masthead(
+        organ=get("organ"), symbol=get("symbol"), distribution=get("distribution"), date=get("masthead-date"),
+        language=get("language-line"), original=get("original"), body=get("body"), session=get("session"),
+        venue=get("venue"), agenda_item=get("agenda-item"), agenda_title=get("agenda-title"), other=other,
+    )
+
+
+def _check_footnotes(round_: Round, path: str | None) -> list[Notice]:
+    """A reference to no footnote, or a footnote that nothing refers to, is reported."""
+    notices = []
+    known = {f.id for f in round_.footnotes}
+    referred: set[str] = set()
+    texts = [(p.label or p.id, p.text) for p in round_.paragraphs]
+    texts += [("masthead", value) for value in (round_.masthead.agenda_item, round_.masthead.agenda_title,
+                                                round_.masthead.organ, round_.masthead.body)]
+    texts += [(f"footnote {f.label}", f.text) for f in round_.footnotes]
+    for where, text in texts:
+        for ref in markup.footnote_ids(text):
+            referred.add(ref)
+            if ref not in known:
+                notices.append(Notice(f"footnote reference {ref!r} has no footnote body", path, where))
+    for footnote in round_.footnotes:
+        if footnote.id not in referred:
+            notices.append(Notice(f"footnote {footnote.label} is not referred to anywhere; kept at the end", path))
+    return notices
+
+
+def check_brackets(round_: Round, path: str | None, places: dict[str, str] | None = None) -> list[Notice]:
+    """Square brackets that close what was never opened, or are never closed.
+
+    Brackets may span paragraphs (a bracketed section), so depth runs across the text.
+    """
+    notices: list[Notice] = []
+    depth = 0
+    opened_in: list[str] = []
+    places = places or {}
+    for paragraph in round_.paragraphs:
+        name = f"paragraph {paragraph.label or paragraph.id}"
+        where = places.get(paragraph.id) or paragraph.id
+        for char in markup.plain(paragraph.text):
+            if char == "[":
+                depth += 1
+                opened_in.append(where + f" ({name})")
+            elif char == "]":
+                if depth == 0:
+                    notices.append(Notice(f"']' in {name} closes no '['", path, where))
+                else:
+                    depth -= 1
+                    opened_in.pop()
+    for where in opened_in:
+        notices.append(Notice(f"'[' opened in {where.split(' (', 1)[1][:-1]} is never closed", path, where.split(" (", 1)[0]))
+    return notices

@@ -1,0 +1,110 @@
+"""Render a round as Markdown that `readers.markdown` reads back to the same round.
+
+Front matter carries the round's label, date, symbol, language and masthead; then the
+title (`#`), headings (`##` for I., `###` for A.), paragraphs with their labels, and
+footnotes as Markdown footnotes (`[^12]: …`) named by their numbers.  Characters that
+Markdown would take for syntax are escaped; negotiation brackets stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafttool import markup
+from drafttool.model import Kind, Round
+from drafttool.readers.structure import read_label
+
+_INLINE_SPECIAL = re.compile(r"""(\\|\*|_|`|\[(?=\^)|\](?=[(\[:])|<(?=[A-Za-z/!?])|&(?=\#?\w+;))""")
+
+
+def _escape(text: str) -> str:
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def _inline(text: str, names: dict[str, str]) -> str:
+    """Markdown for marked-up text: runs escaped, footnote ids replaced by their names."""
+    out: list[str] = []
+    italic = bold = False
+    for run in markup.parse(text):
+        if (run.bold, run.italic) != (bold, italic):
+            if bold != run.bold:
+                out.append("**")
+            if italic != run.italic:
+                out.append("*")
+            bold, italic = run.bold, run.italic
+        if run.footnote is not None:
+            out.append(f"[^{names.get(run.footnote, run.footnote)}]")
+        else:
+            out.append(_escape(run.text))
+    if bold:
+        out.append("**")
+    if italic:
+        out.append("*")
+    return "".join(out)
+
+
+def _guard_start(text: str) -> str:
+    """Escape a start that would be read as a label, heading or list marker."""
+    if not text:
+        return text
+    label, _, _ = read_label(text)
+    if label:
+        # '1\.' and 'a\)' are plain text to Markdown and to our reader.
+        return label[:-1] + "\\" + label[-1] + text[len(label):]
+    if text[0] in "#>+-=|" or text.startswith("\\*"):
+        return "\\" + text if text[0] != "\\" else text
+    return text
+
+
+def footnote_names(round_: Round) -> dict[str, str]:
+    """Footnote id → the name used in Markdown: its number, or its id if numbers repeat."""
+    labels = [f.label for f in round_.footnotes]
+    names = {}
+    for footnote in round_.footnotes:
+        usable = footnote.label and labels.count(footnote.label) == 1 and not re.search(r"[\s\]\\]", footnote.label)
+        names[footnote.id] = footnote.label if usable else footnote.id
+    return names
+
+
+FRONT = (
+    ("round", "label"), ("date", "date"), ("symbol", "symbol"), ("language", "language"),
+    ("source", "source"), ("note", "note"),
+)
+MASTHEAD_FRONT = (
+    ("organ", "organ"), ("distribution", "distribution"), ("masthead-date", "date"),
+    ("language-line", "language"), ("original", "original"), ("body", "body"), ("session", "session"),
+    ("venue", "venue"), ("agenda-item", "agenda_item"), ("agenda-title", "agenda_title"),
+)
+
+
+def render_round_markdown(round_: Round) -> str:
+    """The round as Markdown, front matter first."""
+    names = footnote_names(round_)
+    lines = ["---"]
+    for key, attribute in FRONT:
+        value = getattr(round_, attribute)
+        if value:
+            lines.append(f"{key}: {' '.join(value.split())}")
+    masthead = round_.masthead
+    for key, attribute in MASTHEAD_FRONT:
+        value = getattr(masthead, attribute)
+        if value:
+            lines.append(f"{key}: {_inline(value, names)}")
+    lines += [f"other: {_inline(value, names)}" for value in masthead.other]
+    lines.append("---")
+    blocks = ["\n".join(lines)]
+    for paragraph in round_.paragraphs:
+        text = _inline(paragraph.text, names)
+        if paragraph.kind is Kind.TITLE:
+            blocks.append(f"# {text}")
+        elif paragraph.kind is Kind.HEADING:
+            hashes = "#" * (paragraph.level + 1)
+            blocks.append(f"{hashes} {paragraph.label} {text}".replace("  ", " ", 1) if paragraph.label
+                          else f"{hashes} {_guard_start(text)}")
+        elif paragraph.label:
+            blocks.append(f"{paragraph.label} {text}")
+        else:
+            blocks.append(_guard_start(text))
+    for footnote in round_.footnotes:
+        blocks.append(f"[^{names[footnote.id]}]: {_inline(footnote.text, names)}")
+    return "\n\n".join(blocks) + "\n"

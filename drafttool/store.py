@@ -1,0 +1,386 @@
+"""The negotiation store on disk, `drafts/<slug>/`: load, validate, save atomically.
+
+Nothing else in drafttool knows the layout:
+
+    negotiation.json            title, symbol, language, note
+    delegations.jsonl           a header line, then one delegation a line
+    rounds/NNN-<label>.jsonl    a header line (label, date, masthead…), then one paragraph
+                                or footnote record a line, in the order of the text
+    proposals/<id>.json         one proposal a file, so that people adding proposals at
+                                the same time (or in two git clones) never touch one file
+
+Every file carries `"schema"` and `"version"`.  Loading checks every record and raises a
+`StoreError` naming the file and line.  Every write goes to a temporary file in the same
+folder, is flushed to disk, then renamed over the target (POSIX rename is atomic), so a
+crash leaves either the old file or the new one, never half of one.  Operations that read
+and then write several files hold an advisory lock on `<store>/.lock`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from drafttool import records
+from drafttool.delegations import COMMON_GROUPS
+from drafttool.errors import NotFoundError, StoreError
+from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
+from drafttool.records import RecordError
+
+NEGOTIATION_FILE = "negotiation.json"
+DELEGATIONS_FILE = "delegations.jsonl"
+ROUNDS_DIR = "rounds"
+PROPOSALS_DIR = "proposals"
+LOCK_FILE = ".lock"
+ROUND_FILE = re.compile(r"^(\d{3,})-[a-z0-9-]*\.jsonl$")
+PROPOSAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
+"""Proposal ids become file names: letters, digits, '.', '_' and '-' only, so never a path."""
+
+
+def is_store(path: str | Path) -> bool:
+    return (Path(path) / NEGOTIATION_FILE).is_file()
+
+
+def slugify(text: str, default: str = "round") -> str:
+    """'Rev.1' → 'rev-1': a file-name part of ASCII letters, digits and hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
+    return slug or default
+
+
+# ----------------------------------------------------------------------------- writing
+
+def write_atomic(path: Path, text: str | bytes, *, exclusive: bool = False) -> None:
+    """Write a file whole or not at all: a temporary file aside, fsync, then rename.
+
+    With `exclusive`, fail with FileExistsError rather than replace an existing file
+    (a hard link is created, which, unlike rename, refuses to overwrite).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive:
+            os.link(temporary, path)
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder's entry is on disk.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold the store's advisory lock (blocking) for a read-modify-write."""
+    import fcntl
+
+    lock_path = Path(path) / LOCK_FILE
+    with open(lock_path, "a+") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def _header(kind: str, **fields: Any) -> dict[str, Any]:
+    return {"schema": f"drafttool/{kind}", "version": SCHEMA_VERSION, **fields}
+
+
+def create_store(
+    path: str | Path, *, title: str = "", symbol: str = "", language: str = "", note: str = "",
+    delegations: tuple[Delegation, ...] = COMMON_GROUPS,
+) -> Negotiation:
+    """Create an empty negotiation store at `path` (a new or empty folder)."""
+    folder = Path(path)
+    if is_store(folder):
+        raise StoreError("a negotiation store already exists here; choose another folder", path=folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise StoreError("exists and is not an empty folder; choose a new folder for the store", path=folder)
+    negotiation = Negotiation(slug=folder.name, title=title, symbol=symbol, language=language, note=note,
+                              delegations=delegations)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / ".gitignore", f"{LOCK_FILE}\n.*.tmp\n")
+    save_delegations(folder, delegations)
+    (folder / ROUNDS_DIR).mkdir(exist_ok=True)
+    (folder / PROPOSALS_DIR).mkdir(exist_ok=True)
+    save_metadata(folder, negotiation)  # last: a folder without it is not a store yet
+    return negotiation
+
+
+def save_metadata(path: str | Path, negotiation: Negotiation) -> None:
+    """Write negotiation.json (title, symbol, language, note)."""
+    data = _header("negotiation", title=negotiation.title, symbol=negotiation.symbol,
+                   language=negotiation.language, note=negotiation.note)
+    write_atomic(Path(path) / NEGOTIATION_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def save_delegations(path: str | Path, delegations: tuple[Delegation, ...]) -> None:
+    lines = [_dumps(_header("delegations"))] + [_dumps(records.delegation_to_dict(d)) for d in delegations]
+    write_atomic(Path(path) / DELEGATIONS_FILE, "\n".join(lines) + "\n")
+
+
+def round_text(round_: Round) -> str:
+    """The content of a round file."""
+    lines = [_dumps(_header("round", **records.round_header_to_dict(round_)))]
+    lines += [_dumps(records.paragraph_to_dict(p)) for p in round_.paragraphs]
+    lines += [_dumps(records.footnote_to_dict(f)) for f in round_.footnotes]
+    return "\n".join(lines) + "\n"
+
+
+def add_round(path: str | Path, round_: Round) -> Path:
+    """Append a round to the store, after the latest one; returns the file written."""
+    folder = _require_store(path)
+    _validate_round(round_, f"{folder / ROUNDS_DIR}/(new)")
+    with locked(folder):
+        existing = _round_files(folder)
+        labels = {_read_round(file).label.casefold() for file in existing}
+        if round_.label.casefold() in labels:
+            raise StoreError(f"a round labelled {round_.label!r} already exists; give the new round another --label",
+                             path=folder)
+        index = max((int(ROUND_FILE.match(f.name).group(1)) for f in existing), default=0) + 1  # type: ignore[union-attr]
+        target = folder / ROUNDS_DIR / f"{index:03d}-{slugify(round_.label)}.jsonl"
+        write_atomic(target, round_text(round_), exclusive=True)
+    return target
+
+
+def replace_round(path: str | Path, round_: Round) -> Path:
+    """Rewrite the file of the round with the same label (statuses changed, ids fixed…)."""
+    folder = _require_store(path)
+    _validate_round(round_, "(round)")
+    with locked(folder):
+        for file in _round_files(folder):
+            if _read_round(file).label.casefold() == round_.label.casefold():
+                write_atomic(file, round_text(round_))
+                return file
+    raise NotFoundError(f"no round {round_.label!r} to replace", path=folder)
+
+
+def new_proposal_id(by: tuple[str, ...]) -> str:
+    """A proposal id that two people on two machines will not both pick: 'eu-3f9a2c'."""
+    return f"{slugify(by[0] if by else 'p', 'p')[:12]}-{secrets.token_hex(3)}"
+
+
+def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) -> Path:
+    """Write one proposal's file; with `new`, refuse to overwrite an existing one."""
+    folder = _require_store(path)
+    if not PROPOSAL_ID.match(proposal.id):
+        raise StoreError(f"proposal id {proposal.id!r} may hold only letters, digits, '.', '_' and '-'", path=folder)
+    target = folder / PROPOSALS_DIR / f"{proposal.id}.json"
+    data = {**_header("proposal"), **records.proposal_to_dict(proposal)}
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_atomic(target, text, exclusive=new)
+    except FileExistsError:
+        raise StoreError(f"a proposal {proposal.id!r} already exists", path=target) from None
+    return target
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _require_store(path: str | Path) -> Path:
+    folder = Path(path)
+    if not is_store(folder):
+        if not folder.exists():
+            raise StoreError("no such folder; create a store with `drafttool init`", path=folder)
+        raise StoreError(f"not a drafttool store (no {NEGOTIATION_FILE}); create one with `drafttool init`",
+                         path=folder)
+    return folder
+
+
+def _round_files(folder: Path) -> list[Path]:
+    rounds = folder / ROUNDS_DIR
+    if not rounds.is_dir():
+        return []
+    return sorted(p for p in rounds.iterdir() if ROUND_FILE.match(p.name))
+
+
+def _load_json(file: Path) -> Any:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise StoreError(f"is not UTF-8 (byte {error.start}); restore it from version control", path=file) from None
+    except OSError as error:
+        raise StoreError(f"cannot be read: {error.strerror}", path=file) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StoreError(f"invalid JSON: {error.msg} (column {error.colno}); fix the file or restore it from "
+                         "version control", path=file, place=error.lineno) from None
+
+
+def _check_schema(data: Any, kind: str, file: Path, line: int | None = None) -> None:
+    if not isinstance(data, dict) or data.get("schema") != f"drafttool/{kind}":
+        raise StoreError(f"is not a drafttool {kind} file (its first record must have \"schema\": "
+                         f"\"drafttool/{kind}\")", path=file, place=line)
+    if data.get("version") != SCHEMA_VERSION:
+        raise StoreError(f"schema version {data.get('version')!r} found, but this drafttool reads version "
+                         f"{SCHEMA_VERSION}; upgrade drafttool or convert the store", path=file, place=line)
+
+
+def _jsonl(file: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = file.read_bytes().count(b"\n", 0, error.start) + 1
+        raise StoreError("is not UTF-8; restore it from version control", path=file, place=line) from None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            raise StoreError(f"invalid JSON: {error.msg} (column {error.colno}); each line must be one JSON object",
+                             path=file, place=number) from None
+
+
+def _read_round(file: Path) -> Round:
+    header: Round | None = None
+    paragraphs = []
+    footnotes = []
+    lines: dict[str, int] = {}
+    for number, data in _jsonl(file):
+        try:
+            if header is None:
+                _check_schema(data, "round", file, number)
+                header = records.round_header_from_dict(data, {"schema", "version"})
+            elif isinstance(data, dict) and "footnote" in data:
+                footnotes.append(records.footnote_from_dict(data))
+                lines[f"fn:{footnotes[-1].id}"] = number
+            else:
+                paragraph = records.paragraph_from_dict(data)
+                if paragraph.id in lines:
+                    raise StoreError(f"paragraph id {paragraph.id!r} appears twice (first on line "
+                                     f"{lines[paragraph.id]}); give the second one a new id", path=file, place=number)
+                paragraphs.append(paragraph)
+                lines[paragraph.id] = number
+        except RecordError as error:
+            raise StoreError(str(error), path=file, place=number) from None
+    if header is None:
+        raise StoreError("is empty; a round file starts with a header line", path=file, place=1)
+    round_ = replace(header, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
+    problems = round_problems(round_)
+    if problems:
+        where, message = problems[0]
+        raise StoreError(message, path=file, place=lines.get(where) or lines.get(f"fn:{where}"))
+    return round_
+
+
+def round_problems(round_: Round) -> list[tuple[str, str]]:
+    """Consistency problems of a round: (paragraph or footnote id, message), in order."""
+    problems: list[tuple[str, str]] = []
+    ids: set[str] = set()
+    for paragraph in round_.paragraphs:
+        if paragraph.id in ids:
+            problems.append((paragraph.id, f"paragraph id {paragraph.id!r} appears twice; give the second one a new id"))
+        ids.add(paragraph.id)
+    for paragraph in round_.paragraphs:
+        if paragraph.parent is not None and paragraph.parent not in ids:
+            problems.append((paragraph.id, f"paragraph {paragraph.id!r} has parent {paragraph.parent!r}, "
+                                           "which is not a paragraph of this round"))
+        if "\n" in paragraph.text:
+            problems.append((paragraph.id, f"paragraph {paragraph.id!r} text holds a line break"))
+    footnote_ids: set[str] = set()
+    for footnote in round_.footnotes:
+        if footnote.id in footnote_ids:
+            problems.append((footnote.id, f"footnote id {footnote.id!r} appears twice; give the second one a new id"))
+        footnote_ids.add(footnote.id)
+    return problems
+
+
+def _validate_round(round_: Round, where: str) -> None:
+    if not round_.label.strip():
+        raise StoreError("a round needs a label (such as 'Zero draft' or 'Rev.1'); pass --label", path=where)
+    problems = round_problems(round_)
+    if problems:
+        raise StoreError(problems[0][1], path=where)
+
+
+def load_store(path: str | Path) -> Negotiation:
+    """Load and check a whole store: metadata, delegations, rounds in order, proposals."""
+    folder = _require_store(path)
+    meta = _load_json(folder / NEGOTIATION_FILE)
+    _check_schema(meta, "negotiation", folder / NEGOTIATION_FILE)
+    for key in ("title", "symbol", "language", "note"):
+        if not isinstance(meta.get(key, ""), str):
+            raise StoreError(f"field {key!r} must be a string", path=folder / NEGOTIATION_FILE)
+    delegations = _load_delegations(folder)
+    rounds = tuple(_read_round(file) for file in _round_files(folder))
+    seen: dict[str, Path] = {}
+    for file, round_ in zip(_round_files(folder), rounds):
+        key = round_.label.casefold()
+        if key in seen:
+            raise StoreError(f"round label {round_.label!r} is also used by {seen[key].name}; "
+                             "rename one of them", path=file, place=1)
+        seen[key] = file
+    proposals = tuple(_load_proposals(folder))
+    return Negotiation(slug=folder.resolve().name, title=meta.get("title", ""), symbol=meta.get("symbol", ""),
+                       language=meta.get("language", ""), note=meta.get("note", ""), delegations=delegations,
+                       rounds=rounds, proposals=proposals)
+
+
+def _load_delegations(folder: Path) -> tuple[Delegation, ...]:
+    file = folder / DELEGATIONS_FILE
+    if not file.exists():
+        return ()
+    out: list[Delegation] = []
+    codes: set[str] = set()
+    for index, (number, data) in enumerate(_jsonl(file)):
+        if index == 0:
+            _check_schema(data, "delegations", file, number)
+            continue
+        try:
+            delegation = records.delegation_from_dict(data)
+        except RecordError as error:
+            raise StoreError(str(error), path=file, place=number) from None
+        if delegation.code.casefold() in codes:
+            raise StoreError(f"delegation {delegation.code!r} appears twice; remove one", path=file, place=number)
+        codes.add(delegation.code.casefold())
+        out.append(delegation)
+    return tuple(out)
+
+
+def _load_proposals(folder: Path) -> Iterator[Proposal]:
+    proposals = folder / PROPOSALS_DIR
+    if not proposals.is_dir():
+        return
+    for file in sorted(proposals.glob("*.json")):
+        data = _load_json(file)
+        _check_schema(data, "proposal", file)
+        try:
+            proposal = records.proposal_from_dict({k: v for k, v in data.items() if k not in ("schema", "version")})
+        except RecordError as error:
+            raise StoreError(str(error), path=file) from None
+        if f"{proposal.id}.json" != file.name:
+            raise StoreError(f"holds proposal {proposal.id!r} but is named {file.name}; rename the file "
+                             f"{proposal.id}.json", path=file)
+        yield proposal
