@@ -55,7 +55,7 @@ _NUMBER = re.compile(
     rf"""(?P<n>[0-9]{{1,4}}|[٠-٩]{{1,4}}|[۰-۹]{{1,4}})   # 18, or Arabic-Indic digits
         (?:[ .]?(?P<suffix>{_SUFFIX}))?                   # 3bis, 3 bis, 3.bis
         (?P<mark>\.|\s?[-–]|、)                           # '18.', '١ -', '1、'
-        (?=\s|$)""",
+        (?:(?<=、)|(?=\s|$))""",
     re.VERBOSE,
 )
 _ITEM = re.compile(
@@ -63,7 +63,7 @@ _ITEM = re.compile(
         (?P<item>[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6}
            |هـ|[أبجدوزحطيكلمنسعفصقرشتثخذضظغ]|[一二三四五六七八九十]{1,3})
         (?P<close>[)）]|\.|、)
-        (?=\s|$)""",
+        (?:(?<=[）、])|(?=\s|$))              # Chinese closers need no space after them""",
     re.VERBOSE,
 )
 

@@ -73,7 +73,7 @@ def parse(markup: str) -> tuple[Run, ...]:
 
 def _append(runs: list[Run], run: Run) -> None:
     last = runs[-1] if runs else None
-    if last and last.footnote is None and (last.italic, last.bold) == (run.italic, run.bold):
+    if last and last.footnote is None and run.footnote is None and (last.italic, last.bold) == (run.italic, run.bold):
         runs[-1] = Run(last.text + run.text, run.italic, run.bold)
     else:
         runs.append(run)
@@ -93,7 +93,13 @@ def to_markup(runs: tuple[Run, ...] | list[Run]) -> str:
             out.append("*")
             italic = to_italic
 
+    merged: list[Run] = []
     for run in runs:
+        if run.footnote is None and run.text.isspace():
+            run = Run(run.text)  # a formatted space is just a space
+        if run.footnote is not None or run.text:
+            _append(merged, run)
+    for run in merged:
         if run.footnote is not None:
             switch(run.italic, run.bold)
             out.append(f"[^{run.footnote}]")
@@ -105,10 +111,6 @@ def to_markup(runs: tuple[Run, ...] | list[Run]) -> str:
             out.append(escape(run.text))
             continue
         core = run.text.strip()
-        if not core:  # a formatted space is just a space
-            switch(italic and run.italic, bold and run.bold)
-            out.append(escape(run.text))
-            continue
         start = run.text.index(core[0])
         lead, trail = run.text[:start], run.text[start + len(core):]
         if lead:

@@ -108,12 +108,13 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class Masthead:
-    """The block above the title of a UN document (NEGOTIATION.md, 'Structure')."""
+    """The block above the title of a UN document (NEGOTIATION.md, 'Structure').
+
+    The document symbol is the round's (`Round.symbol`), not repeated here.
+    """
 
     organ: str = ""
     """'Conseil économique et social', 'General Assembly'."""
-    symbol: str = ""
-    """'E/CN.7/2024/L.2'."""
     distribution: str = ""
     """'Distr. limitée', 'Distr.: General'."""
     date: str = ""

@@ -46,6 +46,7 @@ FURNITURE = re.compile(
     )$""",
     re.VERBOSE,
 )
+SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
 SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
 FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
 FOOTNOTE_START_TXT = re.compile(r"^(?P<n>[0-9]{1,3}|\*{1,3})\s+(?=\S)")
@@ -121,14 +122,21 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     blocks = [b for b in blocks if b.kind != "furniture"]
 
     first_body = _first_body(blocks) if not front else _first_body_after_title(blocks)
-    head = [b for b in blocks[:first_body] if b.kind in ("text", "heading")]
+    head = [line for b in blocks[:first_body] if b.kind in ("text", "heading") for line in _head_lines(b)]
+    running = [b for b in blocks[first_body:] if b.kind == "text" and SYMBOL_LINE.match(b.text.strip())]
+    if running:
+        notices.append(Notice(f"left out {len(running)} running document symbol line(s) "
+                              f"(lines {', '.join(str(b.line) for b in running[:5])})", path))
+        blocks = [b for b in blocks if not any(b is r for r in running)]
     title_block = None
     if head:
         headings = [b for b in head if b.kind == "heading"]
         title_block = headings[-1] if headings else head[-1]
     masthead_lines = [b for b in head if b is not title_block]
 
-    paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown)
+    # Markdown that drafttool wrote (it has front matter) holds one paragraph a block:
+    # nothing there was cut by a page, so nothing is rejoined.
+    paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown, rejoin=not front)
     star_labels = {d.footnote_label for d in footnotes}
     inline = _Inline(markdown, star_labels)
 
@@ -150,7 +158,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     records, structure_notices = assemble(sources, path=path)
     notices.extend(structure_notices)
 
-    masthead = _masthead(masthead_lines, inline, footnote_ids)
+    masthead, printed_symbol = _masthead(masthead_lines, inline, footnote_ids)
     if front:
         masthead = _masthead_from_front(front, inline, footnote_ids)
     lang = language or front.get("language", "") or languages.language_from_name(masthead.language)
@@ -161,7 +169,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         paragraphs=records,
         footnotes=tuple(footnote_records),
         date=front.get("date", ""),
-        symbol=front.get("symbol", "") or masthead.symbol,
+        symbol=front.get("symbol", "") or printed_symbol,
         language=lang,
         masthead=masthead,
         source=front.get("source", ""),
@@ -222,6 +230,8 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
                 first_line = number
             current.append(line.rstrip())
     flush()
+    if not markdown:
+        blocks = _split_footnote_lines(blocks)
     after_separator = False
     for block in blocks:
         if block.kind == "separator":
@@ -241,7 +251,7 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
             block.kind = "footnote"
             block.footnote_label = match.group("n")
             block.text = block.text[match.end():]
-            continue
+            continue  # the footnote zone goes on until a block that is not a footnote
         if markdown and _unwrap(block.text) != block.text and "\n" not in block.text:
             # A line wholly in bold, like '**B. Collecte et analyse des données**', is a heading.
             label, _, _ = read_label(_unwrap(block.text))
@@ -249,6 +259,47 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
                 block.kind, block.heading = "heading", 2
         after_separator = False
     return blocks
+
+
+def _split_footnote_lines(blocks: list[_Block]) -> list[_Block]:
+    """In plain text, a block after a separator line holds several footnotes, one a line
+    ('* E/CN.7/2024/1.', '1 Voir …'): split it where a line starts with a footnote mark."""
+    out: list[_Block] = []
+    after_separator = False
+    for block in blocks:
+        if block.kind == "separator":
+            after_separator = True
+        elif block.kind != "text":
+            pass
+        elif after_separator and FOOTNOTE_START_TXT.match(block.text):
+            lines = block.text.split("\n")
+            current = [lines[0]]
+            start = block.line
+            for offset, line in enumerate(lines[1:], start=1):
+                if FOOTNOTE_START_TXT.match(line.strip()):
+                    out.append(_Block("\n".join(current), start))
+                    current, start = [line.strip()], block.line + offset
+                else:
+                    current.append(line)
+            out.append(_Block("\n".join(current), start))
+            continue
+        else:
+            after_separator = False
+        out.append(block)
+    return out
+
+
+def _head_lines(block: _Block) -> list[_Block]:
+    """Masthead blocks line by line; columns that PDF extraction put on one line
+    ('Nations Unies        E/CN.7/2024/L.2') are split too."""
+    if block.kind == "heading":
+        return [block]
+    out = []
+    for offset, line in enumerate(block.text.split("\n")):
+        for part in re.split(r"\s{3,}|\t+", line.strip()):
+            if part.strip():
+                out.append(_Block(part.strip(), block.line + offset))
+    return out
 
 
 def _unwrap(text: str) -> str:
@@ -280,7 +331,13 @@ def _first_body(blocks: list[_Block]) -> int:
             return index
         if label and (first or roman) and block.kind == "heading" and (first or roman).upper:  # type: ignore[union-attr]
             return index
-        if block.kind == "text" and (_words(block.text) >= 20 or block.text.rstrip().endswith(",")):
+        if block.kind != "text":
+            continue
+        lines = block.text.split("\n")
+        if len(lines) > 1 and all(_words(line) <= 12 for line in lines):
+            continue  # a block of short lines is masthead, not a paragraph
+        ending = block.text.rstrip().rstrip(CLOSERS)[-1:]
+        if (_words(block.text) >= 20 and ending in TERMINAL + ",") or ending == ",":
             return index
     return len(blocks)
 
@@ -293,7 +350,7 @@ def _first_body_after_title(blocks: list[_Block]) -> int:
 
 
 def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | None,
-                     markdown: bool) -> tuple[list[_Draft], list[_Draft]]:
+                     markdown: bool, rejoin: bool = True) -> tuple[list[_Draft], list[_Draft]]:
     """Paragraphs and footnotes, rejoining paragraphs cut by page breaks and footnotes."""
     paragraphs: list[_Draft] = []
     footnotes: list[_Draft] = []
@@ -306,9 +363,10 @@ def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | No
             open_footnote = _Draft([block.text.replace("\n", " ")], block.line, footnote_label=block.footnote_label)
             footnotes.append(open_footnote)
             continue
-        text = block.text.replace("\n", " ") if block.kind == "text" else _unwrap(block.text)
+        text = _unwrap_lines(block.text) if block.kind == "text" else _unwrap(block.text)
         label, rest, readings = read_label(text)
-        if open_footnote is not None and not label and block.kind == "text" and not _ends_sentence(open_footnote.raw[-1]):
+        if (rejoin and open_footnote is not None and not label and block.kind == "text"
+                and not _ends_sentence(open_footnote.raw[-1])):
             open_footnote.raw.append(text)  # footnote 10 of the seed goes on over three blocks
             continue
         open_footnote = None
@@ -318,13 +376,20 @@ def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | No
         elif label:
             open_paragraph = _Draft([rest], block.line, label=label, readings=readings)
             paragraphs.append(open_paragraph)
-        elif open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown):
+        elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown):
             open_paragraph.raw.append(text)
             open_paragraph.joined.append(block.line)
         else:
             open_paragraph = _Draft([text], block.line)
             paragraphs.append(open_paragraph)
     return paragraphs, footnotes
+
+
+def _unwrap_lines(text: str) -> str:
+    """A hard-wrapped block as one line; a line ending in a hyphen before a lower-case
+    letter was cut inside a word ('socio-' / 'économiques'): no space is added there."""
+    text = re.sub(r"(?<=\w-)\n(?=[^\W\d_])", "", text)
+    return text.replace("\n", " ")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -390,7 +455,7 @@ class _Inline:
             refs.append(footnote_ids.get(label, "fn-" + label))
             return f"\ue000{len(refs) - 1}\ue001"
 
-        raw = re.sub(r"\[\^([^\]\s]+)\](?!:)", lambda m: sentinel(m.group(1)), raw)
+        raw = re.sub(r"(?<!\\)\[\^([^\]\s]+)\]", lambda m: sentinel(m.group(1)), raw)
         if "*" in self.labels or "**" in self.labels:
             star = r"\\\*" if self.markdown else r"\*"
             raw = re.sub(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)",
@@ -486,8 +551,9 @@ class _Inline:
         return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None else r for r in out]
 
 
-def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str]) -> Masthead:
-    """Sort masthead lines into fields; unrecognised ones: the organ, the body, then 'other'."""
+def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str]) -> tuple[Masthead, str]:
+    """Sort masthead lines into fields (and the document symbol); unrecognised ones: the
+    organ, the body, then 'other'."""
     fields: dict[str, str] = {}
     other: list[str] = []
     after_agenda = False
@@ -496,12 +562,17 @@ def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str
             text = inline.convert(_unwrap(line.strip()), footnote_ids)
             if not text:
                 continue
+            if name_is_un(markup.plain(text)):
+                other.append(text)
+                continue
+            if not text:
+                continue
             name = languages.masthead_field(markup.plain(text))
             if name == "language":
                 name = "language" if "language" not in fields else None
             if name is None and after_agenda and "agenda_title" not in fields:
                 name = "agenda_title"
-            elif name is None and "organ" not in fields and not fields:
+            elif name is None and not fields.keys() & {"organ", "body", "session", "distribution"}:
                 name = "organ"
             elif name is None and "body" not in fields and "session" not in fields:
                 name = "body"
@@ -512,7 +583,13 @@ def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str
                 other.append(text)
             else:
                 fields[name] = text
-    return Masthead(**fields, other=tuple(other))
+    symbol = markup.plain(fields.pop("symbol", ""))
+    return Masthead(**fields, other=tuple(other)), symbol
+
+
+def name_is_un(text: str) -> bool:
+    return text.strip() in ("United Nations", "Nations Unies", "Naciones Unidas",
+                            "Организация Объединенных Наций", "الأمم المتحدة", "联合国")
 
 
 def _masthead_from_front(front: dict[str, str], inline: _Inline, footnote_ids: dict[str, str]) -> Masthead:
@@ -521,7 +598,7 @@ def _masthead_from_front(front: dict[str, str], inline: _Inline, footnote_ids: d
 
     other = tuple(inline.convert(line, footnote_ids) for line in front.get("other", "").split("\n") if line.strip())
     return Masthead(
-        organ=get("organ"), symbol=get("symbol"), distribution=get("distribution"), date=get("masthead-date"),
+        organ=get("organ"), distribution=get("distribution"), date=get("masthead-date"),
         language=get("language-line"), original=get("original"), body=get("body"), session=get("session"),
         venue=get("venue"), agenda_item=get("agenda-item"), agenda_title=get("agenda-title"), other=other,
     )

@@ -27,7 +27,7 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
     names = {f.id: f.label or f.id for f in round_.footnotes}
     lines: list[str] = []
     masthead = round_.masthead
-    head = [value for value in (masthead.organ, round_.symbol or masthead.symbol, masthead.distribution,
+    head = [value for value in (masthead.organ, round_.symbol, masthead.distribution,
                                 masthead.date, masthead.original, masthead.body, masthead.session,
                                 masthead.venue, masthead.agenda_item, masthead.agenda_title) if value]
     if head:
