@@ -1,81 +1,359 @@
-"""Paragraph alignment across rounds (foundation version: exact normalised matches only).
+"""Pair the paragraphs of two rounds and say what became of each.
 
-`carry_ids(previous, new)` gives the paragraphs and footnotes of a newly read round the
-ids they had in the previous round when their normalised text is found there exactly
-once; other paragraphs keep their structural ids unless an earlier round used that id
-for something else, in which case they get a fresh one.
+Takes two sequences of marked-up texts (paragraphs, or footnotes) and returns `Link`s:
+which old paragraphs became which new ones — one to one (kept, renumbered, edited or
+moved), one to several (split), several to one (merged), or none (inserted, deleted).
+The caller (`diff.compare_rounds`) turns links into `ParagraphChange`s.
+
+The stages, cheapest first, each working only on what the ones before left unpaired:
+
+1. pairs the caller already knows (ids kept in a store, with their split/merge lineage);
+2. identical texts, then texts identical once typography is folded (`normalize`);
+3. splits and merges: consecutive paragraphs whose words are mostly found in one
+   paragraph on the other side and together cover most of it;
+4. edits in place: between two anchors kept in order, paragraphs paired in order when
+   similar enough (`edit_threshold`);
+5. moves with edits: anywhere in the text, only when clearly similar (`move_threshold`).
+
+What is left is inserted or deleted — so a paragraph replaced by unrelated text is a
+deletion plus an insertion, never an interleaving of two texts.  Stages 3–5 look for
+candidates through an index of word pairs (shingles), never by comparing every paragraph
+with every other, so the cost stays near linear in the length of the text.
+
+Similarity is the share of words two texts have in common in order (an LCS ratio,
+computed by `diff` through the `similarity` callback); a multiset overlap, which can only
+be higher, rules out most candidates before that costlier measure is taken.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import replace
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from drafttool import markup
-from drafttool.model import Footnote, Paragraph, Round
-from drafttool.normalize import normalise, paragraph_key
-
-
-def _unique_map(keys_old: list[str], keys_new: list[str]) -> dict[int, int]:
-    """new index → old index for keys that occur exactly once on both sides."""
-    old_positions: dict[str, list[int]] = defaultdict(list)
-    new_positions: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys_old):
-        old_positions[key].append(i)
-    for j, key in enumerate(keys_new):
-        new_positions[key].append(j)
-    mapping = {}
-    for key, js in new_positions.items():
-        is_ = old_positions.get(key, [])
-        for i, j in zip(is_, js):  # repeated texts pair in order
-            mapping[j] = i
-    return mapping
+from drafttool.errors import DrafttoolError
+from drafttool.normalize import paragraph_key, words
 
 
-def _fresh(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}~{n}" in taken:
-        n += 1
-    return f"{base}~{n}"
+class OptionError(DrafttoolError):
+    """An alignment or diff option is out of its range."""
 
 
-def carry_ids(previous: Round, new: Round, used: Iterable[str] = ()) -> Round:
-    """`new` with the ids of `previous` carried over to the paragraphs found in it."""
-    taken = {p.id for p in previous.paragraphs} | set(used)
-    mapping_fn = _carry_footnotes(previous.footnotes, new.footnotes)
-    texts = [markup.rename_footnotes(p.text, mapping_fn) for p in new.paragraphs]
-    match = _unique_map([paragraph_key(p.text) for p in previous.paragraphs], [paragraph_key(t) for t in texts])
-    ids: dict[str, str] = {}
-    assigned: set[str] = set()
-    for j, paragraph in enumerate(new.paragraphs):
-        if j in match:
-            ids[paragraph.id] = previous.paragraphs[match[j]].id
-            assigned.add(ids[paragraph.id])
-    for paragraph in new.paragraphs:
-        if paragraph.id not in ids:
-            ids[paragraph.id] = _fresh(paragraph.id, taken | assigned)
-            assigned.add(ids[paragraph.id])
-    paragraphs = tuple(
-        replace(p, id=ids[p.id], text=text, parent=ids.get(p.parent, p.parent) if p.parent else None)
-        for p, text in zip(new.paragraphs, texts)
-    )
-    footnotes = tuple(replace(f, id=mapping_fn.get(f.id, f.id)) for f in new.footnotes)
-    return replace(new, paragraphs=paragraphs, footnotes=footnotes)
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Thresholds of the aligner; every one a share between 0 and 1."""
+
+    edit_threshold: float = 0.4
+    """Least similarity for two paragraphs between the same anchors to be one edited paragraph."""
+    move_threshold: float = 0.5
+    """Least similarity for paragraphs far apart to be one paragraph moved (and edited)."""
+    part_containment: float = 0.6
+    """Least share of a part's word pairs found in the whole, for splits and merges."""
+    whole_coverage: float = 0.6
+    """Least share of the whole's word pairs found in its parts, for splits and merges."""
+    max_postings: int = 64
+    """Word pairs found in more paragraphs than this are too common to find candidates by."""
+
+    def __post_init__(self) -> None:
+        for name in ("edit_threshold", "move_threshold", "part_containment", "whole_coverage"):
+            value = getattr(self, name)
+            if not 0 < value <= 1:
+                raise OptionError(f"{name.replace('_', '-')} must be more than 0 and at most 1, but got {value}")
+        if self.max_postings < 2:
+            raise OptionError(f"max-postings must be at least 2, but got {self.max_postings}")
 
 
-def _carry_footnotes(previous: tuple[Footnote, ...], new: tuple[Footnote, ...]) -> dict[str, str]:
-    """new footnote id → old id, for footnotes whose text is unchanged (numbers may differ)."""
-    match = _unique_map([normalise(f.text) for f in previous], [normalise(f.text) for f in new])
-    mapping = {new[j].id: previous[i].id for j, i in match.items()}
-    taken = {f.id for f in previous} | set(mapping.values())
-    for footnote in new:
-        if footnote.id not in mapping:
-            mapping[footnote.id] = _fresh(footnote.id, taken)
-            taken.add(mapping[footnote.id])
-    return {k: v for k, v in mapping.items() if k != v}
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Old paragraphs (indexes) that became new ones (indexes)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float = 1.0
+    moved: bool = False
 
 
-__all__ = ["carry_ids", "Paragraph"]
+@dataclass
+class _Side:
+    """One round's texts and what the stages have learnt about them."""
+
+    texts: Sequence[str]
+    groups: Sequence[str]
+    linked: list[bool] = field(default_factory=list)
+    _words: dict[int, list[str]] = field(default_factory=dict)
+    _shingles: dict[int, frozenset[int]] = field(default_factory=dict)
+    _counts: dict[int, Counter[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.linked = [False] * len(self.texts)
+
+    def free(self) -> list[int]:
+        return [i for i, linked in enumerate(self.linked) if not linked]
+
+    def words(self, i: int) -> list[str]:
+        if i not in self._words:
+            self._words[i] = words(self.texts[i])
+        return self._words[i]
+
+    def shingles(self, i: int) -> frozenset[int]:
+        """Hashes of consecutive word pairs (single words for texts of one word)."""
+        if i not in self._shingles:
+            found = self.words(i)
+            if len(found) < 2:
+                self._shingles[i] = frozenset(hash(w) for w in found)
+            else:
+                self._shingles[i] = frozenset(hash((a, b)) for a, b in zip(found, found[1:]))
+        return self._shingles[i]
+
+    def counts(self, i: int) -> Counter[str]:
+        if i not in self._counts:
+            self._counts[i] = Counter(self.words(i))
+        return self._counts[i]
+
+
+def _upper_bound(old: _Side, i: int, new: _Side, j: int) -> float:
+    """A multiset overlap of words: never below the in-order similarity."""
+    a, b = old.counts(i), new.counts(j)
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return 1.0
+    if len(a) > len(b):
+        a, b = b, a
+    common = sum(min(count, b[word]) for word, count in a.items() if word in b)
+    return 2 * common / total
+
+
+def _index(side: _Side, members: list[int], max_postings: int) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        for shingle in side.shingles(i):
+            index[shingle].append(i)
+    return {k: v for k, v in index.items() if len(v) <= max_postings}
+
+
+def _candidates(index: dict[int, list[int]], shingles: frozenset[int], limit: int) -> list[tuple[int, int]]:
+    """Members of the index sharing the most shingles: (shared count, member)."""
+    shared: Counter[int] = Counter()
+    for shingle in shingles:
+        for member in index.get(shingle, ()):
+            shared[member] += 1
+    return [(count, member) for member, count in shared.most_common(limit)]
+
+
+def longest_increasing(values: Sequence[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_positions: list[int] = []
+    previous = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_positions.append(position)
+        else:
+            tails[k] = value
+            tail_positions[k] = position
+        previous[position] = tail_positions[k - 1] if k else -1
+    chosen: set[int] = set()
+    position = tail_positions[-1] if tail_positions else -1
+    while position != -1:
+        chosen.add(position)
+        position = previous[position]
+    return chosen
+
+
+class _Aligner:
+    def __init__(self, old: _Side, new: _Side, similarity: Callable[[int, int], float], options: AlignOptions) -> None:
+        self.old, self.new = old, new
+        self.similarity = similarity
+        self.options = options
+        self.links: list[Link] = []
+
+    def link(self, old: tuple[int, ...], new: tuple[int, ...], similarity: float = 1.0) -> None:
+        for i in old:
+            self.old.linked[i] = True
+        for j in new:
+            self.new.linked[j] = True
+        self.links.append(Link(old, new, similarity))
+
+    def compatible(self, i: int, j: int) -> bool:
+        return self.old.groups[i] == self.new.groups[j]
+
+    # Stage 2 --------------------------------------------------------------------------
+    def exact(self, key: Callable[[str], str]) -> None:
+        """Pair texts with equal keys, repeated texts in their order."""
+        waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in self.old.free():
+            waiting[(self.old.groups[i], key(self.old.texts[i]))].append(i)
+        for j in self.new.free():
+            queue = waiting.get((self.new.groups[j], key(self.new.texts[j])))
+            if queue:
+                self.link((queue.pop(0),), (j,))
+
+    # Stage 3 --------------------------------------------------------------------------
+    def splits(self, whole: _Side, parts: _Side, as_split: bool) -> None:
+        """Consecutive free `parts` each mostly inside one free `whole`, covering it."""
+        options = self.options
+        wholes = [i for i in whole.free() if whole.shingles(i)]
+        free_parts = [j for j in parts.free() if parts.shingles(j)]
+        if not wholes or len(free_parts) < 2:
+            return
+        index = _index(whole, wholes, options.max_postings)
+        best: dict[int, int] = {}
+        for j in free_parts:
+            shingles = parts.shingles(j)
+            for shared, i in _candidates(index, shingles, 3):
+                if shared / len(shingles) >= options.part_containment and whole.groups[i] == parts.groups[j]:
+                    best[j] = i
+                    break
+        run: list[int] = []
+        for j in free_parts:
+            i = best.get(j)
+            if run and (i is None or j != run[-1] + 1 or i != best[run[0]]):
+                self._take_run(whole, parts, run, best[run[0]], as_split)
+                run = []
+            if i is not None:
+                run.append(j)
+        if run:
+            self._take_run(whole, parts, run, best[run[0]], as_split)
+
+    def _take_run(self, whole: _Side, parts: _Side, run: list[int], i: int, as_split: bool) -> None:
+        if len(run) < 2 or whole.linked[i]:
+            return
+        target = whole.shingles(i)
+        covered = frozenset().union(*(parts.shingles(j) for j in run)) & target
+        similarity = len(covered) / len(target)
+        if similarity < self.options.whole_coverage:
+            return
+        if as_split:
+            self.link((i,), tuple(run), similarity)
+        else:
+            self.link(tuple(run), (i,), similarity)
+
+    # Stage 4 --------------------------------------------------------------------------
+    def in_place(self) -> None:
+        """Pair free paragraphs in order within each gap between in-order anchors."""
+        anchors = sorted(((min(link.old), min(link.new)) for link in self.links if link.old and link.new),
+                         key=lambda pair: pair[1])
+        kept = longest_increasing([old for old, _ in anchors])
+        chain = [anchors[k] for k in sorted(kept)]
+        bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
+        free_old = self.old.free()
+        free_new = self.new.free()
+        for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
+            olds = free_old[bisect_left(free_old, old_start + 1): bisect_left(free_old, old_end)]
+            news = free_new[bisect_left(free_new, new_start + 1): bisect_left(free_new, new_end)]
+            if olds and news:
+                self._pair_gap(olds, news)
+
+    def _pair_gap(self, olds: list[int], news: list[int]) -> None:
+        threshold = self.options.edit_threshold
+        if len(olds) * len(news) > 400:
+            self.across(olds, news, threshold)  # a long gap: search by index instead
+            return
+        score: dict[tuple[int, int], float] = {}
+        for i in olds:
+            for j in news:
+                if self.compatible(i, j) and _upper_bound(self.old, i, self.new, j) >= threshold:
+                    value = self.similarity(i, j)
+                    if value >= threshold:
+                        score[(i, j)] = value
+        if not score:
+            return
+        # Order-preserving pairing of greatest total similarity (a weighted LCS).
+        rows, cols = len(olds), len(news)
+        table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+        for r in range(rows - 1, -1, -1):
+            for c in range(cols - 1, -1, -1):
+                pair = score.get((olds[r], news[c]), 0.0)
+                table[r][c] = max(table[r + 1][c], table[r][c + 1], table[r + 1][c + 1] + pair if pair else 0.0)
+        r = c = 0
+        while r < rows and c < cols:
+            pair = score.get((olds[r], news[c]), 0.0)
+            if pair and table[r][c] == table[r + 1][c + 1] + pair:
+                self.link((olds[r],), (news[c],), pair)
+                r, c = r + 1, c + 1
+            elif table[r + 1][c] >= table[r][c + 1]:
+                r += 1
+            else:
+                c += 1
+
+    # Stage 5 --------------------------------------------------------------------------
+    def across(self, olds: list[int], news: list[int], threshold: float) -> None:
+        """Pair free paragraphs anywhere, best pairs first, through the shingle index."""
+        olds = [i for i in olds if not self.old.linked[i]]
+        news = [j for j in news if not self.new.linked[j]]
+        if not olds or not news:
+            return
+        index = _index(self.old, olds, self.options.max_postings)
+        found: list[tuple[float, int, int]] = []
+        for j in news:
+            shingles = self.new.shingles(j)
+            candidates = [i for _, i in _candidates(index, shingles, 4)] if shingles else []
+            for i in candidates:
+                if self.compatible(i, j) and _upper_bound(self.old, i, self.new, j) >= threshold:
+                    value = self.similarity(i, j)
+                    if value >= threshold:
+                        found.append((value, i, j))
+        for value, i, j in sorted(found, key=lambda item: (-item[0], item[2], item[1])):
+            if not self.old.linked[i] and not self.new.linked[j]:
+                self.link((i,), (j,), value)
+
+
+def align_texts(
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    *,
+    similarity: Callable[[int, int], float],
+    options: AlignOptions = AlignOptions(),
+    old_groups: Sequence[str] | None = None,
+    new_groups: Sequence[str] | None = None,
+    known: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
+    splits: bool = True,
+) -> list[Link]:
+    """Links between two sequences of texts, in the order of the new one (module docstring).
+
+    `groups` keep kinds apart (a heading is never paired with a paragraph); `known` are
+    links the caller is sure of (stage 1); `similarity(i, j)` measures old i against new j;
+    `splits=False` skips stage 3 (footnotes are not split or merged).
+    """
+    old = _Side(old_texts, old_groups or [""] * len(old_texts))
+    new = _Side(new_texts, new_groups or [""] * len(new_texts))
+    aligner = _Aligner(old, new, similarity, options)
+    for old_part, new_part in known:
+        aligner.link(tuple(old_part), tuple(new_part))
+    aligner.exact(lambda text: text)
+    aligner.exact(paragraph_key)
+    if splits:
+        aligner.splits(old, new, as_split=True)
+        aligner.splits(new, old, as_split=False)
+    aligner.in_place()
+    aligner.across(old.free(), new.free(), options.move_threshold)
+    return _finish(aligner.links, old, new)
+
+
+def _finish(links: list[Link], old: _Side, new: _Side) -> list[Link]:
+    """Add insertions and deletions, flag moves, and order links as the new text runs,
+    each deleted paragraph after the link that holds the old paragraph before it."""
+    paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
+    in_order = longest_increasing([min(link.old) for link in paired])
+    result = [Link(link.old, link.new, link.similarity, moved=k not in in_order) for k, link in enumerate(paired)]
+    result += [Link((), (j,)) for j in new.free()]
+    result.sort(key=lambda link: min(link.new))
+    holder: dict[int, int] = {}
+    for position, link in enumerate(result):
+        for i in link.old:
+            holder[i] = position
+    after: dict[int, list[Link]] = defaultdict(list)
+    last = -1
+    for i in range(len(old.texts)):
+        if i in holder:
+            last = holder[i]
+        elif not old.linked[i]:
+            after[last].append(Link((i,), ()))
+    ordered = list(after.get(-1, []))
+    for position, link in enumerate(result):
+        ordered.append(link)
+        ordered.extend(after.get(position, []))
+    return ordered

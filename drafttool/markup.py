@@ -125,9 +125,14 @@ def to_markup(runs: tuple[Run, ...] | list[Run]) -> str:
     return "".join(out)
 
 
+_PLAIN = re.compile(r"\\(.)|\*|\[\^[^\]\s\\]+\]", re.DOTALL)
+
+
 def plain(markup: str) -> str:
     """The words alone: formats dropped, footnote references removed."""
-    return "".join(run.text for run in parse(markup))
+    if "*" not in markup and "\\" not in markup and "[^" not in markup:
+        return markup
+    return _PLAIN.sub(lambda match: match.group(1) or "", markup)
 
 
 def footnote_ids(markup: str) -> list[str]:

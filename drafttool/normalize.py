@@ -25,9 +25,12 @@ _TRANSLATE = str.maketrans({
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern Arabic-Indic digits
     "、": ",", "。": ".",
 })
-_SPACES = re.compile(r"\s+")
+# str.translate looks every character up in a dict: slow on long texts, so it only runs
+# when one of the characters it maps is there.
+_MAPPED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _SPACE_BEFORE = re.compile(r" (?=[;:!?,.)\]\"'%])")
-_SPACE_AFTER = re.compile(r"(?<=[(\[\"]) ")
+_SPACE_AFTER = re.compile(r"([(\[\"]) ")
 
 
 @lru_cache(maxsize=65536)
@@ -37,19 +40,32 @@ def normalise_token(token: str) -> str:
         return " "
     if token.isascii():
         return token
-    return unicodedata.normalize("NFKC", token).translate(_TRANSLATE)
+    token = unicodedata.normalize("NFKC", token)
+    return token.translate(_TRANSLATE) if _MAPPED.search(token) else token
 
 
 def normalise(text: str) -> str:
     """The comparison key of a whole text: typography folded, spaces single and trimmed,
     and no space before closing punctuation or after opening punctuation."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = unicodedata.normalize("NFKC", text)
+        if _MAPPED.search(text):
+            text = text.translate(_TRANSLATE)
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_BEFORE.sub("", text)
-    return _SPACE_AFTER.sub("", text)
+    return _SPACE_AFTER.sub(r"\1", text)
 
 
 def paragraph_key(text: str) -> str:
     """The key two paragraphs' marked-up texts are matched on: words only, normalised."""
     return normalise(markup.plain(text))
+
+
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORDS = re.compile(rf"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])\w)+")
+
+
+def words(text: str) -> list[str]:
+    """The words of marked-up text as matching keys: normalised, case-folded; each
+    Chinese character a word of its own (the script is written without spaces)."""
+    return _WORDS.findall(normalise(markup.plain(text)).casefold())

@@ -1,4 +1,4 @@
-"""Operations on a negotiation store that join stages: import a round, export a round.
+"""Operations that join stages: import a round into a store, compare rounds or files.
 
 The CLI calls these; a Python user can too.  Each returns its result and the notices met
 on the way, and never prints.
@@ -11,7 +11,8 @@ from pathlib import Path
 
 from drafttool import store
 from drafttool.errors import Notice, StoreError
-from drafttool.model import Negotiation, Round
+from drafttool.diff import DiffOptions
+from drafttool.model import Comparison, Negotiation, Round
 from drafttool.readers import Reading, TrackedChanges, read_document
 
 
@@ -54,7 +55,7 @@ def import_round(
             f"{'accepted' if tracked_changes is TrackedChanges.ACCEPT else 'rejected'} "
             "(--tracked-changes chooses)", str(document)))
     if negotiation.rounds:
-        from drafttool.align import carry_ids
+        from drafttool.diff import carry_ids
 
         used = {p.id for r in negotiation.rounds for p in r.paragraphs}
         new = carry_ids(negotiation.rounds[-1], new, used)
@@ -65,3 +66,45 @@ def import_round(
 def find_round(negotiation: Negotiation, name: str | None) -> Round:
     """The round named by `--round` (label or number), or the latest."""
     return negotiation.round(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """A comparison and the two rounds it compares, as renderers need them."""
+
+    comparison: Comparison
+    old: Round
+    new: Round
+    notices: tuple[Notice, ...] = ()
+
+
+def compare_files(old_path: str | Path, new_path: str | Path, *, options: DiffOptions | None = None) -> Compared:
+    """Compare two documents in any supported format, with no store.
+
+    Footnotes found in both keep one id, so that a renumbered footnote is not taken for
+    an edit of the paragraphs that refer to it."""
+    from drafttool.diff import carry_footnote_ids, compare_rounds
+
+    old_reading = read_document(old_path, label=Path(old_path).name)
+    new_reading = read_document(new_path, label=Path(new_path).name)
+    options = options or DiffOptions()
+    new = carry_footnote_ids(old_reading.round, new_reading.round, options.align)
+    comparison = compare_rounds(old_reading.round, new, options)
+    return Compared(comparison, old_reading.round, new, old_reading.notices + new_reading.notices)
+
+
+def compare_store_rounds(store_path: str | Path, old_name: str | None = None, new_name: str | None = None,
+                         *, options: DiffOptions | None = None) -> Compared:
+    """Compare two rounds of a negotiation (by default the last two), trusting the ids
+    the store gave its paragraphs at import."""
+    from drafttool.diff import compare_rounds
+
+    negotiation = store.load_store(store_path)
+    if old_name is None and new_name is None:
+        if len(negotiation.rounds) < 2:
+            raise StoreError("needs two rounds to compare; import another or name two files", path=store_path)
+        old, new = negotiation.rounds[-2], negotiation.rounds[-1]
+    else:
+        old, new = negotiation.round(old_name), negotiation.round(new_name)
+    options = replace(options or DiffOptions(), trust_ids=True)
+    return Compared(compare_rounds(old, new, options), old, new)

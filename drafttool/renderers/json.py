@@ -1,4 +1,6 @@
-"""Render a round as JSON: every field of every paragraph, the footnotes with their numbers.
+"""Render a round, or a comparison of two rounds, as JSON.
+
+A round: every field of every paragraph, the footnotes with their numbers.
 
 The shape (`records.round_to_dict`) is what scripts rely on: a paragraph has `id`, `kind`,
 `label`, `parent`, `level`, `status`, `split_from`, `merged_from`, `text` (inline markup),
@@ -11,7 +13,7 @@ import json
 from typing import Any
 
 from drafttool import markup, records
-from drafttool.model import SCHEMA_VERSION, Negotiation, Round
+from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment
 
 
 def round_to_json_data(round_: Round, negotiation: Negotiation | None = None) -> dict[str, Any]:
@@ -35,3 +37,68 @@ def round_from_json_data(data: dict[str, Any]) -> Round:
     core = {k: v for k, v in data.items() if k not in derived}
     core["paragraphs"] = [{k: v for k, v in p.items() if k not in ("plain", "footnotes")} for p in core["paragraphs"]]
     return records.round_from_dict(core)
+
+
+def _ref(paragraph, labels: dict[str, str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {"id": paragraph.id, "label": paragraph.label,
+            "parent": labels.get(paragraph.parent) if paragraph.parent else None}
+
+
+def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> dict[str, Any]:
+    """The comparison as the diff's JSON: changes in the new round's order, each with its
+    op, old and new paragraphs (`id`, `label`, parent label), `typographic_only` for
+    edits, `moved`, `similarity`, the word operations and who they are attributed to;
+    footnote changes; and a summary of counts per op."""
+    old_labels = {p.id: p.label or p.id for p in old.paragraphs}
+    new_labels = {p.id: p.label or p.id for p in new.paragraphs}
+    changes = []
+    summary = {op.value: 0 for op in ChangeOp}
+    for change in comparison.changes:
+        summary[change.op.value] += 1
+        item: dict[str, Any] = {
+            "op": change.op.value,
+            "old": [_ref(p, old_labels) for p in change.old],
+            "new": [_ref(p, new_labels) for p in change.new],
+        }
+        if change.op is not ChangeOp.UNCHANGED and change.op is not ChangeOp.RENUMBERED:
+            item["typographic_only"] = change.typographic_only
+        if change.moved:
+            item["moved"] = True
+        if change.old and change.new:
+            item["similarity"] = round(change.similarity, 3)
+        item["words"] = [_segment(s) for s in change.segments] if change.op is not ChangeOp.UNCHANGED else []
+        if change.old and change.new and change.old[0].status != change.new[0].status:
+            item["status"] = {"old": change.old[0].status.label, "new": change.new[0].status.label}
+        changes.append(item)
+    footnotes = [
+        {
+            "op": change.op.value,
+            "old": {"id": change.old.id, "number": change.old.label} if change.old else None,
+            "new": {"id": change.new.id, "number": change.new.label} if change.new else None,
+            "typographic_only": change.typographic_only,
+            "words": [_segment(s) for s in change.segments] if change.op is not ChangeOp.UNCHANGED else [],
+        }
+        for change in comparison.footnotes
+    ]
+    return {
+        "schema": "drafttool/comparison", "version": SCHEMA_VERSION,
+        "old": comparison.old_label, "new": comparison.new_label,
+        "changed": comparison.changed,
+        "changes": changes, "footnotes": footnotes,
+        "summary": summary,
+    }
+
+
+def _segment(segment: Segment) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": segment.kind.value, "text": segment.text}
+    if segment.typographic:
+        out["typographic"] = True
+    if segment.by:
+        out["by"] = list(segment.by)
+    if segment.proposal:
+        out["proposal"] = segment.proposal
+    return out
+
+
+def render_comparison_json(comparison: Comparison, old: Round, new: Round) -> str:
+    return json.dumps(comparison_to_json_data(comparison, old, new), ensure_ascii=False, indent=2) + "\n"

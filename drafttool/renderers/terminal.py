@@ -1,11 +1,13 @@
-"""Render a round as readable text for a terminal: labels, indentation, statuses, footnotes."""
+"""Render for a terminal: a round (labels, indentation, statuses, footnotes) or a comparison."""
 
 from __future__ import annotations
 
 import textwrap
 
 from drafttool import markup
-from drafttool.model import Kind, Round, StatusValue
+from drafttool.model import (
+    ChangeOp, Comparison, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind, StatusValue,
+)
 
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
@@ -59,3 +61,92 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
         for footnote in round_.footnotes:
             lines.append(f"{footnote.label or footnote.id} {_text(footnote.text, names)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+_RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"
+SIGNS = {
+    ChangeOp.UNCHANGED: " ", ChangeOp.RENUMBERED: "#", ChangeOp.EDITED: "~", ChangeOp.MOVED: ">",
+    ChangeOp.SPLIT: "<", ChangeOp.MERGED: ">", ChangeOp.INSERTED: "+", ChangeOp.DELETED: "-",
+}
+
+
+def _labels(paragraphs: tuple[Paragraph, ...]) -> str:
+    return ", ".join(p.label or _kind_name(p) for p in paragraphs)
+
+
+def _kind_name(paragraph: Paragraph) -> str:
+    return {Kind.TITLE: "title", Kind.HEADING: "heading"}.get(paragraph.kind, "(unnumbered)")
+
+
+def render_comparison_text(comparison: Comparison, *, color: bool = False, show_unchanged: bool = False,
+                           width: int = 100) -> str:
+    """The comparison for a terminal: one block per change, words struck and added inline
+    (`[-old-]{+new+}` without colour), moves and renumbering said as such, then counts."""
+    red, green, yellow, cyan, bold, dim, reset = (
+        (_RED, _GREEN, _YELLOW, _CYAN, _BOLD, _DIM, _RESET) if color else ("",) * 7
+    )
+    lines = [f"{bold}{comparison.old_label} → {comparison.new_label}{reset}", ""]
+    counts: dict[ChangeOp, int] = {op: 0 for op in ChangeOp}
+    for change in comparison.changes:
+        counts[change.op] += 1
+        if change.op is ChangeOp.UNCHANGED and not show_unchanged and not _status_changed(change):
+            continue
+        old_labels, new_labels = _labels(change.old), _labels(change.new)
+        if change.op in (ChangeOp.INSERTED,):
+            head = f"{green}+ {new_labels}{reset} inserted"
+        elif change.op is ChangeOp.DELETED:
+            head = f"{red}- {old_labels}{reset} deleted"
+        else:
+            where = old_labels if old_labels == new_labels else f"{old_labels} → {new_labels}"
+            head = f"{cyan}{SIGNS[change.op]} {where}{reset} {change.op.value}"
+            if change.op is ChangeOp.MOVED and change.edited:
+                head += " and edited"
+            if change.typographic_only:
+                head += f" {dim}(typography only){reset}"
+        if change.old and change.new and change.old[0].status != change.new[0].status:
+            head += f" {yellow}[{change.old[0].status.label} → {change.new[0].status.label}]{reset}"
+        lines.append(head)
+        if change.op in (ChangeOp.RENUMBERED, ChangeOp.UNCHANGED) or (
+            change.op is ChangeOp.MOVED and not change.edited
+        ):
+            continue
+        for line in textwrap.wrap(_inline_diff(change.segments, color), width=width - 4) or [""]:
+            lines.append("    " + line)
+        lines.append("")
+    for change in comparison.footnotes:
+        if change.op is ChangeOp.UNCHANGED:
+            continue
+        old_number = change.old.label if change.old else ""
+        new_number = change.new.label if change.new else ""
+        where = old_number if old_number == new_number else f"{old_number or '–'} → {new_number or '–'}"
+        lines.append(f"{cyan}footnote {where}{reset} {change.op.value}")
+        if change.op is not ChangeOp.RENUMBERED:
+            lines += ["    " + line for line in textwrap.wrap(_inline_diff(change.segments, color), width - 4)]
+    summary = ", ".join(f"{count} {op.value}" for op, count in counts.items() if count)
+    lines += ["", f"{bold}Summary:{reset} {summary or 'no paragraphs'}"]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _status_changed(change: ParagraphChange) -> bool:
+    return bool(change.old and change.new and change.old[0].status != change.new[0].status)
+
+
+def _inline_diff(segments: tuple[Segment, ...], color: bool) -> str:
+    """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), each change
+    followed by the delegations it is attributed to."""
+    out = []
+    for segment in segments:
+        text = plain_text(segment.text).replace("\n", " ¶ ")
+        who = f" ({', '.join(segment.by)})" if segment.by and segment.kind is not SegmentKind.EQUAL else ""
+        if segment.kind is SegmentKind.EQUAL:
+            out.append(text)
+        elif segment.kind is SegmentKind.DELETE:
+            out.append(f"{_RED}[-{text}-]{who}{_RESET}" if color else f"[-{text}-]{who}")
+        else:
+            out.append(f"{_GREEN}{{+{text}+}}{who}{_RESET}" if color else f"{{+{text}+}}{who}")
+    return "".join(out)
+
+
+def plain_text(text: str) -> str:
+    """Words of a piece of marked-up text; footnote references as [n] markers are dropped."""
+    return markup.plain(text)

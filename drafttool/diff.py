@@ -1,0 +1,438 @@
+"""Compare two rounds: paragraph changes holding word operations, and apply them back.
+
+Takes two `Round`s; returns a `Comparison` (model.py) that every renderer reads, and
+`apply(comparison, old)` rebuilds the new round from the old one and the word operations
+alone.  The only user of diff-match-patch, so its camelCase stays here.
+
+Word diffs map each token — a word, a run of spaces, a punctuation mark, a Chinese
+character, a footnote reference, a format marker — to one character, as
+`diff_linesToChars` does for lines, then run diff-match-patch on those strings with its
+timeout at 0 (the default gives up after a second, and results would depend on the
+machine's speed) and `diff_cleanupSemantic`.  Tokens are compared on their normalised
+form (`normalize.normalise_token`), so a no-break space before ';', a curly apostrophe or
+an en dash is the same token as its plain form; where the original characters differ
+the run is shown as a typographic change.  A change is typographic when the texts before
+and after are the same once typography, spaces and format markers are set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from diff_match_patch import diff_match_patch
+
+from drafttool import markup
+from drafttool.align import AlignOptions, Link, align_texts
+from drafttool.errors import DrafttoolError
+from drafttool.model import (
+    ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
+)
+from drafttool.normalize import normalise, normalise_token
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL)
+_TOKEN_CJK = re.compile(
+    rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|(?:(?![{_CJK}])\w)+|[^\S\n]+|.", re.DOTALL
+)
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_WORD = re.compile(r"\w")
+_COMPACT = re.compile(r"[^\S\n]+|\*+")  # a paragraph break is never mere typography
+
+EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
+
+
+class ApplyError(DrafttoolError):
+    """A comparison does not fit the round it is applied to."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    """Options of a comparison."""
+
+    align: AlignOptions = field(default_factory=AlignOptions)
+    trust_ids: bool = False
+    """Pair paragraphs with the same id first (rounds of one store, whose ids the aligner
+    gave at import); off for two independent files, whose ids only mirror their numbers."""
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of marked-up text; joined, they give the text back exactly."""
+    pattern = _TOKEN_CJK if _HAS_CJK.search(text) else _TOKEN
+    return pattern.findall(text)
+
+
+class WordDiffer:
+    """Word diffs sharing one token → character table, with a cache of pair diffs."""
+
+    def __init__(self) -> None:
+        self._dmp = diff_match_patch()
+        self._dmp.Diff_Timeout = 0  # never give up: results must not depend on machine speed
+        self._codes: dict[str, str] = {}
+        self._words: set[str] = set()
+
+    def _encode(self, tokens: list[str]) -> str:
+        codes = self._codes
+        out = []
+        for token in tokens:
+            key = normalise_token(token) if token != "\n" else "\n"
+            code = codes.get(key)
+            if code is None:
+                number = len(codes) + 0x100
+                if number >= 0xD800:  # skip the surrogate range
+                    number += 0x800
+                code = chr(number)
+                codes[key] = code
+                if _WORD.search(key):
+                    self._words.add(code)
+            out.append(code)
+        return "".join(out)
+
+    def raw(self, old: str, new: str) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+        old_tokens, new_tokens = tokenize(old), tokenize(new)
+        diffs = self._dmp.diff_main(self._encode(old_tokens), self._encode(new_tokens), False)
+        return old_tokens, new_tokens, diffs
+
+    def similarity(self, old: str, new: str) -> float:
+        """Share of words in common, in order: 2 × common words / all words."""
+        _, _, diffs = self.raw(old, new)
+        words = self._words
+        common = total = 0
+        for op, chars in diffs:
+            count = sum(1 for c in chars if c in words)
+            total += count * (2 if op == 0 else 1)
+            if op == 0:
+                common += 2 * count
+        return common / total if total else 1.0
+
+    def segments(self, old: str, new: str) -> tuple[Segment, ...]:
+        """Word operations turning `old` into `new` (module docstring)."""
+        if old == new:
+            return (Segment(EQUAL, old),) if old else ()
+        old_tokens, new_tokens, diffs = self.raw(old, new)
+        self._dmp.diff_cleanupSemantic(diffs)
+        pieces: list[tuple[SegmentKind, str]] = []
+        a = b = 0
+        for op, chars in diffs:
+            n = len(chars)
+            if op == 0:
+                for k in range(n):
+                    before, after = old_tokens[a + k], new_tokens[b + k]
+                    if before == after:
+                        pieces.append((EQUAL, before))
+                    else:  # same once normalised: a typographic change
+                        pieces.append((DELETE, before))
+                        pieces.append((INSERT, after))
+                a, b = a + n, b + n
+            elif op == -1:
+                pieces.extend((DELETE, token) for token in old_tokens[a:a + n])
+                a += n
+            else:
+                pieces.extend((INSERT, token) for token in new_tokens[b:b + n])
+                b += n
+        return _segments(pieces)
+
+
+def _compact(text: str) -> str:
+    return _COMPACT.sub("", normalise(text))
+
+
+def _segments(pieces: list[tuple[SegmentKind, str]]) -> tuple[Segment, ...]:
+    """Join tokens into segments (deletions before insertions within a change) and
+    mark each change typographic or not."""
+    out: list[Segment] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    equal: list[str] = []
+
+    def flush_change() -> None:
+        if not deleted and not inserted:
+            return
+        old, new = "".join(deleted), "".join(inserted)
+        typographic = _compact(old) == _compact(new)
+        if old:
+            out.append(Segment(DELETE, old, typographic))
+        if new:
+            out.append(Segment(INSERT, new, typographic))
+        deleted.clear()
+        inserted.clear()
+
+    def flush_equal() -> None:
+        if equal:
+            out.append(Segment(EQUAL, "".join(equal)))
+            equal.clear()
+
+    for kind, token in pieces:
+        if kind is EQUAL:
+            flush_change()
+            equal.append(token)
+        else:
+            flush_equal()
+            (deleted if kind is DELETE else inserted).append(token)
+    flush_change()
+    flush_equal()
+    return tuple(out)
+
+
+def _group(kind: Kind) -> str:
+    return "head" if kind in (Kind.TITLE, Kind.HEADING) else "body"
+
+
+def _known_links(old: Round, new: Round) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Links given by ids kept in a store, and by split/merge lineage."""
+    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    links = []
+    splits: dict[int, list[int]] = {}
+    for j, paragraph in enumerate(new.paragraphs):
+        if paragraph.split_from in old_index:
+            splits.setdefault(old_index[paragraph.split_from], []).append(j)
+    for j, paragraph in enumerate(new.paragraphs):
+        if paragraph.merged_from and all(m in old_index for m in paragraph.merged_from):
+            olds = tuple(sorted(old_index[m] for m in paragraph.merged_from))
+            if not taken_old & set(olds):
+                links.append((olds, (j,)))
+                taken_old.update(olds)
+                taken_new.add(j)
+    for i, parts in splits.items():
+        same = [j for j, p in enumerate(new.paragraphs) if p.id == old.paragraphs[i].id]
+        news = tuple(sorted(set(parts) | set(same)))
+        if i not in taken_old and not taken_new & set(news):
+            links.append(((i,), news))
+            taken_old.add(i)
+            taken_new.update(news)
+    for j, paragraph in enumerate(new.paragraphs):
+        i = old_index.get(paragraph.id)
+        if i is not None and i not in taken_old and j not in taken_new:
+            links.append(((i,), (j,)))
+            taken_old.add(i)
+            taken_new.add(j)
+    return links
+
+
+def _align_footnotes(old: Round, new: Round, differ: WordDiffer, options: DiffOptions) -> list[Link]:
+    known = []
+    if options.trust_ids:
+        old_index = {f.id: i for i, f in enumerate(old.footnotes)}
+        known = [((old_index[f.id],), (j,)) for j, f in enumerate(new.footnotes) if f.id in old_index]
+    return align_texts(
+        [f.text for f in old.footnotes], [f.text for f in new.footnotes],
+        similarity=lambda i, j: differ.similarity(old.footnotes[i].text, new.footnotes[j].text),
+        options=options.align, known=known, splits=False,
+    )
+
+
+def compare_rounds(old: Round, new: Round, options: DiffOptions = DiffOptions()) -> Comparison:
+    """What became of every paragraph and footnote of `old` in `new`."""
+    differ = WordDiffer()
+    old_texts = [p.text for p in old.paragraphs]
+    new_texts = [p.text for p in new.paragraphs]
+    links = align_texts(
+        old_texts, new_texts,
+        similarity=lambda i, j: differ.similarity(old_texts[i], new_texts[j]),
+        options=options.align,
+        old_groups=[_group(p.kind) for p in old.paragraphs],
+        new_groups=[_group(p.kind) for p in new.paragraphs],
+        known=_known_links(old, new) if options.trust_ids else (),
+    )
+    partner = {}
+    for link in links:
+        for j in link.new:
+            for i in link.old:
+                partner[new.paragraphs[j].id] = old.paragraphs[i].id
+    changes = tuple(_paragraph_change(link, old, new, differ, partner) for link in links)
+    footnotes = tuple(_footnote_change(link, old, new, differ) for link in _align_footnotes(old, new, differ, options))
+    return Comparison(old.label, new.label, changes, footnotes, replace(new, paragraphs=(), footnotes=()))
+
+
+def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, partner: dict[str, str]) -> ParagraphChange:
+    olds = tuple(old.paragraphs[i] for i in link.old)
+    news = tuple(new.paragraphs[j] for j in link.new)
+    segments = differ.segments("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
+    if not olds:
+        op = ChangeOp.INSERTED
+    elif not news:
+        op = ChangeOp.DELETED
+    elif len(news) > 1:
+        op = ChangeOp.SPLIT
+    elif len(olds) > 1:
+        op = ChangeOp.MERGED
+    elif link.moved:
+        op = ChangeOp.MOVED
+    elif olds[0].text != news[0].text:
+        op = ChangeOp.EDITED
+    elif _placed_alike(olds[0], news[0], partner):
+        op = ChangeOp.UNCHANGED
+    else:
+        op = ChangeOp.RENUMBERED
+    return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity)
+
+
+def _placed_alike(old: Paragraph, new: Paragraph, partner: dict[str, str]) -> bool:
+    """Same label, kind and level, and a parent that is the same paragraph."""
+    if (old.label, old.kind, old.level) != (new.label, new.kind, new.level):
+        return False
+    if new.parent is None or old.parent is None:
+        return new.parent is None and old.parent is None
+    return partner.get(new.parent) == old.parent
+
+
+def _footnote_change(link: Link, old: Round, new: Round, differ: WordDiffer) -> FootnoteChange:
+    before = old.footnotes[link.old[0]] if link.old else None
+    after = new.footnotes[link.new[0]] if link.new else None
+    segments = differ.segments(before.text if before else "", after.text if after else "")
+    if before is None:
+        op = ChangeOp.INSERTED
+    elif after is None:
+        op = ChangeOp.DELETED
+    elif link.moved:
+        op = ChangeOp.MOVED
+    elif before.text != after.text:
+        op = ChangeOp.EDITED
+    elif before.label != after.label:
+        op = ChangeOp.RENUMBERED
+    else:
+        op = ChangeOp.UNCHANGED
+    return FootnoteChange(op, before, after, segments)
+
+
+def _rebuild(segments: Sequence[Segment], old_text: str, where: str) -> str:
+    kept = "".join(s.text for s in segments if s.kind is not INSERT)
+    if kept != old_text:
+        raise ApplyError(f"the comparison does not fit {where}: its text is not the one compared")
+    return "".join(s.text for s in segments if s.kind is not DELETE)
+
+
+def apply(comparison: Comparison, old: Round) -> Round:
+    """The new round, rebuilt from `old` and the word operations of `comparison`.
+
+    Each change's old paragraphs are looked up in `old` by id and their texts checked
+    against the operations; the new texts come from the operations alone, the rest of
+    each new record (id, label, kind, parent, status) from the change.
+    """
+    by_id = {p.id: p for p in old.paragraphs}
+    paragraphs: list[Paragraph] = []
+    for change in comparison.changes:
+        olds = []
+        for paragraph in change.old:
+            if paragraph.id not in by_id:
+                raise ApplyError(f"the comparison names paragraph {paragraph.id!r}, which round {old.label!r} lacks")
+            olds.append(by_id[paragraph.id])
+        texts = _rebuild(change.segments, "\n".join(p.text for p in olds), f"paragraph {change.old[0].id!r}"
+                         if change.old else "an inserted paragraph").split("\n") if change.new else []
+        if change.new and len(texts) != len(change.new):
+            raise ApplyError(f"the word operations give {len(texts)} paragraph(s) where {len(change.new)} are expected")
+        paragraphs.extend(replace(p, text=text) for p, text in zip(change.new, texts))
+    footnotes_by_id = {f.id: f for f in old.footnotes}
+    footnotes: list[Footnote] = []
+    for change in comparison.footnotes:
+        if change.old is not None and change.old.id not in footnotes_by_id:
+            raise ApplyError(f"the comparison names footnote {change.old.id!r}, which round {old.label!r} lacks")
+        if change.new is None:
+            continue
+        before = footnotes_by_id[change.old.id].text if change.old is not None else ""
+        footnotes.append(replace(change.new, text=_rebuild(change.segments, before, f"footnote {change.new.id!r}")))
+    info = comparison.new_info or Round(comparison.new_label)
+    return replace(info, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
+
+
+def carry_ids(previous: Round, new: Round, used: set[str] | frozenset[str] = frozenset(),
+              options: AlignOptions = AlignOptions()) -> Round:
+    """`new` with ids carried over from `previous` through the alignment, and lineage.
+
+    A paragraph paired with an earlier one takes its id; of the parts of a split, the
+    one most like the whole keeps its id and the others record `split_from`; a merged
+    paragraph takes the id of the first paragraph it merges and records `merged_from`.
+    New paragraphs keep their structural id unless an earlier round used it for another
+    paragraph (ids are never reused), and footnotes are carried the same way.
+    """
+    new = carry_footnote_ids(previous, new, options)
+    comparison = compare_rounds(previous, new, DiffOptions(align=options))
+    differ = WordDiffer()
+    ids: dict[str, str] = {}
+    lineage: dict[str, dict[str, object]] = {}
+    taken = set(used) | {p.id for p in previous.paragraphs}
+    for change in comparison.changes:
+        if change.op is ChangeOp.SPLIT:
+            whole = change.old[0]
+            keeper = max(change.new, key=lambda p: differ.similarity(whole.text, p.text))
+            for part in change.new:
+                if part is keeper:
+                    ids[part.id] = whole.id
+                else:
+                    lineage[part.id] = {"split_from": whole.id}
+        elif change.op is ChangeOp.MERGED:
+            ids[change.new[0].id] = change.old[0].id
+            lineage[change.new[0].id] = {"merged_from": tuple(p.id for p in change.old)}
+        elif change.old and change.new:
+            ids[change.new[0].id] = change.old[0].id
+    taken.update(ids.values())
+    for paragraph in new.paragraphs:
+        if paragraph.id not in ids:
+            ids[paragraph.id] = _fresh(paragraph.id, taken)
+            taken.add(ids[paragraph.id])
+    paragraphs = tuple(
+        replace(p, id=ids[p.id], parent=ids.get(p.parent, p.parent) if p.parent else None,
+                **lineage.get(p.id, {}))  # type: ignore[arg-type]
+        for p in new.paragraphs
+    )
+    return replace(new, paragraphs=paragraphs)
+
+
+def carry_footnote_ids(previous: Round, new: Round, options: AlignOptions = AlignOptions()) -> Round:
+    """`new` with the ids of footnotes found again in `previous` (numbers may differ),
+    in the footnotes and in every reference to them; other footnotes get unused ids.
+
+    Two files read apart number their footnote ids after their own footnote numbers
+    (`fn-5`, `fn-6`); once carried, a renumbered footnote no longer looks like an edit
+    of the paragraphs that refer to it."""
+    differ = WordDiffer()
+    links = align_texts([f.text for f in previous.footnotes], [f.text for f in new.footnotes],
+                        similarity=lambda i, j: differ.similarity(previous.footnotes[i].text, new.footnotes[j].text),
+                        options=options, splits=False)
+    footnote_ids = {new.footnotes[link.new[0]].id: previous.footnotes[link.old[0]].id
+                    for link in links if link.old and link.new}
+    taken = {f.id for f in previous.footnotes} | set(footnote_ids.values())
+    for footnote in new.footnotes:
+        if footnote.id not in footnote_ids:
+            footnote_ids[footnote.id] = _fresh(footnote.id, taken)
+            taken.add(footnote_ids[footnote.id])
+    rename = {k: v for k, v in footnote_ids.items() if k != v}
+    if not rename:
+        return new
+    masthead = replace(new.masthead, **{name: markup.rename_footnotes(getattr(new.masthead, name), rename)
+                                        for name in ("agenda_item", "agenda_title", "organ", "body")})
+    return replace(
+        new,
+        paragraphs=tuple(replace(p, text=markup.rename_footnotes(p.text, rename)) for p in new.paragraphs),
+        footnotes=tuple(replace(f, id=footnote_ids[f.id], text=markup.rename_footnotes(f.text, rename))
+                        for f in new.footnotes),
+        masthead=masthead,
+    )
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}~{n}" in taken:
+        n += 1
+    return f"{base}~{n}"
+
+
+def without_typographic(comparison: Comparison) -> Comparison:
+    """The comparison for display with typographic changes hidden (the switch that hides
+    the noise): their old text shown as kept, their new text dropped.  Not for `apply`."""
+    def hide(change: ParagraphChange) -> ParagraphChange:
+        if not any(s.typographic for s in change.segments):
+            return change
+        kept = [Segment(EQUAL, s.text) if s.typographic and s.kind is DELETE else s
+                for s in change.segments if not (s.typographic and s.kind is INSERT)]
+        segments = _segments([(s.kind, s.text) for s in kept])
+        op = change.op
+        if op is ChangeOp.EDITED and all(s.kind is EQUAL for s in segments):
+            op = ChangeOp.UNCHANGED if _placed_alike(change.old[0], change.new[0], {}) else ChangeOp.RENUMBERED
+        return replace(change, segments=segments, op=op)
+    return replace(comparison, changes=tuple(hide(c) for c in comparison.changes))
