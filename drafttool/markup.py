@@ -93,12 +93,15 @@ def to_markup(runs: tuple[Run, ...] | list[Run]) -> str:
             out.append("*")
             italic = to_italic
 
-    merged: list[Run] = []
+    joined: list[Run] = []
     for run in runs:
-        if run.footnote is None and run.text.isspace():
-            run = Run(run.text)  # a formatted space is just a space
         if run.footnote is not None or run.text:
-            _append(merged, run)
+            _append(joined, run)
+    merged: list[Run] = []
+    for run in joined:
+        if run.footnote is None and run.text.isspace():
+            run = Run(run.text)  # a formatted space alone is just a space
+        _append(merged, run)
     for run in merged:
         if run.footnote is not None:
             switch(run.italic, run.bold)

@@ -154,6 +154,9 @@ class Round:
     source: str = ""
     """The file this round was imported from, for the record."""
     note: str = ""
+    applied: tuple[str, ...] = ()
+    """Ids of the proposals applied to the previous round to make this one (`next-round`);
+    empty when the round was imported from outside."""
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with this id, or None."""
@@ -207,6 +210,9 @@ class ProposalOp(str, Enum):
     """Alternative wording for a whole paragraph ('alt', 'Option 2', 'no text')."""
     RETAIN = "retain"
     """Ask that the text be kept as it is."""
+    STATEMENT = "statement"
+    """A position that changes no text: a statement or reservation on a paragraph, shown
+    as a note ('Some delegations mentioned …', footnote 12 of the seed)."""
 
 
 class ProposalStatus(str, Enum):
@@ -305,6 +311,10 @@ class Segment:
     """Delegations the change is attributed to; () when not attributed."""
     proposal: str | None = None
     """Id of the proposal that made the change, when known."""
+    attribution: str = ""
+    """How `by` was found: 'applied' (the round was built from the proposal), 'matched'
+    (the change reproduces the proposal's words), 'partial' (part of them), 'chair' (no
+    proposal explains it), or '' when not attributed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +331,11 @@ class ParagraphChange:
     moved: bool = False
     """True when the paragraph also changed place (any op but inserted/deleted)."""
     similarity: float = 1.0
+    by: tuple[str, ...] = ()
+    """Delegations a change of the whole paragraph (move, insertion, deletion) is
+    attributed to; the words' changes carry their own in `segments`."""
+    proposals: tuple[str, ...] = ()
+    """Ids of the proposals behind the change of the whole paragraph."""
 
     @property
     def edited(self) -> bool:

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafttool import store
-from drafttool.errors import Notice, StoreError
 from drafttool.diff import DiffOptions
-from drafttool.model import Comparison, Negotiation, Round
+from drafttool.errors import Notice, NotFoundError, StoreError
+from drafttool.model import (
+    Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
+)
 from drafttool.readers import Reading, TrackedChanges, read_document
 
 
@@ -24,6 +26,10 @@ class Imported:
     file: Path
     notices: tuple[Notice, ...]
     reading: Reading
+    carried: tuple[Proposal, ...] = ()
+    """Pending proposals of the previous round, re-anchored on this one."""
+    dropped: tuple[tuple[Proposal, str], ...] = ()
+    """Pending proposals that no longer apply, with the reason (left on the previous round)."""
 
 
 def import_round(
@@ -54,13 +60,16 @@ def import_round(
             f"{len(reading.revisions)} tracked change(s) found; read with every change "
             f"{'accepted' if tracked_changes is TrackedChanges.ACCEPT else 'rejected'} "
             "(--tracked-changes chooses)", str(document)))
-    if negotiation.rounds:
-        from drafttool.diff import carry_ids
+    if not negotiation.rounds:
+        return Imported(new, store.add_round(store_path, new), tuple(notices), reading)
+    from drafttool.diff import carry_ids
 
-        used = {p.id for r in negotiation.rounds for p in r.paragraphs}
-        new = carry_ids(negotiation.rounds[-1], new, used)
+    used = {p.id for r in negotiation.rounds for p in r.paragraphs}
+    previous = negotiation.rounds[-1]
+    new = carry_ids(previous, new, used)
     file = store.add_round(store_path, new)
-    return Imported(new, file, tuple(notices), reading)
+    carried = _carry_pending(store_path, negotiation, previous, new, date)
+    return Imported(new, file, tuple(notices), reading, carried.carried, carried.dropped)
 
 
 def find_round(negotiation: Negotiation, name: str | None) -> Round:
@@ -106,5 +115,179 @@ def compare_store_rounds(store_path: str | Path, old_name: str | None = None, ne
         old, new = negotiation.rounds[-2], negotiation.rounds[-1]
     else:
         old, new = negotiation.round(old_name), negotiation.round(new_name)
+    from drafttool.attribution import attribute
+
     options = replace(options or DiffOptions(), trust_ids=True)
-    return Compared(compare_rounds(old, new, options), old, new)
+    comparison = attribute(compare_rounds(old, new, options), old, new, negotiation.proposals)
+    return Compared(comparison, old, new)
+
+
+# ----------------------------------------------------------------------------- proposals
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None = None) -> Proposal:
+    """Record a new proposal, checked against its round.
+
+    In `draft`, `by`, `supporters` and `opponents` may be any spelling of a delegation
+    (aliases are resolved), `paragraph` and `place` a label or an id; the anchor's
+    context is filled in from the text so that the proposal can be found again later."""
+    from drafttool import proposals as amend
+    from drafttool.delegations import resolve_all
+
+    negotiation = store.load_store(store_path)
+    round_ = negotiation.round(round_name or (draft.round or None))
+    where = "proposal"
+    proposal = replace(
+        draft,
+        round=round_.label,
+        by=resolve_all(negotiation.delegations, draft.by, place=where),
+        supporters=resolve_all(negotiation.delegations, draft.supporters, place=where),
+        opponents=resolve_all(negotiation.delegations, draft.opponents, place=where),
+        date=draft.date or _today(),
+    )
+    if proposal.paragraph is not None:
+        proposal = replace(proposal, paragraph=amend.find_paragraph(round_, proposal.paragraph).id)
+    if proposal.place is not None:
+        proposal = replace(proposal, place=amend.find_paragraph(round_, proposal.place).id)
+    located = amend.check_proposal(round_, replace(proposal, id=proposal.id or "new"))
+    if located.span is not None:
+        text = amend._text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
+        proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
+    proposal = replace(proposal, id=proposal.id or store.new_proposal_id(proposal.by),
+                       history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
+    store.save_proposal(store_path, proposal, new=True)
+    return proposal
+
+
+def find_proposal(negotiation: Negotiation, proposal_id: str) -> Proposal:
+    for proposal in negotiation.proposals:
+        if proposal.id == proposal_id:
+            return proposal
+    raise NotFoundError(f"no proposal {proposal_id!r}; `drafttool proposals STORE` lists them")
+
+
+def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStatus, *, by: str = "Chair",
+           date: str = "", note: str = "") -> list[Proposal]:
+    """Accept, reject, withdraw (or reopen) proposals; each change goes into its history."""
+    from drafttool.proposals import identical_groups
+
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        twins = {p.id: group for group in identical_groups(negotiation.proposals) for p in group}
+        changed: dict[str, Proposal] = {}
+        for proposal_id in proposal_ids:
+            find_proposal(negotiation, proposal_id)
+            # Identical proposals are shown as one; deciding on one decides on all of them.
+            for proposal in twins[proposal_id]:
+                if proposal.id in changed or (proposal.id != proposal_id and proposal.status is not
+                                              ProposalStatus.PENDING):
+                    continue
+                event = Event(status.value, (by,) if by else (), date or _today(), note)
+                changed[proposal.id] = replace(proposal, status=status, history=(*proposal.history, event))
+        changed = list(changed.values())  # type: ignore[assignment]
+        for proposal in changed:
+            store.save_proposal(store_path, proposal)
+    return changed
+
+
+def endorse(store_path: str | Path, proposal_id: str, delegations: tuple[str, ...], *, oppose: bool = False,
+            date: str = "") -> Proposal:
+    """Record delegations supporting (or opposing) a proposal."""
+    from drafttool.delegations import resolve_all
+
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        proposal = find_proposal(negotiation, proposal_id)
+        codes = resolve_all(negotiation.delegations, delegations)
+        if oppose:
+            opponents = tuple(dict.fromkeys((*proposal.opponents, *codes)))
+            supporters = tuple(c for c in proposal.supporters if c not in codes)
+        else:
+            supporters = tuple(dict.fromkeys((*proposal.supporters, *codes)))
+            opponents = tuple(c for c in proposal.opponents if c not in codes)
+        event = Event("opposed" if oppose else "supported", codes, date or _today())
+        proposal = replace(proposal, supporters=supporters, opponents=opponents, history=(*proposal.history, event))
+        store.save_proposal(store_path, proposal)
+    return proposal
+
+
+@dataclass(frozen=True, slots=True)
+class NextRound:
+    """A round built from accepted proposals, and what became of the pending ones."""
+
+    round: Round
+    file: Path
+    applied: tuple[Proposal, ...]
+    carried: tuple[Proposal, ...]
+    dropped: tuple[tuple[Proposal, str], ...]
+
+
+def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRound:
+    """Build the next round: the latest round with its accepted proposals applied and
+    renumbered; pending proposals are carried onto it (those that no longer apply are
+    returned with the reason)."""
+    from drafttool.proposals import apply_proposals
+
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        current = negotiation.round()
+        accepted = tuple(p for p in negotiation.proposals
+                         if p.round == current.label and p.status is ProposalStatus.ACCEPTED)
+        amended = apply_proposals(current, accepted, label=label, date=date or _today())
+        new = replace(amended.round, symbol=current.symbol)
+    file = store.add_round(store_path, new)
+    carried = _carry_pending(store_path, negotiation, current, new, date)
+    return NextRound(new, file, accepted, carried.carried, carried.dropped)
+
+
+def _carry_pending(store_path: str | Path, negotiation: Negotiation, old: Round, new: Round, date: str):  # type: ignore[no-untyped-def]
+    from drafttool.diff import compare_rounds
+    from drafttool.proposals import carry_proposals
+
+    comparison = compare_rounds(old, new, DiffOptions(trust_ids=True))
+    carried = carry_proposals(comparison, old, new, negotiation.proposals, date=date or _today())
+    with store.locked(store_path):
+        for proposal in carried.carried:
+            store.save_proposal(store_path, proposal)
+    return carried
+
+
+def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation:
+    """Add a delegation or group to the registry (codes, names and aliases stay unique)."""
+    from drafttool.delegations import resolve
+
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        for name in (delegation.code, delegation.name, *delegation.aliases):
+            clash = resolve(negotiation.delegations, name) if name else None
+            if clash is not None:
+                raise StoreError(f"{name!r} already names delegation {clash.code!r}; choose another code or alias",
+                                 path=store_path)
+        store.save_delegations(store_path, (*negotiation.delegations, delegation))
+    return delegation
+
+
+def set_status(store_path: str | Path, paragraph_name: str, status: Status, *,
+               round_name: str | None = None) -> Paragraph:
+    """Record a paragraph's status (agreed, agreed ad ref, pending a delegation…) in its round."""
+    from drafttool.delegations import resolve_all
+    from drafttool.proposals import find_paragraph
+
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        round_ = negotiation.round(round_name)
+        paragraph = find_paragraph(round_, paragraph_name)
+        if round_.paragraph(paragraph.id) is None:
+            raise NotFoundError(f"{paragraph_name!r} is a footnote; statuses are given to paragraphs")
+        status = replace(status, pending=resolve_all(negotiation.delegations, status.pending),
+                         by=resolve_all(negotiation.delegations, (status.by,))[0] if status.by else "",
+                         when=status.when or _today())
+        updated = replace(paragraph, status=status)
+        store.replace_round(store_path, replace(
+            round_, paragraphs=tuple(updated if p.id == paragraph.id else p for p in round_.paragraphs)))
+    return updated

@@ -154,7 +154,7 @@ def masthead_from_dict(data: Any) -> Masthead:
                     other=_strs(data, "other", "masthead"))
 
 
-ROUND_FIELDS = {"label", "date", "symbol", "language", "masthead", "source", "note"}
+ROUND_FIELDS = {"label", "date", "symbol", "language", "masthead", "source", "note", "applied"}
 
 
 def round_header_to_dict(round_: Round) -> dict[str, Any]:
@@ -165,6 +165,8 @@ def round_header_to_dict(round_: Round) -> dict[str, Any]:
     masthead = masthead_to_dict(round_.masthead)
     if masthead:
         out["masthead"] = masthead
+    if round_.applied:
+        out["applied"] = list(round_.applied)
     return out
 
 
@@ -178,6 +180,7 @@ def round_header_from_dict(data: dict[str, Any], extra: set[str]) -> Round:
         language=_str(data, "language", "round header"),
         masthead=masthead_from_dict(data["masthead"]) if "masthead" in data else Masthead(),
         source=_str(data, "source", "round header"), note=_str(data, "note", "round header"),
+        applied=_strs(data, "applied", "round header"),
     )
 
 

@@ -67,6 +67,9 @@ def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> d
         if change.old and change.new:
             item["similarity"] = round(change.similarity, 3)
         item["words"] = [_segment(s) for s in change.segments] if change.op is not ChangeOp.UNCHANGED else []
+        if change.by:
+            item["by"] = list(change.by)
+            item["proposals"] = list(change.proposals)
         if change.old and change.new and change.old[0].status != change.new[0].status:
             item["status"] = {"old": change.old[0].status.label, "new": change.new[0].status.label}
         changes.append(item)
@@ -97,6 +100,8 @@ def _segment(segment: Segment) -> dict[str, Any]:
         out["by"] = list(segment.by)
     if segment.proposal:
         out["proposal"] = segment.proposal
+    if segment.attribution:
+        out["attribution"] = segment.attribution
     return out
 
 

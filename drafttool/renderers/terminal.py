@@ -101,6 +101,8 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
             head = f"{cyan}{SIGNS[change.op]} {where}{reset} {change.op.value}"
             if change.op is ChangeOp.MOVED and change.edited:
                 head += " and edited"
+        if change.by:
+            head += f" ({', '.join(change.by)})"
             if change.typographic_only:
                 head += f" {dim}(typography only){reset}"
         if change.old and change.new and change.old[0].status != change.new[0].status:
@@ -140,10 +142,13 @@ def _inline_diff(segments: tuple[Segment, ...], color: bool) -> str:
         who = f" ({', '.join(segment.by)})" if segment.by and segment.kind is not SegmentKind.EQUAL else ""
         if segment.kind is SegmentKind.EQUAL:
             out.append(text)
-        elif segment.kind is SegmentKind.DELETE:
-            out.append(f"{_RED}[-{text}-]{who}{_RESET}" if color else f"[-{text}-]{who}")
+            continue
+        core = text.rstrip()
+        trail = text[len(core):]
+        if segment.kind is SegmentKind.DELETE:
+            out.append(f"{_RED}[-{core}-]{who}{_RESET}{trail}" if color else f"[-{core}-]{who}{trail}")
         else:
-            out.append(f"{_GREEN}{{+{text}+}}{who}{_RESET}" if color else f"{{+{text}+}}{who}")
+            out.append(f"{_GREEN}{{+{core}+}}{who}{_RESET}{trail}" if color else f"{{+{core}+}}{who}{trail}")
     return "".join(out)
 
 

@@ -1,0 +1,85 @@
+"""The `drafttool` command: arguments in, one library call, output out.
+
+The commands live in modules by subject (`rounds`, `compare`, `proposals`); this module
+holds the group and what every command shares.
+
+Commands that work on a negotiation take its store folder first and act on the latest
+round unless `--round` names another.  Bad input exits with code 2 and one line on
+stderr; warnings go to stderr; results go to stdout or, atomically, to `-o FILE`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from drafttool.errors import DrafttoolError, Notice
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BadInput(click.ClickException):
+    """Our errors, shown as one line, exit code 2 (0 and 1 are kept for `--check`)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"drafttool: error: {self.format_message()}", err=True)
+
+
+def reports_errors(command: F) -> F:
+    """Turn drafttool's exceptions into a one-line message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DrafttoolError as error:
+            raise BadInput(str(error)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def warn(notices: Iterable[Notice]) -> None:
+    for notice in notices:
+        click.echo(str(notice), err=True)
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Write to stdout, or whole-or-nothing to a file."""
+    if output is None or output == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            click.echo(text, nl=False)
+        return
+    from drafttool.store import write_atomic
+
+    write_atomic(Path(output), text)
+
+
+STORE = click.argument("store", type=click.Path(file_okay=False, path_type=Path))
+ROUND = click.option("--round", "round_name", metavar="ROUND", help="Round label or number (default: the latest).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="drafttool")
+def main() -> None:
+    """Negotiate a text together: rounds, proposals, compilation texts, comparisons.
+
+    \b
+    Example:
+      drafttool show drafts/cnd-2024
+    """
+
+
+from drafttool.cli import compare, proposals, rounds  # noqa: E402,F401  (they register their commands)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

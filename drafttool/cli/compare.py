@@ -1,0 +1,72 @@
+"""Commands that compare texts: diff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafttool.cli import BadInput, main, reports_errors, warn, write_output
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(["terminal", "json", "html"]), default="terminal",
+              show_default=True)
+@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True,
+              help="HTML layout.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("--check", is_flag=True, help="Exit 0 when the texts are the same, 1 when they differ.")
+@click.option("--hide-typographic", is_flag=True, help="Do not show changes of typography only.")
+@click.option("--all", "show_all", is_flag=True, help="Also list unchanged paragraphs (terminal).")
+@click.option("--color/--no-color", default=None, help="Colour the terminal output (default: when a terminal).")
+@click.option("--edit-threshold", type=float, default=None, help="Least similarity of an edited paragraph (0.4).")
+@click.option("--move-threshold", type=float, default=None, help="Least similarity of a moved paragraph (0.5).")
+@reports_errors
+def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, check: bool,
+         hide_typographic: bool, show_all: bool, color: bool | None, edit_threshold: float | None,
+         move_threshold: float | None) -> None:
+    """Compare two rounds of a negotiation, or two documents.
+
+    PATHS is STORE OLD NEW (two rounds, by label or number), STORE alone (the last two
+    rounds), or FILE_A FILE_B (.md, .txt or .docx, no store needed). Paragraphs are paired
+    across renumbering, moves, splits and merges; words are compared inside each pair.
+
+    \b
+    Examples:
+      drafttool diff drafts/cnd-2024 "Zero draft" Rev.1
+      drafttool diff rev1.docx rev2.docx --format html -o rev1-rev2.html
+      drafttool diff old.md new.md --check
+    """
+    from drafttool.align import AlignOptions
+    from drafttool.diff import DiffOptions, without_typographic
+    from drafttool.operations import compare_files, compare_store_rounds
+    from drafttool.store import is_store
+
+    align = AlignOptions(**{k: v for k, v in (("edit_threshold", edit_threshold),
+                                              ("move_threshold", move_threshold)) if v is not None})
+    options = DiffOptions(align=align)
+    if is_store(paths[0]) and len(paths) in (1, 3):
+        compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]), options=options)
+    elif len(paths) == 2:
+        compared = compare_files(paths[0], paths[1], options=options)
+    else:
+        raise BadInput("give STORE OLD NEW, STORE, or FILE_A FILE_B")
+    warn(compared.notices)
+    comparison = without_typographic(compared.comparison) if hide_typographic else compared.comparison
+    if check:
+        sys.exit(1 if comparison.changed else 0)
+    if format_ == "json":
+        from drafttool.renderers.json import render_comparison_json
+
+        text = render_comparison_json(comparison, compared.old, compared.new)
+    elif format_ == "html":
+        from drafttool.renderers.html import render_comparison_html
+
+        text = render_comparison_html(comparison, compared.old, compared.new, view=view)
+    else:
+        from drafttool.renderers.terminal import render_comparison_text
+
+        use_color = (sys.stdout.isatty() and output is None) if color is None else color
+        text = render_comparison_text(comparison, color=use_color, show_unchanged=show_all)
+    write_output(text, output)

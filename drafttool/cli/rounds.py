@@ -1,0 +1,132 @@
+"""Commands on a negotiation's rounds: init, import, rounds, show, export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
+
+@main.command()
+@click.argument("store", type=click.Path(path_type=Path))
+@click.option("--title", default="", help="Title of the text under negotiation.")
+@click.option("--symbol", default="", help="Document symbol, e.g. E/CN.7/2024/L.2.")
+@click.option("--language", default="", help="Language code of the text: ar, zh, en, fr, ru, es.")
+@click.option("--note", default="", help="Free text kept with the negotiation (provenance…).")
+@reports_errors
+def init(store: Path, title: str, symbol: str, language: str, note: str) -> None:
+    """Create an empty negotiation store in a new folder.
+
+    \b
+    Example:
+      drafttool init drafts/cnd-2025 --title "High-level declaration" --language fr
+    """
+    from drafttool.store import create_store
+
+    create_store(store, title=title, symbol=symbol, language=language, note=note)
+    click.echo(f"created {store}")
+
+
+@main.command("import")
+@STORE
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--label", required=True, help="Label of the new round: 'Zero draft', 'Rev.1', 'Adopted'.")
+@click.option("--date", default="", help="Date the round was issued (ISO, 2024-03-14).")
+@click.option("--symbol", default="", help="Document symbol of this round.")
+@click.option("--language", default="", help="Language code, if it cannot be told from the text.")
+@click.option("--note", default="", help="A note kept with the round.")
+@click.option("--tracked-changes", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
+              help="How to read a Word file that already holds tracked changes.")
+@reports_errors
+def import_(store: Path, document: Path, label: str, date: str, symbol: str, language: str, note: str,
+            tracked_changes: str) -> None:
+    """Import a document (.md, .txt, .docx) as the newest round of a negotiation.
+
+    Paragraphs found again in the previous round keep their ids, whatever their numbers.
+
+    \b
+    Example:
+      drafttool import drafts/cnd-2024 rev1.docx --label Rev.1 --date 2024-02-20
+    """
+    from drafttool.operations import import_round
+    from drafttool.readers import TrackedChanges
+
+    imported = import_round(store, document, label=label, date=date, symbol=symbol, language=language,
+                            note=note, tracked_changes=TrackedChanges(tracked_changes))
+    warn(imported.notices)
+    paragraphs = imported.round.paragraphs
+    click.echo(f"imported {document} as {label!r}: {len(paragraphs)} paragraphs, "
+               f"{len(imported.round.footnotes)} footnotes → {imported.file}")
+
+
+@main.command()
+@STORE
+@reports_errors
+def rounds(store: Path) -> None:
+    """List the rounds of a negotiation, oldest first.
+
+    \b
+    Example:
+      drafttool rounds drafts/cnd-2024
+    """
+    from drafttool.store import load_store
+
+    negotiation = load_store(store)
+    if not negotiation.rounds:
+        click.echo("no rounds yet; add one with `drafttool import`")
+    for number, round_ in enumerate(negotiation.rounds, start=1):
+        facts = [f"{len(round_.paragraphs)} paragraphs", f"{len(round_.footnotes)} footnotes"]
+        if round_.date:
+            facts.insert(0, round_.date)
+        click.echo(f"{number}. {round_.label} ({', '.join(facts)})")
+
+
+@main.command()
+@STORE
+@ROUND
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+@reports_errors
+def show(store: Path, round_name: str | None, color: bool | None) -> None:
+    """Show a round as readable text with labels and statuses.
+
+    \b
+    Example:
+      drafttool show drafts/cnd-2024 --round Adopted
+    """
+    from drafttool.renderers.terminal import render_round_text
+    from drafttool.store import load_store
+
+    negotiation = load_store(store)
+    round_ = negotiation.round(round_name)
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render_round_text(round_, color=use_color), nl=False, color=use_color)
+
+
+@main.command()
+@STORE
+@ROUND
+@click.option("--format", "format_", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@reports_errors
+def export(store: Path, round_name: str | None, format_: str, output: str | None) -> None:
+    """Export a round as JSON (every field) or Markdown (that imports back the same).
+
+    \b
+    Example:
+      drafttool export drafts/cnd-2024 --format json -o adopted.json
+    """
+    from drafttool.store import load_store
+
+    negotiation = load_store(store)
+    round_ = negotiation.round(round_name)
+    if format_ == "json":
+        from drafttool.renderers.json import render_round_json
+
+        text = render_round_json(round_, negotiation)
+    else:
+        from drafttool.renderers.markdown import render_round_markdown
+
+        text = render_round_markdown(round_)
+    write_output(text, output)

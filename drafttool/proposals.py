@@ -1,0 +1,589 @@
+"""Proposals against a round: find where they apply, check them, apply them, carry them on.
+
+Takes a `Round` and `Proposal`s (model.py); returns located spans, the next round with
+the proposals that made each change, and proposals re-anchored on a later round.
+
+Offsets are in the *plain* text of a paragraph (what a reader sees: no format markers or
+footnote references), because that is what people quote.  Edits are made on the runs of
+the text, so that deleting half of an italic phrase or the words around a footnote
+reference never leaves a stray format marker behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from drafttool import labels, markup
+from drafttool.errors import NotFoundError, ProposalError
+from drafttool.markup import Run
+from drafttool.model import (
+    Anchor, Comparison, Event, Footnote, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
+    SegmentKind,
+)
+
+CONTEXT = 40
+"""Characters of context kept on each side of a quoted span."""
+
+SPAN_OPS = (ProposalOp.INSERT, ProposalOp.DELETE, ProposalOp.REPLACE)
+TEXT_OPS = (*SPAN_OPS, ProposalOp.ALTERNATIVE)
+PARAGRAPH_OPS = (ProposalOp.ADD_PARAGRAPH, ProposalOp.DELETE_PARAGRAPH, ProposalOp.MOVE_PARAGRAPH)
+NO_CHANGE_OPS = (ProposalOp.RETAIN, ProposalOp.STATEMENT)
+
+# One character for one: typography folded without changing any offset.
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"',
+    "«": '"', "»": '"', "–": "-", "—": "-", "‑": "-",
+})
+
+
+def fold(text: str) -> str:
+    """Typography and case folded, keeping every offset (casefold only where it keeps them)."""
+    folded = text.translate(_FOLD)
+    lowered = folded.casefold()
+    return lowered if len(lowered) == len(folded) else folded.lower() if len(folded.lower()) == len(folded) else folded
+
+
+# ----------------------------------------------------------------------------- finding
+
+def find_paragraph(round_: Round, name: str) -> Paragraph:
+    """The paragraph a person names: its id, its label ('5.', '5', 'OP5', '18 a)', '18.a',
+    'III.A') or a footnote ('fn-12', 'footnote 12')."""
+    wanted = name.strip()
+    for paragraph in round_.paragraphs:
+        if paragraph.id == wanted:
+            return paragraph
+    keys = paragraph_keys(round_)
+    key = _label_key(wanted)
+    matches = [p for p in round_.paragraphs if key and keys.get(p.id) == key]
+    if len(matches) == 1:
+        return matches[0]
+    footnote = find_footnote(round_, wanted)
+    if footnote is not None:
+        return Paragraph(footnote.id, footnote.text, Kind.NOTE, footnote.label)
+    if len(matches) > 1:
+        raise NotFoundError(f"{name!r} names {len(matches)} paragraphs of round {round_.label!r} "
+                            f"({', '.join(p.id for p in matches)}); give the id")
+    raise NotFoundError(f"no paragraph {name!r} in round {round_.label!r}; `drafttool show` lists the labels")
+
+
+def find_footnote(round_: Round, name: str) -> Footnote | None:
+    wanted = re.sub(r"^(footnote|fn|note)\s*[-: ]?\s*", "", name.strip(), flags=re.IGNORECASE)
+    for footnote in round_.footnotes:
+        if footnote.id == name.strip() or (wanted and footnote.label == wanted):
+            return footnote
+    return None
+
+
+def _label_key(label: str) -> str:
+    text = re.sub(r"^(OP|PP|para(graph)?\.?)\s*", "", label.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[\s.()（）、\-–]+", "", text).casefold()
+
+
+def paragraph_keys(round_: Round) -> dict[str, str]:
+    """Paragraph id → a key of its label with its parents' ('18a', '18ai', 'IIIA')."""
+    by_id = {p.id: p for p in round_.paragraphs}
+    keys: dict[str, str] = {}
+    for paragraph in round_.paragraphs:
+        own = _label_key(paragraph.label)
+        parent = by_id.get(paragraph.parent) if paragraph.parent else None
+        keys[paragraph.id] = (keys.get(parent.id, "") if parent else "") + own if own else ""
+    return keys
+
+
+def display_label(round_: Round, paragraph: Paragraph) -> str:
+    """'18 a)' for a subparagraph, '5.' for a paragraph, the id when unlabelled."""
+    if not paragraph.label:
+        return {Kind.TITLE: "title"}.get(paragraph.kind, paragraph.id)
+    if paragraph.kind is Kind.SUBPARAGRAPH and paragraph.parent:
+        parent = round_.paragraph(paragraph.parent)
+        if parent is not None and parent.label:
+            return f"{display_label(round_, parent).rstrip('.')} {paragraph.label}"
+    return paragraph.label
+
+
+def _text_of(round_: Round, target: str) -> str | None:
+    paragraph = round_.paragraph(target)
+    if paragraph is not None:
+        return paragraph.text
+    footnote = round_.footnote(target)
+    return footnote.text if footnote is not None else None
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
+    while start != -1 and needle:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _context_score(plain: str, start: int, end: int, anchor: Anchor) -> int:
+    before = fold(plain[:start])
+    after = fold(plain[end:])
+    score = 0
+    for a, b in zip(reversed(before), reversed(fold(anchor.before))):
+        if a != b:
+            break
+        score += 1
+    for a, b in zip(after, fold(anchor.after)):
+        if a != b:
+            break
+        score += 1
+    return score
+
+
+def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
+    """Plain-text offsets of the span an anchor names in marked-up `text`, or None.
+
+    The quote is looked for exactly, then with typography and case folded; repeated
+    quotes are told apart by the context on each side.  An empty quote is an insertion
+    point: where the context before ends (and the context after starts)."""
+    plain = markup.plain(text)
+    if anchor.quote:
+        for haystack, needle in ((plain, anchor.quote), (fold(plain), fold(anchor.quote))):
+            starts = _occurrences(haystack, needle)
+            if starts:
+                length = len(anchor.quote)
+                best = max(starts, key=lambda s: (_context_score(plain, s, s + length, anchor), -s))
+                return best, best + length
+        return None
+    if not anchor.before and not anchor.after:
+        return (len(plain), len(plain))
+    folded = fold(plain)
+    ends = [s + len(anchor.before) for s in _occurrences(folded, fold(anchor.before))] if anchor.before else []
+    starts = _occurrences(folded, fold(anchor.after)) if anchor.after else []
+    if ends and starts:
+        pairs = [(abs(s - e), e) for e in ends for s in starts if s >= e]
+        if pairs:
+            return min(pairs)[1], min(pairs)[1]
+    if ends:
+        return ends[0], ends[0]
+    if starts:
+        return starts[-1], starts[-1]
+    return None
+
+
+def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
+    """An anchor for plain offsets [start, end) of marked-up `text`: the quote and some
+    context on each side, cut at word boundaries."""
+    plain = markup.plain(text)
+    before = plain[max(0, start - context):start]
+    after = plain[end:end + context]
+    if start - context > 0 and " " in before:
+        before = before[before.index(" ") + 1:]
+    if end + context < len(plain) and " " in after:
+        after = after[: after.rindex(" ")]
+    return Anchor(plain[start:end], before, after)
+
+
+# ----------------------------------------------------------------------------- editing
+
+def _atoms(text: str) -> list[Run]:
+    """A text as one run per plain character, footnote references as runs of their own."""
+    atoms: list[Run] = []
+    for run in markup.parse(text):
+        if run.footnote is not None:
+            atoms.append(run)
+        else:
+            atoms.extend(Run(char, run.italic, run.bold) for char in run.text)
+    return atoms
+
+
+def edit_text(text: str, start: int, end: int, new: str) -> str:
+    """Replace plain offsets [start, end) of marked-up `text` by marked-up `new`.
+
+    Footnote references inside the span go with it; those at its edges stay."""
+    atoms = _atoms(text)
+    positions = [k for k, atom in enumerate(atoms) if atom.footnote is None]
+    if not 0 <= start <= end <= len(positions):
+        raise ProposalError(f"span {start}–{end} is outside a text of {len(positions)} characters")
+    first = positions[start] if start < len(positions) else len(atoms)
+    if end > start:
+        last = positions[end - 1] + 1
+    else:
+        last = first
+    if end == start and start > 0:
+        # An insertion goes right after the character before it, ahead of any reference.
+        first = last = positions[start - 1] + 1
+    inserted = list(markup.parse(new))
+    return markup.to_markup(atoms[:first] + inserted + atoms[last:])
+
+
+# ----------------------------------------------------------------------------- checking
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A proposal and the plain span it applies to in its target text (None for whole
+    paragraphs)."""
+
+    proposal: Proposal
+    span: tuple[int, int] | None
+
+
+def check_proposal(round_: Round, proposal: Proposal) -> Located:
+    """Check that a proposal applies to the round it names, and find its span."""
+    where = f"proposal {proposal.id}"
+    if proposal.op in (ProposalOp.ADD_PARAGRAPH,) and proposal.paragraph is None:
+        return Located(proposal, None)
+    if proposal.paragraph is None:
+        raise ProposalError(f"{proposal.op.value} needs a paragraph (--para)", place=where)
+    text = _text_of(round_, proposal.paragraph)
+    if text is None:
+        raise ProposalError(f"paragraph {proposal.paragraph!r} is not in round {round_.label!r}", place=where)
+    if proposal.op is ProposalOp.MOVE_PARAGRAPH:
+        if not proposal.place or round_.paragraph(proposal.place) is None:
+            raise ProposalError(f"move needs a paragraph of round {round_.label!r} to go after or before "
+                                f"(got {proposal.place!r})", place=where)
+    if proposal.op not in SPAN_OPS:
+        return Located(proposal, None)
+    span = locate(text, proposal.anchor)
+    if span is None:
+        what = repr(proposal.anchor.quote) if proposal.anchor.quote else (
+            f"the point between {proposal.anchor.before!r} and {proposal.anchor.after!r}")
+        raise ProposalError(f"{what} is not in the text of paragraph {proposal.paragraph!r} "
+                            f"of round {round_.label!r}", place=where)
+    plain = markup.plain(text)
+    if proposal.anchor.quote and len(_occurrences(plain, proposal.anchor.quote)) > 1 and not (
+        proposal.anchor.before or proposal.anchor.after
+    ):
+        raise ProposalError(f"{proposal.anchor.quote!r} appears {len(_occurrences(plain, proposal.anchor.quote))} "
+                            "times in the paragraph; add words before or after it to say which", place=where)
+    return Located(proposal, span)
+
+
+def conflicts(located: Sequence[Located]) -> list[tuple[Proposal, Proposal, str]]:
+    """Pairs of proposals that cannot both be applied, with why."""
+    found: list[tuple[Proposal, Proposal, str]] = []
+    by_target: dict[str, list[Located]] = defaultdict(list)
+    for item in located:
+        if item.proposal.paragraph is not None and item.proposal.op is not ProposalOp.ADD_PARAGRAPH:
+            by_target[item.proposal.paragraph].append(item)
+    for target, items in by_target.items():
+        whole = [i for i in items if i.proposal.op in (ProposalOp.ALTERNATIVE, ProposalOp.DELETE_PARAGRAPH)]
+        moves = [i for i in items if i.proposal.op is ProposalOp.MOVE_PARAGRAPH]
+        spans = [i for i in items if i.span is not None]
+        for first in whole:
+            for other in items:
+                if other is not first and other.proposal.op not in NO_CHANGE_OPS and not (
+                    other.proposal.op is ProposalOp.MOVE_PARAGRAPH and first.proposal.op is ProposalOp.ALTERNATIVE
+                ):
+                    found.append((first.proposal, other.proposal, f"both change all of paragraph {target!r}"))
+        for a, b in zip(moves, moves[1:]):
+            found.append((a.proposal, b.proposal, f"both move paragraph {target!r}"))
+        for k, a in enumerate(spans):
+            for b in spans[k + 1:]:
+                (s1, e1), (s2, e2) = a.span, b.span  # type: ignore[misc]
+                overlap = s1 < e2 and s2 < e1
+                same_point = s1 == e1 == s2 == e2
+                inside = (s1 == e1 and s2 < s1 < e2) or (s2 == e2 and s1 < s2 < e1)
+                if overlap or same_point or inside:
+                    found.append((a.proposal, b.proposal,
+                                  f"their words overlap in paragraph {target!r}"))
+    unique: dict[tuple[str, str], tuple[Proposal, Proposal, str]] = {}
+    for a, b, why in found:
+        unique.setdefault(tuple(sorted((a.id, b.id))), (a, b, why))  # type: ignore[arg-type]
+    return list(unique.values())
+
+
+# ----------------------------------------------------------------------------- applying
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    """The next round, and for each proposal the paragraphs it changed or made."""
+
+    round: Round
+    made: dict[str, tuple[str, ...]]
+    """Proposal id → ids of the new round's paragraphs (or footnotes) it changed or added."""
+
+
+def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str, date: str = "") -> Amended:
+    """The round with the proposals applied and renumbered; conflicting ones raise."""
+    chosen = [p for p in proposals if p.op not in NO_CHANGE_OPS]
+    located = [check_proposal(round_, p) for p in chosen]
+    clashes = conflicts(located)
+    if clashes:
+        a, b, why = clashes[0]
+        more = f" (and {len(clashes) - 1} more conflict(s))" if len(clashes) > 1 else ""
+        raise ProposalError(f"accepted proposals {a.id} ({', '.join(a.by)}) and {b.id} ({', '.join(b.by)}) "
+                            f"conflict: {why}; reject or withdraw one of them{more}")
+    made: dict[str, list[str]] = defaultdict(list)
+    texts = {p.id: p.text for p in round_.paragraphs}
+    texts.update({f.id: f.text for f in round_.footnotes})
+    # Span edits, last first so that earlier offsets stay valid.
+    spans = sorted((i for i in located if i.span is not None), key=lambda i: (i.proposal.paragraph, -i.span[0]))  # type: ignore[index]
+    for item in spans:
+        start, end = item.span  # type: ignore[misc]
+        proposal = item.proposal
+        new = "" if proposal.op is ProposalOp.DELETE else proposal.text
+        target = proposal.paragraph
+        assert target is not None
+        texts[target] = edit_text(texts[target], start, end, new)
+        made[proposal.id].append(target)
+    for item in located:
+        proposal = item.proposal
+        if proposal.op is ProposalOp.ALTERNATIVE:
+            texts[proposal.paragraph] = proposal.text  # type: ignore[index]
+            made[proposal.id].append(proposal.paragraph)  # type: ignore[arg-type]
+    paragraphs = [replace(p, text=texts[p.id]) for p in round_.paragraphs]
+    deleted = {i.proposal.paragraph for i in located
+               if i.proposal.op is ProposalOp.DELETE_PARAGRAPH
+               or (i.proposal.op is ProposalOp.ALTERNATIVE and not i.proposal.text.strip())}
+    # Deleting a chapeau deletes its subparagraphs with it.
+    deleted |= {p.id for p in paragraphs if p.parent in deleted and p.kind is Kind.SUBPARAGRAPH}
+    for item in located:
+        if item.proposal.op is ProposalOp.DELETE_PARAGRAPH:
+            made[item.proposal.id].append(item.proposal.paragraph)  # type: ignore[arg-type]
+    order = [p.id for p in paragraphs]
+    by_id = {p.id: p for p in paragraphs}
+    for item in located:
+        proposal = item.proposal
+        if proposal.op is ProposalOp.MOVE_PARAGRAPH:
+            moving = [proposal.paragraph] + [p.id for p in paragraphs if p.parent == proposal.paragraph
+                                             and p.kind is Kind.SUBPARAGRAPH]
+            order = [pid for pid in order if pid not in moving]
+            at = order.index(proposal.place) if proposal.place in order else len(order)  # type: ignore[arg-type]
+            if not proposal.before:
+                at += 1
+                while at < len(order) and by_id[order[at]].parent == proposal.place:
+                    at += 1  # after a chapeau means after its subparagraphs
+            order[at:at] = moving
+            made[proposal.id].append(proposal.paragraph)  # type: ignore[arg-type]
+    for item in located:
+        proposal = item.proposal
+        if proposal.op is ProposalOp.ADD_PARAGRAPH:
+            new_id = f"add-{proposal.id}"
+            reference = by_id.get(proposal.paragraph) if proposal.paragraph else None
+            kind = reference.kind if reference and reference.kind is not Kind.TITLE else Kind.OPERATIVE
+            paragraph = Paragraph(new_id, proposal.text, kind if kind is not Kind.HEADING else Kind.OPERATIVE,
+                                  label=proposal.label or "",
+                                  parent=reference.parent if reference and kind is Kind.SUBPARAGRAPH else None,
+                                  level=reference.level if reference and kind is Kind.SUBPARAGRAPH else 0)
+            by_id[new_id] = paragraph
+            if proposal.paragraph in order:
+                at = order.index(proposal.paragraph)
+                if not proposal.before:
+                    at += 1
+                    while at < len(order) and by_id[order[at]].parent == proposal.paragraph and \
+                            by_id[order[at]].kind is Kind.SUBPARAGRAPH:
+                        at += 1
+            else:
+                at = len(order)
+            order.insert(at, new_id)
+            made[proposal.id].append(new_id)
+    new_paragraphs = tuple(by_id[pid] for pid in order if pid not in deleted)
+    footnotes = tuple(replace(f, text=texts[f.id]) for f in round_.footnotes)
+    new = replace(round_, label=label, date=date, paragraphs=new_paragraphs, footnotes=footnotes,
+                  applied=tuple(p.id for p in chosen), source="", note="")
+    return Amended(renumber(new), {k: tuple(v) for k, v in made.items()})
+
+
+# ----------------------------------------------------------------------------- renumbering
+
+def _number_style(paragraphs: Sequence[Paragraph]) -> tuple[str, bool]:
+    for paragraph in paragraphs:
+        found = labels.number_label(paragraph.label + " ")
+        if found:
+            arabic = not found.text[0].isascii()
+            text = found.text
+            digits = re.match(r"[0-9٠-٩۰-۹]+", text)
+            style = text[digits.end():] if digits else "."
+            style = re.sub(rf"^\s?({'|'.join(labels.LATIN_SUFFIXES)})", "", style)
+            return "{n}" + style, arabic
+    return "{n}.", False
+
+
+def _item_style(paragraphs: Sequence[Paragraph], level: int) -> tuple[str, str]:
+    for paragraph in paragraphs:
+        if paragraph.kind is Kind.SUBPARAGRAPH and paragraph.level == level and paragraph.label:
+            label = paragraph.label
+            opening = label[0] if label[0] in "(（" else ""
+            closing = label[-1] if label[-1] in ")）.、" else ")"
+            item = label[len(opening): len(label) - 1]
+            script = "arabic" if item in labels.ABJAD else ("chinese" if labels.from_chinese(item) else "latin")
+            return f"{opening}{{n}}{closing}", script
+    return "{n})", "latin"
+
+
+def renumber(round_: Round) -> Round:
+    """Labels recomputed in order, in the style the round already uses: paragraphs 1, 2 …,
+    subparagraphs a), b) … under each chapeau and i), ii) … under each subparagraph,
+    headings I., II. … and A., B. … under each; 'bis' and 'ter' labels are folded in."""
+    number_style, arabic = _number_style(round_.paragraphs)
+    letter_style, script = _item_style(round_.paragraphs, 1)
+    roman_style, _ = _item_style(round_.paragraphs, 2)
+    number = 0
+    heading = [0, 0]
+    items: dict[str | None, int] = defaultdict(int)
+    out = []
+    for paragraph in round_.paragraphs:
+        label = paragraph.label
+        if paragraph.kind is Kind.OPERATIVE:
+            number += 1
+            label = labels.format_number(number, style=number_style, arabic=arabic)
+        elif paragraph.kind is Kind.SUBPARAGRAPH:
+            items[paragraph.parent] += 1
+            if paragraph.level >= 2:
+                label = labels.format_item(items[paragraph.parent], labels.LabelSort.ROMAN, roman_style)
+            else:
+                label = labels.format_item(items[paragraph.parent], labels.LabelSort.LETTER, letter_style, script)
+        elif paragraph.kind is Kind.HEADING and paragraph.label:
+            level = 1 if paragraph.level <= 1 else 2
+            heading[level - 1] += 1
+            if level == 1:
+                heading[1] = 0
+                label = labels.to_roman(heading[0]) + "."
+            else:
+                label = labels.to_letters(heading[1], upper=True) + "."
+        out.append(replace(paragraph, label=label) if label != paragraph.label else paragraph)
+    return replace(round_, paragraphs=tuple(out))
+
+
+# ----------------------------------------------------------------------------- carrying
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """Pending proposals re-anchored on a new round, and those that no longer apply."""
+
+    carried: tuple[Proposal, ...]
+    dropped: tuple[tuple[Proposal, str], ...]
+
+
+def _map_offsets(segments, start: int, end: int) -> tuple[int, int, bool]:  # type: ignore[no-untyped-def]
+    """Plain offsets [start, end) of a change's old text, mapped into its new text;
+    the flag says whether every character of the span was kept."""
+    old_pos = new_pos = 0
+    new_start = new_end = None
+    intact = True
+    for segment in segments:
+        length = len(markup.plain(segment.text))
+        if segment.kind is SegmentKind.INSERT:
+            if start < old_pos < end:
+                intact = False
+            new_pos += length
+            continue
+        seg_start, seg_end = old_pos, old_pos + length
+        if segment.kind is SegmentKind.DELETE and seg_start < end and start < seg_end:
+            intact = False
+        if new_start is None and start < seg_end or (new_start is None and start == seg_end == end):
+            new_start = new_pos + (start - seg_start if segment.kind is SegmentKind.EQUAL else 0)
+        if new_end is None and end <= seg_end:
+            new_end = new_pos + (end - seg_start if segment.kind is SegmentKind.EQUAL else 0)
+        old_pos = seg_end
+        if segment.kind is SegmentKind.EQUAL:
+            new_pos += length
+    if new_start is None:
+        new_start = new_pos
+    if new_end is None:
+        new_end = new_pos
+    return new_start, max(new_start, new_end), intact
+
+
+def carry_proposals(comparison: Comparison, old: Round, new: Round,
+                    proposals: Iterable[Proposal], *, date: str = "") -> Carried:
+    """Re-anchor the pending proposals on `old` onto `new` through the comparison."""
+    where: dict[str, tuple] = {}  # old id → (change, index of the old paragraph in it)
+    for change in comparison.changes:
+        for index, paragraph in enumerate(change.old):
+            where[paragraph.id] = (change, index)
+    footnotes = {c.old.id: c for c in comparison.footnotes if c.old is not None}
+    carried: list[Proposal] = []
+    dropped: list[tuple[Proposal, str]] = []
+    for proposal in proposals:
+        if proposal.status is not ProposalStatus.PENDING or proposal.round != old.label:
+            continue
+        outcome = _carry_one(proposal, old, new, where, footnotes)
+        if isinstance(outcome, str):
+            dropped.append((proposal, outcome))
+        else:
+            event = Event("carried", (), date, f"from {old.label} to {new.label}")
+            carried.append(replace(outcome, round=new.label, history=(*proposal.history, event)))
+    return Carried(tuple(carried), tuple(dropped))
+
+
+def _carry_one(proposal: Proposal, old: Round, new: Round, where: dict, footnotes: dict) -> Proposal | str:  # type: ignore[type-arg]
+    target = proposal.paragraph
+    if target is None:
+        return proposal
+    if proposal.op is ProposalOp.MOVE_PARAGRAPH and proposal.place:
+        place = where.get(proposal.place)
+        if place is None or not place[0].new:
+            return f"the paragraph it was to go next to ({proposal.place}) is gone in {new.label}"
+        proposal = replace(proposal, place=place[0].new[0].id)
+    if target in footnotes:
+        change = footnotes[target]
+        if change.new is None:
+            return f"footnote {change.old.label} was deleted in {new.label}"
+        return _carry_span(proposal, old.footnote(target).text, change.new.text, change.segments,  # type: ignore[union-attr]
+                           change.new.id, new.label, f"footnote {change.new.label}")
+    if target not in where:
+        return f"paragraph {target!r} is not in {old.label}"
+    change, index = where[target]
+    if not change.new:
+        return f"paragraph {display_label(old, change.old[index])} was deleted in {new.label}"
+    if proposal.op not in SPAN_OPS:
+        return replace(proposal, paragraph=change.new[0].id)
+    old_text = "\n".join(p.text for p in change.old)
+    offset = sum(len(markup.plain(p.text)) + 1 for p in change.old[:index])
+    span = locate(old.paragraph(target).text, proposal.anchor)  # type: ignore[union-attr]
+    if span is None:
+        return f"its words {proposal.anchor.quote!r} were not in paragraph {target!r} of {old.label} either"
+    new_text = "\n".join(p.text for p in change.new)
+    outcome = _carry_span(proposal, old_text, new_text, change.segments, change.new[0].id, new.label,
+                          f"paragraph {display_label(new, change.new[0])}", offset=offset, span=span)
+    if isinstance(outcome, str) or len(change.new) == 1:
+        return outcome
+    return _settle_in_part(outcome, change.new)
+
+
+def _carry_span(proposal: Proposal, old_text: str, new_text: str, segments, new_id: str | None,  # type: ignore[no-untyped-def]
+                new_label: str, where: str, *, offset: int = 0, span: tuple[int, int] | None = None) -> Proposal | str:
+    if proposal.op not in SPAN_OPS:
+        return replace(proposal, paragraph=new_id or proposal.paragraph)
+    if span is None:
+        span = locate(old_text, proposal.anchor)
+        if span is None:
+            return f"its words {proposal.anchor.quote!r} were not found in {where}"
+    start, end = span[0] + offset, span[1] + offset
+    new_start, new_end, intact = _map_offsets(segments, start, end)
+    plain_new = markup.plain(new_text)
+    quote = plain_new[new_start:new_end]
+    if proposal.anchor.quote and not quote.strip():
+        return f"its words {proposal.anchor.quote!r} were deleted from {where} in {new_label}"
+    if proposal.anchor.quote and not intact:
+        from drafttool.diff import WordDiffer
+
+        if WordDiffer().similarity(proposal.anchor.quote, quote) < 0.5:
+            return f"its words {proposal.anchor.quote!r} became {quote!r} in {where} ({new_label})"
+    anchor = make_anchor(new_text, new_start, new_end)
+    note = proposal.note
+    if proposal.anchor.quote and quote != proposal.anchor.quote:
+        note = (note + " " if note else "") + f"[re-anchored: {proposal.anchor.quote!r} is now {quote!r}]"
+    return replace(proposal, paragraph=new_id or proposal.paragraph, anchor=anchor, note=note)
+
+
+def _settle_in_part(proposal: Proposal, parts: Sequence[Paragraph]) -> Proposal:
+    """After a split, point the proposal at the part that holds its words."""
+    for part in parts:
+        span = locate(part.text, proposal.anchor)
+        if span is not None:
+            return replace(proposal, paragraph=part.id, anchor=make_anchor(part.text, *span))
+    return replace(proposal, paragraph=parts[0].id)
+
+
+# ----------------------------------------------------------------------------- grouping
+
+def identical_groups(proposals: Iterable[Proposal]) -> list[list[Proposal]]:
+    """Proposals that say the same thing (same round, place, operation and words),
+    grouped so that they are shown once with all their proposers."""
+    groups: dict[tuple, list[Proposal]] = {}  # type: ignore[type-arg]
+    for proposal in proposals:
+        key = (proposal.round, proposal.paragraph, proposal.op, fold(proposal.anchor.quote.strip()),
+               fold(proposal.anchor.before[-15:]) if not proposal.anchor.quote else "",
+               fold(" ".join(markup.plain(proposal.text).split())), proposal.place, proposal.before)
+        if proposal.op is ProposalOp.STATEMENT:
+            key = (proposal.id,)
+        groups.setdefault(key, []).append(proposal)
+    return list(groups.values())
