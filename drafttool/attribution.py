@@ -26,7 +26,7 @@ from drafttool.model import (
     SegmentKind,
 )
 from drafttool.normalize import normalise
-from drafttool.proposals import check_proposal
+from drafttool.proposals import check_proposal, identical_groups, text_of
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
 
@@ -51,7 +51,18 @@ def _effects(old: Round, proposals: Iterable[Proposal]) -> list[_Effect]:
             located = check_proposal(old, proposal)
         except Exception:  # noqa: BLE001 - a proposal that no longer fits explains nothing
             continue
-        effects.append(_Effect(proposal, proposal.paragraph, located.span))
+        span = located.span
+        if span is not None:
+            # The word diff may put a change on either side of the spaces around the words
+            # a proposal amended: the span reaches over them.
+            text = markup.plain(text_of(old, proposal.paragraph) or "")
+            start, end = span
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and text[end].isspace():
+                end += 1
+            span = (start, end)
+        effects.append(_Effect(proposal, proposal.paragraph, span))
     return effects
 
 
@@ -98,20 +109,23 @@ def attribute(comparison: Comparison, old: Round, new: Round, proposals: Iterabl
     by_target: dict[str | None, list[_Effect]] = defaultdict(list)
     for effect in applied_effects:
         by_target[effect.target].append(effect)
-    added = {f"add-{p.id}": p for p in applied if p.op is ProposalOp.ADD_PARAGRAPH}
+    added: dict[str, list[Proposal]] = {}
+    for group in identical_groups(applied):  # twins were applied once, as their first
+        if group[0].op is ProposalOp.ADD_PARAGRAPH:
+            added[f"add-{group[0].id}"] = group
     changes = tuple(_attribute_change(change, by_target, added, other_effects) for change in comparison.changes)
     return replace(comparison, changes=changes)
 
 
 def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_Effect]],
-                      added: dict[str, Proposal], others: list[_Effect]) -> ParagraphChange:
+                      added: dict[str, list[Proposal]], others: list[_Effect]) -> ParagraphChange:
     if change.op in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED) and not change.edited:
         return change
     segments = list(change.segments)
     if change.op is ChangeOp.INSERTED:
-        proposal = added.get(change.new[0].id)
-        if proposal is not None:
-            matches, how = [proposal], "applied"
+        group = added.get(change.new[0].id)
+        if group is not None:
+            matches, how = group, "applied"
         else:
             matches = [e.proposal for e in others if e.proposal.op in (ProposalOp.ADD_PARAGRAPH,)
                        and _key(e.proposal.text) == _key(change.new[0].text)]
@@ -140,6 +154,12 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
     for first, last, start, end in _change_groups(segments):
         hits = [p for p, s, e in spans if (s < end and start < e) or (s == e and start <= s <= end)
                 or (start == end and s <= start <= e)]
+        if not hits and spans:
+            # A round built from proposals changes a paragraph only where its proposals
+            # did; the word diff may just place the change a few words off (an inserted
+            # 'et' next to an existing one): the nearest proposal made it.
+            distance = min(_distance(s, e, start, end) for _, s, e in spans)
+            hits = [p for p, s, e in spans if _distance(s, e, start, end) == distance]
         if hits:
             _mark(segments, first, last, hits, "applied")
         elif whole:
@@ -147,6 +167,10 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
         else:
             _match(segments, first, last, [e for e in others if e.target == target])
     return replace(change, segments=tuple(segments))
+
+
+def _distance(s: int, e: int, start: int, end: int) -> int:
+    return max(0, s - end, start - e)
 
 
 def _whole(change: ParagraphChange, proposals: Sequence[Proposal]) -> ParagraphChange:

@@ -154,9 +154,9 @@ def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None =
         proposal = replace(proposal, paragraph=amend.find_paragraph(round_, proposal.paragraph).id)
     if proposal.place is not None:
         proposal = replace(proposal, place=amend.find_paragraph(round_, proposal.place).id)
-    located = amend.check_proposal(round_, replace(proposal, id=proposal.id or "new"))
+    located = amend.check_proposal(round_, proposal)
     if located.span is not None:
-        text = amend._text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
+        text = amend.text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
         proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
     proposal = replace(proposal, id=proposal.id or store.new_proposal_id(proposal.by),
                        history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
@@ -231,15 +231,17 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
     """Build the next round: the latest round with its accepted proposals applied and
     renumbered; pending proposals are carried onto it (those that no longer apply are
     returned with the reason)."""
-    from drafttool.proposals import apply_proposals
+    from drafttool.proposals import apply_proposals, identical_groups
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
         current = negotiation.round()
         accepted = tuple(p for p in negotiation.proposals
                          if p.round == current.label and p.status is ProposalStatus.ACCEPTED)
-        amended = apply_proposals(current, accepted, label=label, date=date or _today())
-        new = replace(amended.round, symbol=current.symbol)
+        # Identical proposals by several delegations are one amendment: applied once.
+        once = [group[0] for group in identical_groups(accepted)]
+        amended = apply_proposals(current, once, label=label, date=date or _today())
+        new = replace(amended.round, symbol=current.symbol, applied=tuple(p.id for p in accepted))
     file = store.add_round(store_path, new)
     carried = _carry_pending(store_path, negotiation, current, new, date)
     return NextRound(new, file, accepted, carried.carried, carried.dropped)

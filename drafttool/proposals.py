@@ -104,7 +104,8 @@ def display_label(round_: Round, paragraph: Paragraph) -> str:
     return paragraph.label
 
 
-def _text_of(round_: Round, target: str) -> str | None:
+def text_of(round_: Round, target: str) -> str | None:
+    """The marked-up text of a paragraph or footnote of a round, by id."""
     paragraph = round_.paragraph(target)
     if paragraph is not None:
         return paragraph.text
@@ -225,12 +226,12 @@ class Located:
 
 def check_proposal(round_: Round, proposal: Proposal) -> Located:
     """Check that a proposal applies to the round it names, and find its span."""
-    where = f"proposal {proposal.id}"
+    where = f"proposal {proposal.id}" if proposal.id else None
     if proposal.op in (ProposalOp.ADD_PARAGRAPH,) and proposal.paragraph is None:
         return Located(proposal, None)
     if proposal.paragraph is None:
         raise ProposalError(f"{proposal.op.value} needs a paragraph (--para)", place=where)
-    text = _text_of(round_, proposal.paragraph)
+    text = text_of(round_, proposal.paragraph)
     if text is None:
         raise ProposalError(f"paragraph {proposal.paragraph!r} is not in round {round_.label!r}", place=where)
     if proposal.op is ProposalOp.MOVE_PARAGRAPH:
@@ -453,26 +454,36 @@ class Carried:
 
 def _map_offsets(segments, start: int, end: int) -> tuple[int, int, bool]:  # type: ignore[no-untyped-def]
     """Plain offsets [start, end) of a change's old text, mapped into its new text;
-    the flag says whether every character of the span was kept."""
+    the flag says whether every character of the span was kept.  A span ending in words
+    that were replaced ends after the words that replaced them."""
     old_pos = new_pos = 0
     new_start = new_end = None
     intact = True
-    for segment in segments:
-        length = len(markup.plain(segment.text))
+    lengths = [len(markup.plain(segment.text)) for segment in segments]
+    for k, segment in enumerate(segments):
+        length = lengths[k]
         if segment.kind is SegmentKind.INSERT:
             if start < old_pos < end:
                 intact = False
             new_pos += length
             continue
         seg_start, seg_end = old_pos, old_pos + length
-        if segment.kind is SegmentKind.DELETE and seg_start < end and start < seg_end:
+        deleted = segment.kind is SegmentKind.DELETE
+        if deleted and seg_start < end and start < seg_end:
             intact = False
-        if new_start is None and start < seg_end or (new_start is None and start == seg_end == end):
-            new_start = new_pos + (start - seg_start if segment.kind is SegmentKind.EQUAL else 0)
+        if new_start is None and (start < seg_end or start == seg_end == end):
+            new_start = new_pos + (0 if deleted else start - seg_start)
         if new_end is None and end <= seg_end:
-            new_end = new_pos + (end - seg_start if segment.kind is SegmentKind.EQUAL else 0)
+            if deleted:
+                following = k + 1
+                new_end = new_pos
+                while following < len(segments) and segments[following].kind is SegmentKind.INSERT:
+                    new_end += lengths[following]
+                    following += 1
+            else:
+                new_end = new_pos + end - seg_start
         old_pos = seg_end
-        if segment.kind is SegmentKind.EQUAL:
+        if not deleted:
             new_pos += length
     if new_start is None:
         new_start = new_pos

@@ -1,4 +1,4 @@
-"""Commands that compare texts: diff."""
+"""Commands that compare texts and trace them: diff, blame, progress."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import BadInput, main, reports_errors, warn, write_output
+from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -69,4 +69,71 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
 
         use_color = (sys.stdout.isatty() and output is None) if color is None else color
         text = render_comparison_text(comparison, color=use_color, show_unchanged=show_all)
+    write_output(text, output)
+
+
+@main.command()
+@STORE
+@ROUND
+@click.option("--format", "format_", type=click.Choice(["terminal", "json", "html"]), default="terminal",
+              show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal output (default: when a terminal).")
+@reports_errors
+def blame(store: Path, round_name: str | None, format_: str, output: str | None, color: bool | None) -> None:
+    """Show, for each passage of a round, the round it entered the text in and who proposed it.
+
+    \b
+    Example:
+      drafttool blame drafts/cnd-2024 --round Rev.2 --format json
+    """
+    from drafttool.attribution import blame as find_blame
+    from drafttool.store import load_store
+
+    negotiation = load_store(store)
+    round_ = negotiation.round(round_name)
+    blamed = find_blame(negotiation, round_name)
+    if format_ == "json":
+        from drafttool.renderers.json import render_blame_json
+
+        text = render_blame_json(blamed, round_)
+    elif format_ == "html":
+        from drafttool.renderers.html import render_blame_html
+
+        text = render_blame_html(blamed, round_, negotiation)
+    else:
+        from drafttool.renderers.terminal import render_blame_text
+
+        use_color = (sys.stdout.isatty() and output is None) if color is None else color
+        text = render_blame_text(blamed, round_, [r.label for r in negotiation.rounds], color=use_color)
+    write_output(text, output)
+
+
+@main.command()
+@STORE
+@click.option("--format", "format_", type=click.Choice(["terminal", "json", "html"]), default="terminal",
+              show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@reports_errors
+def progress(store: Path, format_: str, output: str | None) -> None:
+    """Progress of the negotiation: statuses, brackets and proposals per round and delegation.
+
+    \b
+    Example:
+      drafttool progress drafts/cnd-2024 --format html -o progress.html
+    """
+    from drafttool.progress import negotiation_progress, progress_to_json_data, render_progress_text
+    from drafttool.store import load_store
+
+    progress_ = negotiation_progress(load_store(store))
+    if format_ == "json":
+        import json
+
+        text = json.dumps(progress_to_json_data(progress_), ensure_ascii=False, indent=2) + "\n"
+    elif format_ == "html":
+        from drafttool.renderers.html import render_progress_html
+
+        text = render_progress_html(progress_)
+    else:
+        text = render_progress_text(progress_)
     write_output(text, output)

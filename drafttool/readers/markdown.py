@@ -625,27 +625,8 @@ def _check_footnotes(round_: Round, path: str | None) -> list[Notice]:
 
 
 def check_brackets(round_: Round, path: str | None, places: dict[str, str] | None = None) -> list[Notice]:
-    """Square brackets that close what was never opened, or are never closed.
+    """Square brackets that close what was never opened, or are never closed, as notices."""
+    from drafttool.brackets import scan_brackets
 
-    Brackets may span paragraphs (a bracketed section), so depth runs across the text.
-    """
-    notices: list[Notice] = []
-    depth = 0
-    opened_in: list[str] = []
     places = places or {}
-    for paragraph in round_.paragraphs:
-        name = f"paragraph {paragraph.label or paragraph.id}"
-        where = places.get(paragraph.id) or paragraph.id
-        for char in markup.plain(paragraph.text):
-            if char == "[":
-                depth += 1
-                opened_in.append(where + f" ({name})")
-            elif char == "]":
-                if depth == 0:
-                    notices.append(Notice(f"']' in {name} closes no '['", path, where))
-                else:
-                    depth -= 1
-                    opened_in.pop()
-    for where in opened_in:
-        notices.append(Notice(f"'[' opened in {where.split(' (', 1)[1][:-1]} is never closed", path, where.split(" (", 1)[0]))
-    return notices
+    return [Notice(message, path, places.get(pid) or pid) for pid, message in scan_brackets(round_).unbalanced]

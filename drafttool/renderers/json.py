@@ -107,3 +107,18 @@ def _segment(segment: Segment) -> dict[str, Any]:
 
 def render_comparison_json(comparison: Comparison, old: Round, new: Round) -> str:
     return json.dumps(comparison_to_json_data(comparison, old, new), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-def]
+    """Blame as JSON: the round's paragraphs, each with `label` and `spans` of `text`,
+    `round` (the label of the round it entered in) and `by` (codes; empty for the chair)."""
+    data = {
+        "schema": "drafttool/blame", "version": SCHEMA_VERSION, "round": round_.label,
+        "paragraphs": [
+            {"id": b.paragraph_id, "label": b.label,
+             "spans": [{"text": markup.plain(p.text), "round": p.round, "by": list(p.by),
+                        **({"proposal": p.proposal} if p.proposal else {})} for p in b.passages]}
+            for b in blamed
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -155,3 +155,35 @@ def _inline_diff(segments: tuple[Segment, ...], color: bool) -> str:
 def plain_text(text: str) -> str:
     """Words of a piece of marked-up text; footnote references as [n] markers are dropped."""
     return markup.plain(text)
+
+
+_ROUND_COLOURS = ("", "\x1b[34m", "\x1b[35m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[31m")
+
+
+def render_blame_text(blamed, round_: Round, round_labels: list[str], *, color: bool = False,  # type: ignore[no-untyped-def]
+                      width: int = 100) -> str:
+    """Each paragraph with the passages that entered after the first round marked
+    `⟦words⟧⁽Rev.1: EU⁾` (coloured by round in a terminal)."""
+    lines = [f"Blame of {round_.label}: text from {round_labels[0]} is plain; later passages are marked "
+             "with their round and proposers.", ""]
+    first = round_labels[0]
+    for item in blamed:
+        pieces = []
+        for passage in item.passages:
+            text = markup.plain(passage.text)
+            if passage.round == first:
+                pieces.append(text)
+                continue
+            who = f"{passage.round}: {', '.join(passage.by) or 'Chair'}"
+            if color:
+                colour = _ROUND_COLOURS[(round_labels.index(passage.round) if passage.round in round_labels else 1)
+                                        % len(_ROUND_COLOURS)] or _CYAN
+                pieces.append(f"{colour}{text}{_RESET}{_DIM}⁽{who}⁾{_RESET}")
+            else:
+                pieces.append(f"⟦{text}⟧⁽{who}⁾")
+        label = f"{item.label} " if item.label else ""
+        body = textwrap.wrap("".join(pieces), width=width - len(label)) or [""]
+        lines.append(label + body[0])
+        lines += [" " * len(label) + line for line in body[1:]]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,54 @@
+"""Negotiation brackets: count the bracketed spans of a round and find unbalanced ones.
+
+Square brackets mark text not yet agreed (NEGOTIATION.md, 'Brackets'); they nest and
+may span paragraphs (a bracketed section), so depth runs across the whole text.  Footnote
+references (`[^fn-3]`) are markup, not brackets, and are never counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafttool import markup
+from drafttool.model import Round
+
+
+@dataclass(frozen=True, slots=True)
+class BracketReport:
+    """Brackets of a round: how many spans, how deep, which paragraphs hold some, and
+    where they do not balance."""
+
+    spans: int = 0
+    """Matched [ … ] pairs, nested ones counted each."""
+    deepest: int = 0
+    paragraphs: tuple[str, ...] = ()
+    """Ids of paragraphs with a bracket in them."""
+    unbalanced: tuple[tuple[str, str], ...] = ()
+    """(paragraph id, what is wrong) for each ']' that closes nothing and '[' never closed."""
+
+
+def scan_brackets(round_: Round) -> BracketReport:
+    spans = deepest = depth = 0
+    holders: list[str] = []
+    opened_in: list[str] = []
+    unbalanced: list[tuple[str, str]] = []
+    names = {p.id: f"paragraph {p.label or p.id}" for p in round_.paragraphs}
+    for paragraph in round_.paragraphs:
+        plain = markup.plain(paragraph.text)
+        if "[" in plain or "]" in plain:
+            holders.append(paragraph.id)
+        for char in plain:
+            if char == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+                opened_in.append(paragraph.id)
+            elif char == "]":
+                if depth == 0:
+                    unbalanced.append((paragraph.id, f"']' in {names[paragraph.id]} closes no '['"))
+                else:
+                    depth -= 1
+                    spans += 1
+                    opened_in.pop()
+    for pid in opened_in:
+        unbalanced.append((pid, f"'[' opened in {names[pid]} is never closed"))
+    return BracketReport(spans, deepest, tuple(holders), tuple(unbalanced))
