@@ -168,8 +168,8 @@ def test_moved_paragraph_says_where_it_came_from(french_page: str) -> None:
 def test_renumbered_paragraph_shows_old_and_new_labels(french_page: str) -> None:
     renumbered = article(french_page, "renumbered", 0)
     assert '<bdi class="label">2. → 3.</bdi>' in renumbered
-    assert '<summary lang="en">2 paragraphs renumbered <bdi class="range">2. → 3. … 3. → 4.</bdi></summary>' \
-        in french_page
+    assert ('<summary lang="en"><span dir="ltr">2 paragraphs renumbered <bdi class="range">2. → 3. … 3. → 4.</bdi>'
+            '</span></summary>') in french_page
 
 
 def test_split_shows_the_old_paragraph_becoming_two(french_page: str) -> None:
@@ -201,6 +201,18 @@ def test_proposers_follow_the_span_they_proposed(french_page: str) -> None:
     assert "contributions volontaires.</del><bdi class=\"by\" data-by=\"USA\">(USA)</bdi>" in deleted
 
 
+def test_proposal_and_how_it_was_attributed_are_kept() -> None:
+    old = Round("A", (Paragraph("p1", "Free humanity from poverty.", label="1."),))
+    new = Round("B", (Paragraph("p1", "Free humanity from extreme poverty.", label="1."),))
+    comparison = compare_rounds(old, new)
+    segments = tuple(replace(s, by=("US",), proposal="prop-7", attribution="matched") if s.kind is INSERT else s
+                     for s in comparison.changes[0].segments)
+    comparison = replace(comparison, changes=(replace(comparison.changes[0], segments=segments),))
+    page = render_comparison_html(comparison, old, new)
+    assert ('<ins data-by="US" data-proposal="prop-7" data-attribution="matched">extreme </ins>'
+            '<bdi class="by" data-by="US" title="matched">(US)</bdi>poverty.') in page
+
+
 def test_a_change_inside_italics_stays_italic() -> None:
     old = Round("A", (Paragraph("p1", "*Decides to convene* a segment.", label="1."),), language="en")
     new = Round("B", (Paragraph("p1", "*Decides to hold* a segment.", label="1."),), language="en")
@@ -220,11 +232,11 @@ def test_segments_that_cut_a_format_run_keep_their_formats() -> None:
                 Segment(DELETE, " *both* text"), Segment(EQUAL, "*"), Segment(EQUAL, "* and \\"),
                 Segment(EQUAL, "*stars\\*."))
     change = ParagraphChange(ChangeOp.EDITED, old.paragraphs, new.paragraphs, segments)
-    page = render_comparison_html(Comparison("A", "B", (change,)), old, new)
-    body = article(page, "edited").split("</header>")[1]
-    assert "Keep <strong>bo</strong><strong>ld</strong><del>" in body
-    assert "<strong> </strong><strong><em>both</em></strong><strong> text</strong></del>" in body
-    assert "</del> and *stars*." in body
+    inline = render_comparison_html(Comparison("A", "B", (change,)), old, new)
+    assert ('<bdi class="label">1.</bdi> Keep <strong>bo</strong><strong>ld</strong><del><strong> </strong><strong>'
+            '<em>both</em></strong><strong> text</strong></del> and *stars*.</p>') in inline
+    side_by_side = render_comparison_html(Comparison("A", "B", (change,)), old, new, view="side-by-side")
+    assert '<bdi class="label">1.</bdi> Keep <strong>bo</strong><strong>ld</strong> and *stars*.</p>' in side_by_side
 
 
 def test_format_change_alone_is_marked() -> None:
@@ -267,7 +279,7 @@ def test_summary_counts_each_op(french: Compared, french_page: str) -> None:
     for op in ChangeOp:
         count = sum(1 for c in french.comparison.changes if c.op is op)
         if count:
-            assert f'<li class="op-{op.value}"><span class="n">{count}</span> {op.value}</li>' in french_page
+            assert f'<li class="op-{op.value}" dir="ltr"><span class="n">{count}</span> {op.value}</li>' in french_page
 
 
 def test_masthead_and_round_labels_head_the_page(french_page: str) -> None:
@@ -280,7 +292,8 @@ def test_masthead_and_round_labels_head_the_page(french_page: str) -> None:
 
 def test_unchanged_paragraphs_are_folded_and_can_be_left_out(french: Compared) -> None:
     page = render_comparison_html(french.comparison, french.old, french.new)
-    assert re.search(r'<details class="fold" data-count="\d+">\s*<summary lang="en">\d+ unchanged paragraph', page)
+    assert re.search(r'<details class="fold" data-count="\d+">\s*<summary lang="en"><span dir="ltr">\d+ unchanged '
+                     r'paragraph', page)
     lean = render_comparison_html(french.comparison, french.old, french.new, show_unchanged=False)
     assert 'data-op="unchanged"' not in lean.split('id="numbers"')[0]
     assert "unchanged paragraph" in lean and 'data-op="renumbered"' in lean
@@ -319,7 +332,8 @@ def test_arabic_page_is_right_to_left_with_isolated_attributions() -> None:
     paragraphs = re.findall(r'<p class="para[^"]*"[^>]*>', page)
     assert paragraphs and all('dir="rtl"' in p for p in paragraphs)
     assert re.search(r'<bdi class="by" data-by="[^"]+">\([^)]+\)</bdi>', page)
-    assert '<bdi class="label">1 -</bdi>' in page and '<bdi class="label">(أ)</bdi>' in page
+    assert '<bdi class="label" dir="rtl">1 -</bdi>' in page and '<bdi class="label" dir="rtl">(أ)</bdi>' in page
+    assert '<bdi class="labels" dir="rtl">3 - ← 2 -</bdi>' in page
 
 
 def test_chinese_page_is_marked_as_chinese() -> None:
@@ -457,3 +471,130 @@ def test_round_page_shows_labels_levels_statuses_and_footnotes() -> None:
             in page)
     assert 'class="para kind-subparagraph level-1"' in page
     assert '<li id="fn-n1"><bdi class="label">1</bdi> <span class="text">See <strong>annex</strong>.</span></li>' in page
+
+
+# ---------------------------------------------------------------------------------------
+# In a browser: headless Chromium (tests/chromium.py), one for the module
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from chromium import Chromium, ChromiumMissing
+
+    try:
+        chromium = Chromium()
+    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
+        pytest.fail(str(error), pytrace=False)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, french: Compared) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pages")
+    out = {}
+    for view in ("inline", "side-by-side"):
+        out[view] = folder / f"{view}.html"
+        out[view].write_text(render_comparison_html(french.comparison, french.old, french.new, view=view),  # type: ignore[arg-type]
+                             encoding="utf-8")
+    out["arabic"] = folder / "arabic.html"
+    out["arabic"].write_text(render_case("ar-resolution"), encoding="utf-8")
+    out["round"] = folder / "round.html"
+    out["round"].write_text(render_round_html(french.new), encoding="utf-8")
+    return out
+
+
+UNITS = """[...document.querySelectorAll('[data-filter-unit]')].map(
+    unit => [unit.getAttribute('data-by'), unit.checkVisibility()])"""
+FOLDS = "[...document.querySelectorAll('details.fold')].map(fold => fold.checkVisibility())"
+
+
+def choose(page, code: str) -> None:  # type: ignore[no-untyped-def]
+    page.evaluate(f"""(() => {{ const select = document.getElementById('dt-filter-select');
+        select.value = {json.dumps(code)}; select.dispatchEvent(new Event('change')); }})()""")
+
+
+@pytest.mark.parametrize("name", ["inline", "side-by-side", "arabic", "round"])
+def test_pages_load_in_chromium_without_errors_or_requests(browser, pages, name: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.open(pages[name])
+    assert page.evaluate("document.readyState") == "complete"
+    assert page.errors == []
+    assert page.requests == [pages[name].resolve().as_uri()]
+    page.close()
+
+
+def test_delegation_filter_shows_only_the_changes_of_one_delegation(browser, pages) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.open(pages["inline"])
+    assert page.evaluate("document.getElementById('dt-filter').checkVisibility()") is True
+    options = page.evaluate("[...document.querySelectorAll('#dt-filter-select option')].map(o => o.value)")
+    assert options == ["", "CANZ", "EU", "G77", "Secretariat", "Suisse", "USA"]
+    choose(page, "EU")
+    units = page.evaluate(UNITS)
+    assert any(visible for _, visible in units) and not all(visible for _, visible in units)
+    for by, visible in units:
+        assert visible == ("EU" in by.split("|")), (by, visible)
+    assert not any(page.evaluate(FOLDS))
+    dimmed = page.evaluate("[...document.querySelectorAll('.dt-other')].map(e => e.getAttribute('data-by'))")
+    assert "CANZ|Suisse" in dimmed and all("EU" not in d.split("|") for d in dimmed)
+    assert page.evaluate("document.getElementById('dt-filter-count').textContent") == "2 shown"
+    choose(page, "")
+    assert all(visible for _, visible in page.evaluate(UNITS))
+    assert all(page.evaluate(FOLDS))
+    assert page.evaluate("document.querySelectorAll('.dt-other, .dt-filtered-out').length") == 0
+    assert page.errors == []
+    page.close()
+
+
+def test_delegation_filter_works_in_side_by_side_and_right_to_left_pages(browser, pages) -> None:  # type: ignore[no-untyped-def]
+    for name, code in (("side-by-side", "G77"), ("arabic", "المجموعة العربية")):
+        page = browser.new_page()
+        page.open(pages[name])
+        choose(page, code)
+        for by, visible in page.evaluate(UNITS):
+            assert visible == (code in by.split("|")), (name, by, visible)
+        assert page.errors == []
+        page.close()
+
+
+def test_without_javascript_everything_is_shown_and_the_filter_is_not(browser, pages) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(javascript=False)
+    page.open(pages["inline"])
+    assert page.evaluate("document.documentElement.hasAttribute('data-filter')") is False  # the script did not run
+    assert page.evaluate("document.getElementById('dt-filter').checkVisibility()") is False
+    assert all(visible for _, visible in page.evaluate(UNITS))
+    assert all(page.evaluate(FOLDS))
+    assert page.evaluate("document.querySelectorAll('.dt-other, .dt-filtered-out').length") == 0
+    # the typographic toggle needs no script
+    page.evaluate("document.getElementById('dt-hide-typographic').click()")
+    assert page.evaluate("[...document.querySelectorAll('.typographic-only')].some(e => e.checkVisibility())") is False
+    page.close()
+
+
+def test_typographic_toggle_hides_typographic_changes(browser, pages) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.open(pages["inline"])
+    typographic = "[...document.querySelectorAll('article.typographic-only, ins.typo')].map(e => e.checkVisibility())"
+    struck = "getComputedStyle(document.querySelector('del.typo')).textDecorationLine"
+    assert page.evaluate(typographic) and all(page.evaluate(typographic))
+    assert page.evaluate(struck) == "line-through"
+    page.evaluate("document.getElementById('dt-hide-typographic').click()")
+    assert not any(page.evaluate(typographic))
+    assert page.evaluate(struck) == "none"
+    assert page.evaluate("document.querySelector('article[data-op=moved]').checkVisibility()") is True
+    page.evaluate("document.getElementById('dt-hide-typographic').click()")
+    assert all(page.evaluate(typographic))
+    page.close()
+
+
+def test_printing_opens_folds_and_drops_the_controls(browser, pages) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(javascript=False)
+    page.open(pages["inline"])
+    quiet = "[...document.querySelectorAll('article.quiet')].map(e => e.checkVisibility())"
+    assert not any(page.evaluate(quiet))  # folded on screen
+    page.media("print")
+    assert page.evaluate(quiet) and all(page.evaluate(quiet))
+    assert page.evaluate("document.querySelector('.controls').checkVisibility()") is False
+    page.media("")
+    page.close()

@@ -11,8 +11,8 @@ does.
 This module turns the model into small view values the templates loop over: one
 `ChangeView` per paragraph change (op, old and new labels, where a moved paragraph came
 from, status change, proposers) holding `Block`s, the paragraphs as shown.  The text of
-a block is HTML built here from the runs of the inline markup (`_runs`), every piece of
-input text escaped with markupsafe; word changes become `<ins>`/`<del>` followed by the
+a block is HTML built here from the runs of the inline markup (`runs_of`, the runs of
+`markup.parse`), every piece of input text escaped with markupsafe; word changes become `<ins>`/`<del>` followed by the
 proposers in `<bdi>`.  Segments of a change may cut a format run in two (a deletion
 ending inside `*…*`), so the old text (kept + deleted segments) and the new text (kept +
 inserted) are each scanned whole, with source offsets, and the runs are cut back at the
@@ -92,8 +92,8 @@ def _collector_paused() -> Iterator[None]:
 
     Building the page of a long text allocates hundreds of thousands of small objects,
     none of them in cycles; each allocation burst starts a collection that walks every
-    object alive — the rounds and the comparison included — and that doubled the time
-    of a 20,000-paragraph page (bench figures in the commit message)."""
+    object alive — the rounds and the comparison included: with the collector running,
+    the page of a 20,000-paragraph comparison took about twice as long."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -320,6 +320,7 @@ class ChangeView:
     """The paragraphs in the inline view (the new ones; the old for a deletion)."""
     old_blocks: tuple[Block, ...]
     new_blocks: tuple[Block, ...]
+    arrow: str = "→"
 
     @property
     def anchor(self) -> str:
@@ -333,7 +334,7 @@ class ChangeView:
     def labels(self) -> str:
         """'18.', or '18. → 19.' when renumbered; '' when neither round labels it."""
         if self.old_labels and self.new_labels and self.old_labels != self.new_labels:
-            return f"{self.old_labels} → {self.new_labels}"
+            return f"{self.old_labels} {self.arrow} {self.new_labels}"
         return self.new_labels or self.old_labels
 
     @property
@@ -389,11 +390,12 @@ class FootnoteView:
     typographic_only: bool
     by: tuple[str, ...]
     html: Markup
+    arrow: str = "→"
 
     @property
     def numbers(self) -> str:
         if self.old_number and self.new_number and self.old_number != self.new_number:
-            return f"{self.old_number} → {self.new_number}"
+            return f"{self.old_number} {self.arrow} {self.new_number}"
         return self.new_number or self.old_number
 
     @property
@@ -411,6 +413,17 @@ class Language:
     @property
     def dir(self) -> str:
         return "rtl" if self.rtl else "ltr"
+
+    @property
+    def bdi(self) -> Markup:
+        """The attribute of a `<bdi>` holding labels ('1 -', '2 - ← 3 -'): they have no
+        letters to take a direction from, so in a right-to-left text they are told."""
+        return Markup(' dir="rtl"') if self.rtl else Markup("")
+
+    @property
+    def arrow(self) -> str:
+        """From an old label to a new one, pointing the way the text reads."""
+        return "←" if self.rtl else "→"
 
 
 def _language(*rounds: Round) -> Language:
@@ -444,8 +457,12 @@ def _block(paragraph: Paragraph, html: str) -> Block:
     return Block(_label(paragraph), paragraph.kind.value, paragraph.level, Markup(html), _clean(status))
 
 
-def _by_html(by: tuple[str, ...]) -> str:
-    return f'<bdi class="by" data-by="{_escape(BY_SEPARATOR.join(by))}">({_escape(", ".join(by))})</bdi>'
+def _by_html(segment: Segment) -> str:
+    """The proposers after a change, '(EU, CANZ)', isolated so that it reads the same in
+    a right-to-left text; how they were found ('matched', 'partial'…) in a tooltip."""
+    how = f' title="{_escape(segment.attribution)}"' if segment.attribution else ""
+    return (f'<bdi class="by" data-by="{_escape(BY_SEPARATOR.join(segment.by))}"{how}>'
+            f'({_escape(", ".join(segment.by))})</bdi>')
 
 
 def _segment_open(segment: Segment, tag: str) -> str:
@@ -454,6 +471,8 @@ def _segment_open(segment: Segment, tag: str) -> str:
         attributes += f' data-by="{_escape(BY_SEPARATOR.join(segment.by))}"'
     if segment.proposal:
         attributes += f' data-proposal="{_escape(segment.proposal)}"'
+    if segment.attribution:
+        attributes += f' data-attribution="{_escape(segment.attribution)}"'
     return f"<{tag}{attributes}>"
 
 
@@ -551,7 +570,7 @@ def _blocks(segments: Sequence[Segment], olds: list[list[_Bit]], news: list[list
             replaced = (kind is DELETE and following is not None and following.kind is INSERT
                         and following.by == segment.by and bool(following.text.strip("*")))
             if not (inline and replaced):
-                blocks[-1].append(_by_html(segment.by))
+                blocks[-1].append(_by_html(segment))
     htmls = ["".join(parts) for parts in blocks]
     htmls += [""] * (len(frame) - len(htmls))
     out = [_block(paragraph, html) for paragraph, html in zip(frame, htmls)]
@@ -562,7 +581,7 @@ def _blocks(segments: Sequence[Segment], olds: list[list[_Bit]], news: list[list
 
 def _change_view(number: int, change: ParagraphChange, view: View, notes: _Notes, old_notes: dict[str, str],
                  new_notes: dict[str, str], old_place: dict[str, int], new_place: dict[str, int],
-                 old: Round, new: Round) -> ChangeView:
+                 old: Round, new: Round, arrow: str) -> ChangeView:
     by: list[str] = []
     for segment in change.segments:
         if segment.kind is not EQUAL:
@@ -612,12 +631,12 @@ def _change_view(number: int, change: ParagraphChange, view: View, notes: _Notes
         moved_from=moved_from, moved_to=moved_to, moved_from_start=from_start, moved_to_start=to_start,
         moved=change.moved, edited=change.edited, typographic_only=change.typographic_only,
         status_old=_clean(status_old), status_new=_clean(status_new), by=tuple(_clean(c) for c in by),
-        blocks=blocks, old_blocks=old_blocks, new_blocks=new_blocks,
+        blocks=blocks, old_blocks=old_blocks, new_blocks=new_blocks, arrow=arrow,
     )
 
 
 def _footnote_view(change: FootnoteChange, notes: _Notes, old_notes: dict[str, str],
-                   new_notes: dict[str, str]) -> FootnoteView:
+                   new_notes: dict[str, str], arrow: str) -> FootnoteView:
     footnote = change.new or change.old
     assert footnote is not None
     paragraph = Paragraph(footnote.id, "", Kind.NOTE)
@@ -633,7 +652,7 @@ def _footnote_view(change: FootnoteChange, notes: _Notes, old_notes: dict[str, s
         old_number=_clean(change.old.label) if change.old else "",
         new_number=_clean(change.new.label) if change.new else "",
         typographic_only=change.typographic_only, by=tuple(_clean(c) for c in by),
-        html=Markup("".join(b.html for b in blocks)),
+        html=Markup("".join(b.html for b in blocks)), arrow=arrow,
     )
 
 
@@ -697,6 +716,7 @@ def render_comparison_html(comparison: Comparison, old: Round, new: Round, *, vi
 
 def _render_comparison(comparison: Comparison, old: Round, new: Round, view: View, title: str | None,
                        show_unchanged: bool, templates: str | Path | None) -> str:
+    language = _language(new, old)
     notes = _Notes(new, old)
     old_notes = {f.id: f.label or f.id for f in old.footnotes}
     new_notes = {f.id: f.label or f.id for f in new.footnotes}
@@ -714,10 +734,11 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round, view: Vie
             views.append(ChangeView(number, change.op.value, "", "", "", "", False, False, False, False, False,
                                     "", "", (), (), (), ()))
             continue
-        change_view = _change_view(number, change, view, notes, old_notes, new_notes, old_place, new_place, old, new)
+        change_view = _change_view(number, change, view, notes, old_notes, new_notes, old_place, new_place, old, new,
+                                   language.arrow)
         delegations.update(dict.fromkeys(change_view.by))
         views.append(change_view)
-    footnotes = [_footnote_view(change, notes, old_notes, new_notes) for change in comparison.footnotes
+    footnotes = [_footnote_view(change, notes, old_notes, new_notes, language.arrow) for change in comparison.footnotes
                  if show_unchanged or change.op is not ChangeOp.UNCHANGED]
     for footnote in footnotes:
         delegations.update(dict.fromkeys(footnote.by))
@@ -729,7 +750,6 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round, view: Vie
          change.op.value, f"c-{number}", number not in hidden)
         for number, change in enumerate(comparison.changes, 1)
     ]
-    language = _language(new, old)
     page_title = _clean(title) if title is not None else (
         _title(new) or f"{_clean(comparison.old_label)} → {_clean(comparison.new_label)}")
     return _render(
