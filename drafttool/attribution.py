@@ -166,6 +166,10 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
             _mark(segments, first, last, whole, "applied")
         else:
             _match(segments, first, last, [e for e in others if e.target == target])
+    if change.op in (ChangeOp.SPLIT, ChangeOp.MERGED):
+        # A split or merge is one change of the paragraphs: say whose on the whole.
+        by = tuple(dict.fromkeys(code for s in segments for code in s.by))
+        change = replace(change, by=by, proposals=tuple(dict.fromkeys(s.proposal for s in segments if s.proposal)))
     return replace(change, segments=tuple(segments))
 
 

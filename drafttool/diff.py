@@ -38,7 +38,7 @@ _TOKEN_CJK = re.compile(
 )
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(r"\w")
-_COMPACT = re.compile(r"[^\S\n]+|\*+")  # a paragraph break is never mere typography
+_COMPACT = re.compile(r"\s+|\*+")
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
 
@@ -135,6 +135,8 @@ class WordDiffer:
 
 
 def _compact(text: str) -> str:
+    """Text without spaces and format markers, typography folded (a paragraph break is
+    never mere typography: the caller counts them apart)."""
     return _COMPACT.sub("", normalise(text))
 
 
@@ -150,7 +152,7 @@ def _segments(pieces: list[tuple[SegmentKind, str]]) -> tuple[Segment, ...]:
         if not deleted and not inserted:
             return
         old, new = "".join(deleted), "".join(inserted)
-        typographic = _compact(old) == _compact(new)
+        typographic = _compact(old) == _compact(new) and old.count("\n") == new.count("\n")
         if old:
             out.append(Segment(DELETE, old, typographic))
         if new:

@@ -35,6 +35,11 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+_TOKEN = re.compile(r"\\(.)|(\*\*)|(\*)|\[\^([^\]\s\\]+)\]|([^\\*\[]+|[\\\[])", re.DOTALL)
+"""One token: an escape, '**', '*', a footnote reference, or text (a regex, not a loop
+over characters: parsing is the main cost of writing long rounds)."""
+
+
 def parse(markup: str) -> tuple[Run, ...]:
     """The runs of a marked-up text, adjacent runs of one format joined."""
     runs: list[Run] = []
@@ -46,27 +51,21 @@ def parse(markup: str) -> tuple[Run, ...]:
             _append(runs, Run("".join(buffer), italic, bold))
             buffer.clear()
 
-    i, n = 0, len(markup)
-    while i < n:
-        char = markup[i]
-        if char == "\\" and i + 1 < n:
-            buffer.append(markup[i + 1])
-            i += 2
-        elif char == "*":
+    for match in _TOKEN.finditer(markup):
+        escaped, double, single, reference, literal = match.groups()
+        if escaped is not None:
+            buffer.append(escaped)
+        elif literal is not None:
+            buffer.append(literal)
+        elif reference is not None:
             flush()
-            if markup.startswith("**", i):
+            runs.append(Run("", italic, bold, footnote=reference))
+        else:
+            flush()
+            if double:
                 bold = not bold
-                i += 2
             else:
                 italic = not italic
-                i += 1
-        elif char == "[" and (match := FOOTNOTE_REF.match(markup, i)):
-            flush()
-            runs.append(Run("", italic, bold, footnote=match.group(1)))
-            i = match.end()
-        else:
-            buffer.append(char)
-            i += 1
     flush()
     return tuple(runs)
 

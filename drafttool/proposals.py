@@ -352,6 +352,7 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
                     at += 1  # after a chapeau means after its subparagraphs
             order[at:at] = moving
             made[proposal.id].append(proposal.paragraph)  # type: ignore[arg-type]
+    last_added: dict[tuple[str | None, bool], str] = {}
     for item in located:
         proposal = item.proposal
         if proposal.op is ProposalOp.ADD_PARAGRAPH:
@@ -363,7 +364,11 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
                                   parent=reference.parent if reference and kind is Kind.SUBPARAGRAPH else None,
                                   level=reference.level if reference and kind is Kind.SUBPARAGRAPH else 0)
             by_id[new_id] = paragraph
-            if proposal.paragraph in order:
+            key = (proposal.paragraph, proposal.before)
+            if key in last_added:
+                # Paragraphs added at one place keep the order they were proposed in.
+                at = order.index(last_added[key]) + 1
+            elif proposal.paragraph in order:
                 at = order.index(proposal.paragraph)
                 if not proposal.before:
                     at += 1
@@ -373,12 +378,47 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
             else:
                 at = len(order)
             order.insert(at, new_id)
+            last_added[key] = new_id
             made[proposal.id].append(new_id)
-    new_paragraphs = tuple(by_id[pid] for pid in order if pid not in deleted)
+    new_paragraphs = _lineage(round_, tuple(by_id[pid] for pid in order if pid not in deleted), made)
     footnotes = tuple(replace(f, text=texts[f.id]) for f in round_.footnotes)
     new = replace(round_, label=label, date=date, paragraphs=new_paragraphs, footnotes=footnotes,
                   applied=tuple(p.id for p in chosen), source="", note="")
     return Amended(renumber(new), {k: tuple(v) for k, v in made.items()})
+
+
+def _lineage(old: Round, paragraphs: tuple[Paragraph, ...], made: dict[str, list[str]]) -> tuple[Paragraph, ...]:
+    """Record splits and merges that proposals made, so that comparisons show them as such:
+    an added paragraph whose words come from a paragraph the same proposals rewrote was
+    split from it; a rewritten paragraph that took in a deleted one merged it."""
+    from drafttool.normalize import words
+
+    touched = {pid for ids in made.values() for pid in ids}
+    new_ids = {p.id for p in paragraphs}
+    before = {p.id: p for p in old.paragraphs}
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        found = words(text)
+        return set(zip(found, found[1:]))
+
+    rewritten = [p for p in paragraphs if p.id in touched and p.id in before]
+    out = []
+    for paragraph in paragraphs:
+        if paragraph.id.startswith("add-") and paragraph.id in touched:
+            mine = pairs(paragraph.text)
+            for source in rewritten:
+                if mine and len(mine & pairs(before[source.id].text)) / len(mine) >= 0.6:
+                    paragraph = replace(paragraph, split_from=source.id)
+                    break
+        elif paragraph in rewritten:
+            gone = [p for pid, p in before.items() if pid not in new_ids and pid in touched]
+            theirs = [p.id for p in gone if (found := pairs(p.text))
+                      and len(found & pairs(paragraph.text)) / len(found) >= 0.6]
+            if theirs:
+                order = [p.id for p in old.paragraphs]
+                paragraph = replace(paragraph, merged_from=tuple(sorted([paragraph.id, *theirs], key=order.index)))
+        out.append(paragraph)
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- renumbering

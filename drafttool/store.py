@@ -94,17 +94,31 @@ def _fsync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+_HELD: dict[Path, int] = {}
+"""Stores whose lock this process holds, and how deep: the lock is re-entrant, as an
+operation that holds it may call another that takes it (flock would wait on itself)."""
+
+
 @contextlib.contextmanager
 def locked(path: str | Path) -> Iterator[None]:
     """Hold the store's advisory lock (blocking) for a read-modify-write."""
     import fcntl
 
-    lock_path = Path(path) / LOCK_FILE
-    with open(lock_path, "a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    key = Path(path).resolve()
+    if _HELD.get(key):
+        _HELD[key] += 1
         try:
             yield
         finally:
+            _HELD[key] -= 1
+        return
+    with open(key / LOCK_FILE, "a+") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        _HELD[key] = 1
+        try:
+            yield
+        finally:
+            _HELD.pop(key, None)
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 

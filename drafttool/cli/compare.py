@@ -68,7 +68,8 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
         from drafttool.renderers.terminal import render_comparison_text
 
         use_color = (sys.stdout.isatty() and output is None) if color is None else color
-        text = render_comparison_text(comparison, color=use_color, show_unchanged=show_all)
+        text = render_comparison_text(comparison, color=use_color, show_unchanged=show_all, old=compared.old,
+                                      new=compared.new)
     write_output(text, output)
 
 

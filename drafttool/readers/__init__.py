@@ -32,14 +32,16 @@ class Revision:
     """A tracked change found in a Word file: who inserted or deleted what, and where."""
 
     kind: str
-    """'insert' or 'delete'."""
+    """'insert', 'delete' or 'format' (a formatting change, `w:rPrChange`/`w:pPrChange`)."""
     author: str
     date: str
     text: str
+    """Plain text inserted or deleted; a paragraph mark is '\n'."""
     paragraph: str
     """Id of the paragraph (or footnote) of the returned round it belongs to."""
     offset: int
-    """Offset in that paragraph's plain text (rejected view) where it applies."""
+    """Offset in that paragraph's plain text where it applies: in the text with every
+    change rejected under the reject and proposals policies, accepted under accept."""
     revision_id: str = ""
     """The `w:id` of the revision in the file."""
 

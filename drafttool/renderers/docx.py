@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from lxml.etree import _Element
 
 from drafttool import labels, languages, markup
-from drafttool.markup import Run
 from drafttool.model import Footnote, Kind, Paragraph, Round
 from drafttool.renderers.docx_package import (
     CT_CORE_PROPERTIES,
@@ -72,45 +71,8 @@ INDENT = 567
 """One indentation step, in twentieths of a point (1 cm)."""
 
 _MARKUP = re.compile(r"[*\\[]")
-_TOKEN = re.compile(r"\\(.)|(\*\*)|(\*)|\[\^([^\]\s\\]+)\]|([^\\*\[]+|[\\\[])", re.DOTALL)
-"""One token of inline markup: an escape, '**', '*', a footnote reference, or text."""
 
 
-def parse_markup(text: str) -> list[Run]:
-    """The runs of marked-up text, as `markup.parse` gives them, by regular expression:
-    `markup.parse` walks character by character, which dominates the time of writing a
-    long round (tests/test_docx_writer.py checks that both agree on any text)."""
-    runs: list[Run] = []
-    italic = bold = False
-    buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            joined = "".join(buffer)
-            buffer.clear()
-            last = runs[-1] if runs else None
-            if last is not None and last.footnote is None and (last.italic, last.bold) == (italic, bold):
-                runs[-1] = Run(last.text + joined, italic, bold)
-            else:
-                runs.append(Run(joined, italic, bold))
-
-    for match in _TOKEN.finditer(text):
-        escaped, double, single, reference, literal = match.groups()
-        if escaped is not None:
-            buffer.append(escaped)
-        elif literal is not None:
-            buffer.append(literal)
-        elif reference is not None:
-            flush()
-            runs.append(Run("", italic, bold, footnote=reference))
-        else:
-            flush()
-            if double:
-                bold = not bold
-            else:
-                italic = not italic
-    flush()
-    return runs
 _TEMPLATE = re.compile(r"^(?P<open>\(?)(?P<core>[0-9]+|[a-z]+)(?P<close>\)|\.|\s?-)$")
 _FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 """Word number format of each level: paragraphs, subparagraphs, second-level items."""
@@ -236,7 +198,7 @@ class _Writer:
         if not _MARKUP.search(text):  # most paragraphs are plain: skip the parser
             paragraph.append(make_run_like(text, self.templates[(False, False)]))
             return
-        for run in parse_markup(text):
+        for run in markup.parse(text):
             fmt = self.formats[(run.bold, run.italic)]
             if run.footnote is None:
                 paragraph.append(make_run_like(run.text, self.templates[(run.bold, run.italic)]))

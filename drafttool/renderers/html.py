@@ -38,7 +38,7 @@ from markupsafe import Markup, escape
 from drafttool import languages, markup
 from drafttool.markup import Run
 from drafttool.model import (
-    ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment,
+    ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment,
     SegmentKind, StatusValue,
 )
 
@@ -743,8 +743,9 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round, view: Vie
     for footnote in footnotes:
         delegations.update(dict.fromkeys(footnote.by))
     footnote_counts: Counter[str] = Counter(f.op for f in footnotes)
-    typographic = sum(1 for change in [*comparison.changes, *comparison.footnotes]
-                      if any(s.typographic and s.kind is not EQUAL for s in change.segments))
+    all_segments = [c.segments for c in comparison.changes] + [f.segments for f in comparison.footnotes]
+    typographic = sum(1 for segments in all_segments
+                      if any(s.typographic and s.kind is not EQUAL for s in segments))
     pairs = [
         (", ".join(_label(p) or _name(p) for p in change.old), ", ".join(_label(p) or _name(p) for p in change.new),
          change.op.value, f"c-{number}", number not in hidden)

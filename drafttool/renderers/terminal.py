@@ -70,29 +70,54 @@ SIGNS = {
 }
 
 
-def _labels(paragraphs: tuple[Paragraph, ...]) -> str:
-    return ", ".join(p.label or _kind_name(p) for p in paragraphs)
+class _Labels:
+    """Labels as readers say them ('18 a)'), from the rounds when the renderer has them."""
 
+    def __init__(self, old: Round | None, new: Round | None) -> None:
+        self.rounds = (old, new)
 
-def _kind_name(paragraph: Paragraph) -> str:
-    return {Kind.TITLE: "title", Kind.HEADING: "heading"}.get(paragraph.kind, "(unnumbered)")
+    def __call__(self, paragraphs: tuple[Paragraph, ...], side: int) -> str:
+        round_ = self.rounds[side]
+        out = []
+        for paragraph in paragraphs:
+            if not paragraph.label:
+                out.append({Kind.TITLE: "title", Kind.HEADING: "heading"}.get(paragraph.kind, "(unnumbered)"))
+                continue
+            label = paragraph.label
+            if round_ is not None and paragraph.kind is Kind.SUBPARAGRAPH and paragraph.parent:
+                parent = round_.paragraph(paragraph.parent)
+                if parent is not None and parent.label:
+                    label = f"{parent.label.rstrip('.')} {label}"
+            out.append(label)
+        return ", ".join(out)
 
 
 def render_comparison_text(comparison: Comparison, *, color: bool = False, show_unchanged: bool = False,
-                           width: int = 100) -> str:
+                           width: int = 100, old: Round | None = None, new: Round | None = None) -> str:
     """The comparison for a terminal: one block per change, words struck and added inline
-    (`[-old-]{+new+}` without colour), moves and renumbering said as such, then counts."""
+    (`[-old-]{+new+}` without colour), moves and renumbering said as such, each change
+    with who it is attributed to; statuses that changed are counted at the end (listed
+    one by one with `show_unchanged`)."""
     red, green, yellow, cyan, bold, dim, reset = (
         (_RED, _GREEN, _YELLOW, _CYAN, _BOLD, _DIM, _RESET) if color else ("",) * 7
     )
+    labels = _Labels(old, new)
+    names = {f.id: f.label for r in (old, new) if r is not None for f in r.footnotes}
     lines = [f"{bold}{comparison.old_label} → {comparison.new_label}{reset}", ""]
     counts: dict[ChangeOp, int] = {op: 0 for op in ChangeOp}
+    statuses: dict[str, int] = {}
     for change in comparison.changes:
         counts[change.op] += 1
-        if change.op is ChangeOp.UNCHANGED and not show_unchanged and not _status_changed(change):
+        moved_status = _status_changed(change)
+        if moved_status:
+            key = f"{change.old[0].status.label} → {change.new[0].status.label}"
+            statuses[key] = statuses.get(key, 0) + 1
+        if change.op is ChangeOp.UNCHANGED and not (show_unchanged and moved_status) and not (
+            show_unchanged and change.op is ChangeOp.UNCHANGED
+        ):
             continue
-        old_labels, new_labels = _labels(change.old), _labels(change.new)
-        if change.op in (ChangeOp.INSERTED,):
+        old_labels, new_labels = labels(change.old, 0), labels(change.new, 1)
+        if change.op is ChangeOp.INSERTED:
             head = f"{green}+ {new_labels}{reset} inserted"
         elif change.op is ChangeOp.DELETED:
             head = f"{red}- {old_labels}{reset} deleted"
@@ -103,42 +128,48 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
                 head += " and edited"
         if change.by:
             head += f" ({', '.join(change.by)})"
-            if change.typographic_only:
-                head += f" {dim}(typography only){reset}"
-        if change.old and change.new and change.old[0].status != change.new[0].status:
+        if change.typographic_only:
+            head += f" {dim}(typography only){reset}"
+        if moved_status:
             head += f" {yellow}[{change.old[0].status.label} → {change.new[0].status.label}]{reset}"
         lines.append(head)
         if change.op in (ChangeOp.RENUMBERED, ChangeOp.UNCHANGED) or (
             change.op is ChangeOp.MOVED and not change.edited
         ):
             continue
-        for line in textwrap.wrap(_inline_diff(change.segments, color), width=width - 4) or [""]:
+        for line in textwrap.wrap(_inline_diff(change.segments, color, names), width=width - 4) or [""]:
             lines.append("    " + line)
         lines.append("")
-    for change in comparison.footnotes:
-        if change.op is ChangeOp.UNCHANGED:
+    for footnote in comparison.footnotes:
+        if footnote.op is ChangeOp.UNCHANGED:
             continue
-        old_number = change.old.label if change.old else ""
-        new_number = change.new.label if change.new else ""
+        old_number = footnote.old.label if footnote.old else ""
+        new_number = footnote.new.label if footnote.new else ""
         where = old_number if old_number == new_number else f"{old_number or '–'} → {new_number or '–'}"
-        lines.append(f"{cyan}footnote {where}{reset} {change.op.value}")
-        if change.op is not ChangeOp.RENUMBERED:
-            lines += ["    " + line for line in textwrap.wrap(_inline_diff(change.segments, color), width - 4)]
+        who = {s for seg in footnote.segments for s in seg.by}
+        lines.append(f"{cyan}footnote {where}{reset} {footnote.op.value}" + (f" ({', '.join(sorted(who))})"
+                                                                           if who else ""))
+        if footnote.op is not ChangeOp.RENUMBERED:
+            lines += ["    " + line for line in textwrap.wrap(_inline_diff(footnote.segments, color, names),
+                                                              width - 4)]
     summary = ", ".join(f"{count} {op.value}" for op, count in counts.items() if count)
     lines += ["", f"{bold}Summary:{reset} {summary or 'no paragraphs'}"]
+    if statuses:
+        lines.append(f"{bold}Statuses:{reset} " + ", ".join(f"{count} {key}" for key, count in statuses.items()))
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _status_changed(change: ParagraphChange) -> bool:
-    return bool(change.old and change.new and change.old[0].status != change.new[0].status)
+    """Whether the status shown to readers changed (not only where or when it was decided)."""
+    return bool(change.old and change.new and change.old[0].status.label != change.new[0].status.label)
 
 
-def _inline_diff(segments: tuple[Segment, ...], color: bool) -> str:
+def _inline_diff(segments: tuple[Segment, ...], color: bool, names: dict[str, str] | None = None) -> str:
     """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), each change
-    followed by the delegations it is attributed to."""
+    followed by the delegations it is attributed to; footnote references as `⁽¹²⁾`."""
     out = []
     for segment in segments:
-        text = plain_text(segment.text).replace("\n", " ¶ ")
+        text = _with_references(segment.text, names or {}).replace("\n", " ¶ ")
         who = f" ({', '.join(segment.by)})" if segment.by and segment.kind is not SegmentKind.EQUAL else ""
         if segment.kind is SegmentKind.EQUAL:
             out.append(text)
@@ -152,9 +183,12 @@ def _inline_diff(segments: tuple[Segment, ...], color: bool) -> str:
     return "".join(out)
 
 
-def plain_text(text: str) -> str:
-    """Words of a piece of marked-up text; footnote references as [n] markers are dropped."""
-    return markup.plain(text)
+def _with_references(text: str, names: dict[str, str]) -> str:
+    """The words of marked-up text, footnote references shown as superscript numbers."""
+    return "".join(
+        f"⁽{names.get(run.footnote, run.footnote).translate(SUPERSCRIPT)}⁾" if run.footnote is not None else run.text
+        for run in markup.parse(text)
+    )
 
 
 _ROUND_COLOURS = ("", "\x1b[34m", "\x1b[35m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[31m")
