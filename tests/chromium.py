@@ -60,6 +60,7 @@ class Chromium:
         )
         self._ids = itertools.count(1)
         self._events: dict[str | None, list[dict[str, Any]]] = {}
+        self.socket: websocket.WebSocket | None = None
         try:
             port, path = self._wait_for_port()
             self.socket = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=timeout,
@@ -83,6 +84,8 @@ class Chromium:
 
     def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
         """Send one command and wait for its answer; events met meanwhile are kept."""
+        if self.socket is None:
+            raise ChromiumError(f"{method}: the browser is closed")
         number = next(self._ids)
         message: dict[str, Any] = {"id": number, "method": method, "params": params or {}}
         if session is not None:
@@ -99,6 +102,8 @@ class Chromium:
 
     def _receive(self, deadline: float, what: str) -> dict[str, Any]:
         remaining = deadline - time.monotonic()
+        if self.socket is None:
+            raise ChromiumError(f"no {what}: the browser is closed")
         if remaining <= 0:
             raise ChromiumError(f"no {what} within {self.timeout} s")
         self.socket.settimeout(remaining)
@@ -137,12 +142,12 @@ class Chromium:
         return page
 
     def close(self) -> None:
-        socket = getattr(self, "socket", None)
+        socket = self.socket
         if socket is not None:
             try:
                 self.send("Browser.close")
-            except Exception:
-                pass
+            except (ChromiumError, websocket.WebSocketException, OSError):
+                pass  # closing anyway: the process is waited for, then killed
             socket.close()
             self.socket = None
         if self.process.poll() is None:

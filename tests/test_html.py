@@ -598,3 +598,25 @@ def test_printing_opens_folds_and_drops_the_controls(browser, pages) -> None:  #
     assert page.evaluate("document.querySelector('.controls').checkVisibility()") is False
     page.media("")
     page.close()
+
+
+def test_hostile_text_neither_runs_nor_overflows_in_chromium(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old, new = hostile_rounds()
+    comparison = attributed(compare_rounds(old, new), {'1."><': ['E"U', "<G77>"]})
+    path = tmp_path / "hostile.html"
+    path.write_text(render_comparison_html(comparison, old, new, view="side-by-side"), encoding="utf-8")
+    page = browser.new_page(width=800)
+    page.open(path)
+    assert page.errors == []
+    assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth") is True
+    choose(page, '<G77>')
+    assert page.evaluate("document.querySelectorAll('article.change:not(.dt-filtered-out)').length") == 1
+    page.close()
+
+
+def test_a_missing_chromium_is_named_with_the_way_to_install_it(tmp_path: Path) -> None:
+    from chromium import Chromium, ChromiumMissing
+
+    with pytest.raises(ChromiumMissing, match="apt-get install -y --no-install-recommends chromium"):
+        Chromium(str(tmp_path / "chromium"))
