@@ -638,3 +638,7 @@ def identical_groups(proposals: Iterable[Proposal]) -> list[list[Proposal]]:
             key = (proposal.id,)
         groups.setdefault(key, []).append(proposal)
     return list(groups.values())
+
+
+LATIN_SUFFIXES_LABEL = labels.LATIN_SUFFIXES
+"""Labels of paragraphs proposed after another: '3 bis', '3 ter'… (NEGOTIATION.md)."""

@@ -78,7 +78,7 @@ def main() -> None:
     """
 
 
-from drafttool.cli import compare, proposals, rounds  # noqa: E402,F401  (they register their commands)
+from drafttool.cli import compare, outputs, proposals, rounds  # noqa: E402,F401  (they register their commands)
 
 
 if __name__ == "__main__":  # pragma: no cover

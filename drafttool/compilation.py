@@ -1,0 +1,364 @@
+"""The compilation text: a round with every proposal on it shown where it applies.
+
+Takes a round and the negotiation's proposals; returns a `Compilation` — for each
+paragraph its text cut into pieces (kept words, words proposed for deletion, words
+proposed for insertion, each deletion and insertion with the proposals behind it), the
+alternatives proposed for it, proposals to delete, move or retain it, statements on it,
+and the paragraphs proposed to be added after it (with their bis/ter labels).  The HTML
+and Word renderers read it; neither decides anything about proposals.
+
+Proposals whose words overlap are never merged into one garbled line: the words they
+share are shown once as an *option group* — the text as it stands, then each proposal's
+version of it, one after the other.  Identical proposals by several delegations are shown
+once, with all their proposers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from drafttool import markup
+from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
+from drafttool.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
+
+
+@dataclass(frozen=True, slots=True)
+class Proposers:
+    """Who stands behind a proposal shown once (identical ones joined)."""
+
+    ids: tuple[str, ...]
+    by: tuple[str, ...]
+    supporters: tuple[str, ...] = ()
+    opponents: tuple[str, ...] = ()
+    status: ProposalStatus = ProposalStatus.PENDING
+    op: ProposalOp = ProposalOp.REPLACE
+    label: str = ""
+    note: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of a paragraph in the compilation."""
+
+    kind: str
+    """'text' (as it stands), 'delete' (proposed for deletion), 'insert' (proposed)."""
+    text: str
+    """Marked-up words (whole: every format opened in it is closed)."""
+    proposers: Proposers | None = None
+    """For 'delete' and 'insert': the proposal behind it."""
+    group: int | None = None
+    """Pieces of one option group share a number (overlapping proposals)."""
+    variant: int = 0
+    """In an option group: 0 for the text as it stands, then 1, 2 … one per proposal."""
+    ends_proposal: bool = False
+    """The last piece of its proposal's span: where the proposers are written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another wording for a whole paragraph ('OP5 alt', 'Option 2', or no text)."""
+
+    label: str
+    text: str
+    proposers: Proposers
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledParagraph:
+    paragraph: Paragraph
+    label: str
+    """As shown: '5.', '18 a)', or '5 bis' for a proposed paragraph."""
+    pieces: tuple[Piece, ...]
+    proposed_by: Proposers | None = None
+    """For a paragraph proposed to be added: who proposes it."""
+    deletions: tuple[Proposers, ...] = ()
+    moves: tuple[tuple[Proposers, str], ...] = ()
+    """Proposals to move it, with where to ('after 30.', 'before 1.')."""
+    retains: tuple[Proposers, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    statements: tuple[tuple[Proposers, str], ...] = ()
+
+    @property
+    def proposals(self) -> tuple[Proposers, ...]:
+        """Every proposal shown with this paragraph."""
+        found = [p.proposers for p in self.pieces if p.proposers is not None]
+        found += list(self.deletions) + [m for m, _ in self.moves] + list(self.retains)
+        found += [a.proposers for a in self.alternatives] + [s for s, _ in self.statements]
+        if self.proposed_by is not None:
+            found.append(self.proposed_by)
+        unique: dict[tuple[str, ...], Proposers] = {}
+        for item in found:
+            unique.setdefault(item.ids, item)
+        return tuple(unique.values())
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledFootnote:
+    footnote: Footnote
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Compilation:
+    """A round as a compilation text."""
+
+    round: Round
+    paragraphs: tuple[CompiledParagraph, ...]
+    footnotes: tuple[CompiledFootnote, ...]
+    delegations: tuple[str, ...]
+    """Codes of every delegation with a proposal shown, for the legend and the filter."""
+    statuses: tuple[ProposalStatus, ...] = (ProposalStatus.PENDING,)
+    skipped: tuple[tuple[Proposal, str], ...] = field(default=())
+    """Proposals that could not be placed on the round, with why."""
+
+
+def _proposers(group: Sequence[Proposal]) -> Proposers:
+    first = group[0]
+    return Proposers(
+        ids=tuple(p.id for p in group),
+        by=tuple(dict.fromkeys(code for p in group for code in p.by)),
+        supporters=tuple(dict.fromkeys(code for p in group for code in p.supporters)),
+        opponents=tuple(dict.fromkeys(code for p in group for code in p.opponents)),
+        status=first.status, op=first.op, label=first.label, note=first.note, date=first.date,
+    )
+
+
+def _whole(text: str) -> str:
+    return markup.to_markup(markup.parse(text))
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """Plain offsets [start, end) of marked-up text, as marked-up text of its own."""
+    runs = []
+    position = 0
+    for run in markup.parse(text):
+        if run.footnote is not None:
+            if start <= position < end or (position == end and end == start):
+                runs.append(run)
+            elif start < position <= end and position == end:
+                runs.append(run)
+            continue
+        stop = position + len(run.text)
+        a, b = max(start, position), min(end, stop)
+        if a < b:
+            runs.append(markup.Run(run.text[a - position:b - position], run.italic, run.bold))
+        position = stop
+    return markup.to_markup(runs)
+
+
+def _pieces(text: str, spans: list[tuple[int, int, Proposers, Proposal]]) -> list[Piece]:
+    """The paragraph cut at every proposal's span; overlapping spans made option groups."""
+    plain_length = len(markup.plain(text))
+    spans.sort(key=lambda item: (item[0], item[1]))
+    clusters: list[list[tuple[int, int, Proposers, Proposal]]] = []
+    for item in spans:
+        start, end = item[0], item[1]
+        if clusters:
+            c_start = min(s for s, _, _, _ in clusters[-1])
+            c_end = max(e for _, e, _, _ in clusters[-1])
+            touching = start < c_end or (start == end == c_end) or (start == c_end and c_start == c_end)
+            if touching and not (start == c_end and end > start and c_start < c_end):
+                clusters[-1].append(item)
+                continue
+        clusters.append([item])
+    pieces: list[Piece] = []
+    position = 0
+    group_number = 0
+    for cluster in clusters:
+        c_start = min(s for s, _, _, _ in cluster)
+        c_end = max(e for _, e, _, _ in cluster)
+        if c_start > position:
+            pieces.append(Piece("text", _cut(text, position, c_start)))
+        if len(cluster) == 1:
+            start, end, who, proposal = cluster[0]
+            pieces.extend(_variant(text, start, end, who, proposal, None, 0))
+        else:
+            group_number += 1
+            if c_end > c_start:
+                pieces.append(Piece("text", _cut(text, c_start, c_end), group=group_number, variant=0))
+            for variant, (start, end, who, proposal) in enumerate(cluster, start=1):
+                # Each proposal's version of the whole group: its words, with the rest kept.
+                before = Piece("text", _cut(text, c_start, start), group=group_number, variant=variant)
+                after = Piece("text", _cut(text, end, c_end), group=group_number, variant=variant)
+                middle = _variant(text, start, end, who, proposal, group_number, variant)
+                pieces.extend([p for p in (before, *middle, after) if p.text or p.kind != "text"])
+        position = max(position, c_end)
+    if position < plain_length or not pieces:
+        pieces.append(Piece("text", _cut(text, position, plain_length)))
+    return [p for p in pieces if p.text or p.kind != "text"]
+
+
+def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal, group: int | None,
+             variant: int) -> list[Piece]:
+    out = []
+    if end > start:
+        out.append(Piece("delete", _cut(text, start, end), who, group, variant))
+    if proposal.op in (ProposalOp.INSERT, ProposalOp.REPLACE) and proposal.text:
+        out.append(Piece("insert", _whole(proposal.text), who, group, variant))
+    if out:
+        last = out[-1]
+        out[-1] = Piece(last.kind, last.text, last.proposers, last.group, last.variant, ends_proposal=True)
+    return out
+
+
+def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
+                  statuses: Iterable[ProposalStatus] = (ProposalStatus.PENDING,)) -> Compilation:
+    """The compilation text of a round with its proposals of the given statuses."""
+    round_ = negotiation.round(round_name)
+    wanted = tuple(statuses)
+    proposals = [p for p in negotiation.proposals if p.round == round_.label and p.status in wanted]
+    groups = identical_groups(proposals)
+    spans: dict[str, list[tuple[int, int, Proposers, Proposal]]] = defaultdict(list)
+    whole: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # type: ignore[type-arg]
+    added: dict[tuple[str | None, bool], list[tuple[Proposers, Proposal]]] = defaultdict(list)
+    skipped: list[tuple[Proposal, str]] = []
+    delegations: list[str] = []
+    for group in groups:
+        first = group[0]
+        who = _proposers(group)
+        delegations.extend(code for code in who.by + who.supporters + who.opponents if code not in delegations)
+        try:
+            located = check_proposal(round_, first)
+        except Exception as error:  # noqa: BLE001 - shown in the compilation's list of what did not fit
+            skipped.append((first, str(error)))
+            continue
+        if located.span is not None:
+            spans[first.paragraph].append((*located.span, who, first))  # type: ignore[index]
+        elif first.op is ProposalOp.ADD_PARAGRAPH:
+            added[(first.paragraph, first.before)].append((who, first))
+        elif first.op is ProposalOp.MOVE_PARAGRAPH:
+            place = round_.paragraph(first.place) if first.place else None
+            where = ("before " if first.before else "after ") + (display_label(round_, place) if place else "?")
+            whole[first.paragraph]["moves"].append((who, where))  # type: ignore[index]
+        elif first.op is ProposalOp.ALTERNATIVE:
+            whole[first.paragraph]["alternatives"].append((who, first))  # type: ignore[index]
+        elif first.op is ProposalOp.DELETE_PARAGRAPH:
+            whole[first.paragraph]["deletions"].append(who)  # type: ignore[index]
+        elif first.op is ProposalOp.RETAIN:
+            whole[first.paragraph]["retains"].append(who)  # type: ignore[index]
+        elif first.op is ProposalOp.STATEMENT:
+            whole[first.paragraph]["statements"].append((who, _whole(first.text)))  # type: ignore[index]
+    paragraphs: list[CompiledParagraph] = []
+    for paragraph in round_.paragraphs:
+        for who, proposal in added.get((paragraph.id, True), []):
+            paragraphs.append(_added(round_, paragraph, who, proposal, supra=True))
+        label = display_label(round_, paragraph) if paragraph.label else ""
+        extra = whole.get(paragraph.id, {})
+        alternatives = tuple(
+            Alternative(p.label or _alt_label(label, k, len(extra.get("alternatives", []))), _whole(p.text), who)
+            for k, (who, p) in enumerate(extra.get("alternatives", []), start=1)
+        )
+        paragraphs.append(CompiledParagraph(
+            paragraph, label, tuple(_pieces(paragraph.text, spans.get(paragraph.id, []))),
+            deletions=tuple(extra.get("deletions", [])), moves=tuple(extra.get("moves", [])),
+            retains=tuple(extra.get("retains", [])), alternatives=alternatives,
+            statements=tuple(extra.get("statements", [])),
+        ))
+        after = added.get((paragraph.id, False), [])
+        # Added after a chapeau means after its subparagraphs: hold them until the last one.
+        if after and any(p.parent == paragraph.id and p.kind is Kind.SUBPARAGRAPH for p in round_.paragraphs):
+            last = [p for p in round_.paragraphs if p.parent == paragraph.id and p.kind is Kind.SUBPARAGRAPH][-1]
+            added[(last.id, False)] = after + added.get((last.id, False), [])
+            continue
+        for count, (who, proposal) in enumerate(after, start=1):
+            paragraphs.append(_added(round_, paragraph, who, proposal, supra=False, count=count))
+    for (target, _), items in added.items():
+        if target is None:
+            for who, proposal in items:
+                paragraphs.append(CompiledParagraph(
+                    Paragraph(f"add-{proposal.id}", proposal.text, Kind.OPERATIVE), proposal.label or "new",
+                    (Piece("insert", _whole(proposal.text), who, ends_proposal=True),), proposed_by=who))
+    footnotes = tuple(CompiledFootnote(f, tuple(_pieces(f.text, spans.get(f.id, [])))) for f in round_.footnotes)
+    return Compilation(round_, tuple(paragraphs), footnotes, tuple(delegations), wanted, tuple(skipped))
+
+
+def _alt_label(label: str, number: int, count: int) -> str:
+    base = f"{label.rstrip('.')} alt" if label else "alt"
+    return base if count == 1 else f"{base}{number}"
+
+
+def _added(round_: Round, reference: Paragraph, who: Proposers, proposal: Proposal, *, supra: bool,
+           count: int = 1) -> CompiledParagraph:
+    """A paragraph proposed to be added: shown where it would go, with its bis/ter label."""
+    base = display_label(round_, reference).rstrip(".") if reference.label else ""
+    if proposal.label:
+        label = proposal.label
+    elif supra:
+        label = f"{base} supra" if base else "new"
+    else:
+        label = f"{base} {LATIN_SUFFIXES_LABEL[min(count, len(LATIN_SUFFIXES_LABEL)) - 1]}" if base else "new"
+    kind = reference.kind if reference.kind in (Kind.OPERATIVE, Kind.PREAMBULAR, Kind.SUBPARAGRAPH) else Kind.OPERATIVE
+    paragraph = Paragraph(f"add-{proposal.id}", proposal.text, kind, label, reference.parent, reference.level)
+    return CompiledParagraph(paragraph, label, (Piece("insert", _whole(proposal.text), who, ends_proposal=True),),
+                             proposed_by=who)
+
+
+# ----------------------------------------------------------------------------- words shown
+
+ATTRIBUTION_STYLES = ("parentheses", "dash", "none")
+"""How proposers are written after a span (NEGOTIATION.md, 'Conventions for showing proposals'):
+'parentheses' `(EU)`, `(USA, CAN: delete)`; 'dash' `– EU`, `– USA, CAN delete`; 'none' —
+some processes publish the compilation without attribution on purpose."""
+
+
+def attribution_text(piece: Piece, style: str = "parentheses", *, with_support: bool = True) -> str:
+    """The words written after a proposal's span: '(EU)', '(USA, CAN: delete)',
+    '– G77; supported by AfG; opposed by EU', or '' with style 'none'."""
+    who = piece.proposers
+    if who is None or style == "none" or not piece.ends_proposal:
+        return ""
+    deleting = piece.kind == "delete" and who.op in (ProposalOp.DELETE, ProposalOp.DELETE_PARAGRAPH)
+    names = ", ".join(who.by)
+    extra = ""
+    if with_support and who.supporters:
+        extra += f"; supported by {', '.join(who.supporters)}"
+    if with_support and who.opponents:
+        extra += f"; opposed by {', '.join(who.opponents)}"
+    if style == "dash":
+        return f" – {names}{' delete' if deleting else ''}{extra}"
+    return f" ({names}{': delete' if deleting else ''}{extra})"
+
+
+def proposers_text(who: Proposers, style: str = "parentheses", what: str = "") -> str:
+    """Proposers of a whole-paragraph proposal: '(EU: delete)', '– USA alt', ''."""
+    if style == "none":
+        return ""
+    names = ", ".join(who.by)
+    extra = ""
+    if who.supporters:
+        extra += f"; supported by {', '.join(who.supporters)}"
+    if who.opponents:
+        extra += f"; opposed by {', '.join(who.opponents)}"
+    if style == "dash":
+        return f"– {names}{' ' + what if what else ''}{extra}"
+    return f"({names}{': ' + what if what else ''}{extra})"
+
+
+LEGEND = {
+    "en": (
+        ("insert", "Words proposed for insertion are in bold and underlined, followed by their proposers."),
+        ("delete", "Words proposed for deletion are struck through, followed by their proposers."),
+        ("group", "Where proposals overlap, the text as it stands is shown in brackets, then each proposal's version."),
+        ("added", "Paragraphs proposed to be added are labelled bis, ter … (supra: before the paragraph named)."),
+        ("alternative", "Alternative wordings are listed under their paragraph (alt, alt2 …)."),
+        ("status", "The status of each paragraph is shown in square brackets at its end."),
+    ),
+    "fr": (
+        ("insert", "Les ajouts proposés sont en gras et soulignés, suivis du nom de leurs auteurs."),
+        ("delete", "Les suppressions proposées sont barrées, suivies du nom de leurs auteurs."),
+        ("group", "Lorsque des propositions se chevauchent, le texte actuel figure entre crochets, puis la version "
+                  "de chaque proposition."),
+        ("added", "Les paragraphes dont l’ajout est proposé portent la mention bis, ter … (supra : avant le "
+                  "paragraphe indiqué)."),
+        ("alternative", "Les libellés de remplacement figurent sous leur paragraphe (alt, alt2 …)."),
+        ("status", "L’état de chaque paragraphe est indiqué entre crochets à la fin de celui-ci."),
+    ),
+}
+
+
+def legend(language: str) -> tuple[tuple[str, str], ...]:
+    """The conventions of the compilation, in its language (English where not translated)."""
+    return LEGEND.get(language.split("-")[0], LEGEND["en"])
