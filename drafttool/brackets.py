@@ -7,10 +7,13 @@ references (`[^fn-3]`) are markup, not brackets, and are never counted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafttool import markup
 from drafttool.model import Round
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +38,10 @@ def scan_brackets(round_: Round) -> BracketReport:
     names = {p.id: f"paragraph {p.label or p.id}" for p in round_.paragraphs}
     for paragraph in round_.paragraphs:
         plain = markup.plain(paragraph.text)
-        if "[" in plain or "]" in plain:
-            holders.append(paragraph.id)
-        for char in plain:
+        if "[" not in plain and "]" not in plain:
+            continue
+        holders.append(paragraph.id)
+        for char in _BRACKET.findall(plain):
             if char == "[":
                 depth += 1
                 deepest = max(deepest, depth)

@@ -32,6 +32,8 @@ class Run:
 
 def escape(text: str) -> str:
     """Markup for plain text: backslash before `\\`, `*` and a `[` that starts `[^`."""
+    if "\\" not in text and "*" not in text and "[^" not in text:
+        return text
     return _SPECIAL.sub(r"\\\1", text)
 
 

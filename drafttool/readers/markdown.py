@@ -388,6 +388,8 @@ def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | No
 def _unwrap_lines(text: str) -> str:
     """A hard-wrapped block as one line; a line ending in a hyphen before a lower-case
     letter was cut inside a word ('socio-' / 'économiques'): no space is added there."""
+    if "\n" not in text:
+        return text
     text = re.sub(r"(?<=\w-)\n(?=[^\W\d_])", "", text)
     return text.replace("\n", " ")
 
@@ -436,12 +438,21 @@ def _footnote_id(label: str, taken) -> str:  # type: ignore[no-untyped-def]
     return candidate
 
 
+_FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+_MARKDOWN_SYNTAX = re.compile(r"[*_`<>\[\]\\&!~\n]|  ")
+"""Characters that can start Markdown inline syntax (or an HTML entity or tag)."""
+
+
 class _Inline:
     """Markdown inline syntax (or plain text) → drafttool's inline markup."""
 
     def __init__(self, markdown: bool, footnote_labels: set[str]) -> None:
         self.markdown = markdown
         self.labels = footnote_labels
+        self._stars: re.Pattern[str] | None = None
+        if "*" in footnote_labels or "**" in footnote_labels:
+            star = r"\\\*" if markdown else r"\*"
+            self._stars = re.compile(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)")
         self._parser = None
         if markdown:
             from markdown_it import MarkdownIt
@@ -455,14 +466,15 @@ class _Inline:
             refs.append(footnote_ids.get(label, "fn-" + label))
             return f"\ue000{len(refs) - 1}\ue001"
 
-        raw = re.sub(r"(?<!\\)\[\^([^\]\s]+)\]", lambda m: sentinel(m.group(1)), raw)
-        if "*" in self.labels or "**" in self.labels:
-            star = r"\\\*" if self.markdown else r"\*"
-            raw = re.sub(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)",
-                         lambda m: sentinel("*" * m.group(1).count("*")) if "*" * m.group(1).count("*") in self.labels else m.group(0),
-                         raw)
+        if "[^" in raw:
+            raw = _FOOTNOTE_REFERENCE.sub(lambda m: sentinel(m.group(1)), raw)
+        if self._stars is not None and "*" in raw:
+            raw = self._stars.sub(lambda m: sentinel("*" * m.group(1).count("*"))
+                                  if "*" * m.group(1).count("*") in self.labels else m.group(0), raw)
         if not self.markdown:
             runs = self._plain_runs(raw, footnote_ids, sentinel)
+        elif not _MARKDOWN_SYNTAX.search(raw):
+            runs = [Run(raw)]  # no emphasis, link, escape or tag: the words as they are
         else:
             runs = self._markdown_runs(raw, footnote_ids)
         return markup.to_markup(self._expand(runs, refs)).strip()
@@ -548,7 +560,8 @@ class _Inline:
                 elif piece:
                     out.append(Run(piece, run.italic, run.bold))
         # Collapse runs of spaces left where line breaks were.
-        return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None else r for r in out]
+        return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None and ("  " in r.text or "\t" in r.text)
+                else r for r in out]
 
 
 def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str]) -> tuple[Masthead, str]:
