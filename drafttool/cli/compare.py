@@ -11,8 +11,8 @@ from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, wr
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "format_", type=click.Choice(["terminal", "json", "html"]), default="terminal",
-              show_default=True)
+@click.option("--format", "format_", type=click.Choice(["terminal", "json", "html", "docx"]), default="terminal",
+              show_default=True, help="docx: a Word comparison (static formatting), written with -o FILE.docx.")
 @click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True,
               help="HTML layout.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
@@ -56,6 +56,12 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
     comparison = without_typographic(compared.comparison) if hide_typographic else compared.comparison
     if check:
         sys.exit(1 if comparison.changed else 0)
+    if format_ == "docx":
+        from drafttool.cli.outputs import docx_output
+        from drafttool.renderers.docx import render_comparison_docx
+
+        write_output(render_comparison_docx(comparison, compared.old, compared.new), docx_output(output))
+        return
     if format_ == "json":
         from drafttool.renderers.json import render_comparison_json
 

@@ -628,6 +628,8 @@ class _Para:
     """Position among the part's paragraphs, 1-based, for messages."""
     in_table: bool = False
     props_change: _Change | None = None
+    ppr: _Element | None = None
+    """The `w:pPr` element itself, for `read_docx_layout`."""
 
 
 @dataclass
@@ -703,7 +705,7 @@ class _Parser:
                         mark_inserted = made
                     else:
                         mark_deleted = made
-        return _Para(props, old_props, pieces, mark_inserted, mark_deleted, number, in_table, props_change)
+        return _Para(props, old_props, pieces, mark_inserted, mark_deleted, number, in_table, props_change, ppr)
 
     def _change(self, element: _Element, kind: str, *, move: bool = False, paragraph_mark: bool = False) -> _Change:
         change = _Change(kind, element.get(_w("author"), ""), element.get(_w("date"), ""), element.get(ID, ""),
@@ -919,6 +921,8 @@ class _ViewPara:
     number: int
     in_table: bool
     anchors: list[tuple[_Change, int]] = field(default_factory=list)
+    ppr: _Element | None = None
+    """The `w:pPr` of the paragraph whose mark ends it (the mark holds the properties)."""
 
 
 def _view(paras: list[_Para], accept: bool) -> list[_ViewPara]:
@@ -931,6 +935,7 @@ def _view(paras: list[_Para], accept: bool) -> list[_ViewPara]:
         props = para.props if accept or para.old_props is None else para.old_props
         current = carried or _ViewPara(props, [], para.number, para.in_table)
         current.props = props
+        current.ppr = para.ppr
         offset = sum(len(p.text) for p in current.pieces)
         if para.props_change is not None:
             current.anchors.append((para.props_change, offset))
@@ -1049,6 +1054,55 @@ def read_docx(
     round — the paragraph or footnote id and the offset in its plain text, label off —
     or are '' and 0 when it fell in the masthead or an empty paragraph.
     """
+    return _read_docx(data, path, label, language, tracked_changes)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class DocxLayout:
+    """How a .docx lays out the paragraphs of the round read from it, for writers that
+    rebuild the file: the tracked-changes writer keeps an old round's styles, numbering
+    and paragraph properties.  A side table beside the `Reading`, not part of the model."""
+
+    properties: dict[str, _Element | None]
+    """Paragraph record id → the `w:pPr` of the paragraph in the file (None when it has
+    none): style, numbering, indentation.  The element of the parsed file: copy it."""
+    typed_labels: frozenset[str]
+    """Ids of the paragraphs whose label is typed in their text rather than numbered by Word."""
+    parts: dict[str, bytes]
+    """The file's word/styles.xml, numbering.xml, settings.xml, fontTable.xml and
+    theme/theme1.xml, by those names, where it has them."""
+    section: _Element | None = None
+    """The body's last `w:sectPr` (page size and margins)."""
+
+
+LAYOUT_PARTS = {"styles.xml": "styles", "numbering.xml": "numbering", "settings.xml": "settings",
+                "fontTable.xml": "fontTable", "theme/theme1.xml": "theme"}
+"""Parts kept by `read_docx_layout`: file name under word/ → relationship type (last segment)."""
+
+
+def read_docx_layout(data: bytes, *, path: str | None = None, label: str = "", language: str = "",
+                     tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> tuple[Reading, DocxLayout]:
+    """`read_docx`, and the layout of the file beside it: each record's `w:pPr`, which
+    labels are typed, and the styles, numbering and settings parts (`DocxLayout`)."""
+    reading, reader, package = _read_docx(data, path, label, language, tracked_changes)
+    parts: dict[str, bytes] = {}
+    for name, kind in LAYOUT_PARTS.items():
+        found = _part_name(package, kind, f"word/{name}")
+        if found is not None and package.zip.getinfo(found).file_size <= MAX_PART_BYTES:
+            parts[name] = package.zip.read(found)
+    section = reader.section
+    typed = frozenset(record for record, (_, is_typed) in reader.layout.items() if is_typed)
+    return reading, DocxLayout({record: ppr for record, (ppr, _) in reader.layout.items()}, typed, parts, section)
+
+
+def _part_name(package: _Package, kind: str, default: str) -> str | None:
+    """The name of the part related from the main document by a relationship of this kind."""
+    name = package.targets.get(kind, default)
+    return name if name in package.names else None
+
+
+def _read_docx(data: bytes, path: str | None, label: str, language: str,
+               tracked_changes: TrackedChanges) -> tuple[Reading, _Reader, _Package]:
     package = _Package(data, path)
     root = package.xml(package.document)
     assert root is not None
@@ -1085,8 +1139,9 @@ def read_docx(
         del parser.changes[changes_before:]  # revisions inside comments are not the text's
     properties = _custom_properties(package)
     reader = _Reader(path, styles, definitions, settings, body, parser, notes, comment_texts, tracked_changes)
-    return reader.read(paras, label or properties.get("drafttool-round", ""),
-                       language or properties.get("drafttool-language", ""), properties)
+    reading = reader.read(paras, label or properties.get("drafttool-round", ""),
+                          language or properties.get("drafttool-language", ""), properties)
+    return reading, reader, package
 
 
 def _custom_properties(package: _Package) -> dict[str, str]:
@@ -1126,6 +1181,8 @@ class _Reader:
                              True: _note_format(settings, body, "endnotePr", _NoteFormat(1, "lowerRoman"))}
         self.notices: list[Notice] = []
         self.missing_numbering = 0
+        self.layout: dict[str, tuple[_Element | None, bool]] = {}
+        self.section = body.find(_w("sectPr"))
 
     def read(self, paras: list[_Para], label: str, language: str, properties: dict[str, str]) -> Reading:
         views = _view(paras, self.accept)
@@ -1139,6 +1196,7 @@ class _Reader:
         leads: dict[int, tuple[int, int]] = {}
         masthead: dict[str, str] = {}
         other: list[str] = []
+        layouts: list[tuple[_Element | None, bool]] = []
         for index, view in enumerate(views):
             style = self.styles.paragraph_style(view.props.style)
             numbered = self._number(view.props, style, counters)
@@ -1170,10 +1228,13 @@ class _Reader:
             lead = len(raw_plain) - len(raw_plain.lstrip()) + len(raw_plain.strip()) - len(markup.plain(rest))
             leads[index] = (lead, len(markup.plain(rest)))
             source_of_view[index] = len(sources)
+            typed = bool(written) and not (numbered is not None and numbered.text)
+            layouts.append((view.ppr, typed))
             sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place))
         if not sources and not masthead:
             raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
         records, structure_notices = assemble(sources, path=self.path)
+        self.layout = {record.id: layout for record, layout in zip(records, layouts)}
         record_of_view = {index: records[position].id for index, position in source_of_view.items()}
 
         lang = language or languages.guess_language(" ".join(markup.plain(p.text) for p in records))

@@ -40,6 +40,8 @@ REL_FOOTNOTES = f"{REL}/footnotes"
 REL_ENDNOTES = f"{REL}/endnotes"
 REL_COMMENTS = f"{REL}/comments"
 REL_SETTINGS = f"{REL}/settings"
+REL_FONT_TABLE = f"{REL}/fontTable"
+REL_THEME = f"{REL}/theme"
 REL_CUSTOM_PROPERTIES = f"{REL}/custom-properties"
 REL_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
@@ -51,6 +53,8 @@ CT_FOOTNOTES = f"{_WML}.footnotes+xml"
 CT_ENDNOTES = f"{_WML}.endnotes+xml"
 CT_COMMENTS = f"{_WML}.comments+xml"
 CT_SETTINGS = f"{_WML}.settings+xml"
+CT_FONT_TABLE = f"{_WML}.fontTable+xml"
+CT_THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
 CT_CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml"
@@ -442,6 +446,13 @@ STANDARD_STYLES: tuple[Style, ...] = (
     Style("DeletedText", "Deleted Text", kind="character", strike=True),
     Style("Proposers", "Proposers", kind="character", color="1F4E79"),
     Style("StatusTag", "Status Tag", kind="character", highlight="lightGray"),
+    # Paragraph styles of the comparison and the compilation text.
+    Style("Subtitle", "Subtitle", based_on="Normal", next="Normal", size=24, space_after=240, ui_priority=11),
+    Style("ChangeHeading", "Change Heading", based_on="Normal", next="Normal", keep_next=True, space_before=200,
+          space_after=60),
+    Style("SummaryLine", "Summary Line", based_on="Normal", italic=True, color="595959"),
+    Style("LegendLine", "Legend Line", based_on="Normal", size=20, space_after=40),
+    Style("ProposalNote", "Proposal Note", based_on="Normal", size=20, space_after=60),
 ) + tuple(
     Style(masthead_style_id(name), "Masthead " + name.replace("_", " ").title(), based_on="Normal",
           space_after=0, bold=name == "symbol")
