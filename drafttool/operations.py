@@ -68,7 +68,7 @@ def import_round(
     previous = negotiation.rounds[-1]
     new = carry_ids(previous, new, used)
     file = store.add_round(store_path, new)
-    carried = _carry_pending(store_path, negotiation, previous, new, date)
+    carried = _carry_pending(store_path, previous.label, new.label, date)
     return Imported(new, file, tuple(notices), reading, carried.carried, carried.dropped)
 
 
@@ -243,17 +243,21 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
         amended = apply_proposals(current, once, label=label, date=date or _today())
         new = replace(amended.round, symbol=current.symbol, applied=tuple(p.id for p in accepted))
     file = store.add_round(store_path, new)
-    carried = _carry_pending(store_path, negotiation, current, new, date)
+    carried = _carry_pending(store_path, current.label, new.label, date)
     return NextRound(new, file, accepted, carried.carried, carried.dropped)
 
 
-def _carry_pending(store_path: str | Path, negotiation: Negotiation, old: Round, new: Round, date: str):  # type: ignore[no-untyped-def]
+def _carry_pending(store_path: str | Path, old_label: str, new_label: str, date: str):  # type: ignore[no-untyped-def]
+    """Carry the pending proposals of one round onto the next, reading them under the
+    store's lock so that a decision taken meanwhile by another process is not undone."""
     from drafttool.diff import compare_rounds
     from drafttool.proposals import carry_proposals
 
-    comparison = compare_rounds(old, new, DiffOptions(trust_ids=True))
-    carried = carry_proposals(comparison, old, new, negotiation.proposals, date=date or _today())
     with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        old, new = negotiation.round(old_label), negotiation.round(new_label)
+        comparison = compare_rounds(old, new, DiffOptions(trust_ids=True))
+        carried = carry_proposals(comparison, old, new, negotiation.proposals, date=date or _today())
         for proposal in carried.carried:
             store.save_proposal(store_path, proposal)
     return carried

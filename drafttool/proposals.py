@@ -240,6 +240,9 @@ def check_proposal(round_: Round, proposal: Proposal) -> Located:
                                 f"(got {proposal.place!r})", place=where)
     if proposal.op not in SPAN_OPS:
         return Located(proposal, None)
+    if proposal.op is not ProposalOp.INSERT and not proposal.anchor.quote:
+        raise ProposalError(f"a {proposal.op.value} must quote the words it changes; this one quotes none",
+                            place=where)
     span = locate(text, proposal.anchor)
     if span is None:
         what = repr(proposal.anchor.quote) if proposal.anchor.quote else (

@@ -24,13 +24,13 @@ import os
 import re
 import secrets
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from drafttool import records
 from drafttool.delegations import COMMON_GROUPS
-from drafttool.errors import NotFoundError, StoreError
+from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
 from drafttool.records import RecordError
 
@@ -42,6 +42,8 @@ LOCK_FILE = ".lock"
 ROUND_FILE = re.compile(r"^(\d{3,})-[a-z0-9-]*\.jsonl$")
 PROPOSAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 """Proposal ids become file names: letters, digits, '.', '_' and '-' only, so never a path."""
+RESERVED_NAMES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+"""Names Windows will not create a file by, extension or not."""
 
 
 def is_store(path: str | Path) -> bool:
@@ -177,7 +179,8 @@ def add_round(path: str | Path, round_: Round) -> Path:
     _validate_round(round_, f"{folder / ROUNDS_DIR}/(new)")
     with locked(folder):
         existing = _round_files(folder)
-        labels = {_read_round(file).label.casefold() for file in existing}
+        labels = {found.round.label.casefold() for file in existing
+                  if (found := _read_round(file, _Problems(collect=False))) is not None}
         if round_.label.casefold() in labels:
             raise StoreError(f"a round labelled {round_.label!r} already exists; give the new round another --label",
                              path=folder)
@@ -193,7 +196,8 @@ def replace_round(path: str | Path, round_: Round) -> Path:
     _validate_round(round_, "(round)")
     with locked(folder):
         for file in _round_files(folder):
-            if _read_round(file).label.casefold() == round_.label.casefold():
+            found = _read_round(file, _Problems(collect=False))
+            if found is not None and found.round.label.casefold() == round_.label.casefold():
                 write_atomic(file, round_text(round_))
                 return file
     raise NotFoundError(f"no round {round_.label!r} to replace", path=folder)
@@ -207,8 +211,9 @@ def new_proposal_id(by: tuple[str, ...]) -> str:
 def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) -> Path:
     """Write one proposal's file; with `new`, refuse to overwrite an existing one."""
     folder = _require_store(path)
-    if not PROPOSAL_ID.match(proposal.id):
-        raise StoreError(f"proposal id {proposal.id!r} may hold only letters, digits, '.', '_' and '-'", path=folder)
+    if not PROPOSAL_ID.match(proposal.id) or ".." in proposal.id or RESERVED_NAMES.match(proposal.id):
+        raise StoreError(f"proposal id {proposal.id!r} may hold only letters, digits, '.', '_' and '-', and may not "
+                         "be a name the system reserves (CON, NUL, COM1…)", path=folder)
     target = folder / PROPOSALS_DIR / f"{proposal.id}.json"
     data = {**_header("proposal"), **records.proposal_to_dict(proposal)}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -238,75 +243,115 @@ def _round_files(folder: Path) -> list[Path]:
     return sorted(p for p in rounds.iterdir() if ROUND_FILE.match(p.name))
 
 
-def _load_json(file: Path) -> Any:
+class _Problems:
+    """Where loading reports what is wrong: raise at the first problem (`load_store`), or
+    note every one and go on past the record at fault (`inspect_store`, for `check`)."""
+
+    def __init__(self, collect: bool) -> None:
+        self.collect = collect
+        self.found: list[Notice] = []
+
+    def report(self, message: str, path: object, place: object = None) -> None:
+        if not self.collect:
+            raise StoreError(message, path=path, place=place)
+        self.found.append(Notice(message, str(path), None if place is None else str(place)))
+
+
+def _load_json(file: Path, problems: _Problems) -> Any:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise StoreError(f"is not UTF-8 (byte {error.start}); restore it from version control", path=file) from None
+        problems.report(f"is not UTF-8 (byte {error.start}); restore it from version control", file)
+        return None
     except OSError as error:
-        raise StoreError(f"cannot be read: {error.strerror}", path=file) from None
+        problems.report(f"cannot be read: {error.strerror}", file)
+        return None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise StoreError(f"invalid JSON: {error.msg} (column {error.colno}); fix the file or restore it from "
-                         "version control", path=file, place=error.lineno) from None
+        problems.report(f"invalid JSON: {error.msg} (column {error.colno}); fix the file or restore it from "
+                        "version control", file, error.lineno)
+        return None
 
 
-def _check_schema(data: Any, kind: str, file: Path, line: int | None = None) -> None:
+def _schema_ok(data: Any, kind: str, file: Path, problems: _Problems, line: int | None = None) -> bool:
     if not isinstance(data, dict) or data.get("schema") != f"drafttool/{kind}":
-        raise StoreError(f"is not a drafttool {kind} file (its first record must have \"schema\": "
-                         f"\"drafttool/{kind}\")", path=file, place=line)
+        problems.report(f"is not a drafttool {kind} file (its first record must have \"schema\": "
+                        f"\"drafttool/{kind}\")", file, line)
+        return False
     if data.get("version") != SCHEMA_VERSION:
-        raise StoreError(f"schema version {data.get('version')!r} found, but this drafttool reads version "
-                         f"{SCHEMA_VERSION}; upgrade drafttool or convert the store", path=file, place=line)
+        problems.report(f"schema version {data.get('version')!r} found, but this drafttool reads version "
+                        f"{SCHEMA_VERSION}; upgrade drafttool or convert the store", file, line)
+        return False
+    return True
 
 
-def _jsonl(file: Path) -> Iterator[tuple[int, Any]]:
+def _jsonl(file: Path, problems: _Problems) -> Iterator[tuple[int, Any]]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = file.read_bytes().count(b"\n", 0, error.start) + 1
-        raise StoreError("is not UTF-8; restore it from version control", path=file, place=line) from None
+        problems.report("is not UTF-8; restore it from version control", file, line)
+        return
+    except OSError as error:
+        problems.report(f"cannot be read: {error.strerror}", file)
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as error:
-            raise StoreError(f"invalid JSON: {error.msg} (column {error.colno}); each line must be one JSON object",
-                             path=file, place=number) from None
+            problems.report(f"invalid JSON: {error.msg} (column {error.colno}); each line must be one JSON object",
+                            file, number)
 
 
-def _read_round(file: Path) -> Round:
+@dataclass(frozen=True, slots=True)
+class RoundFile:
+    """A round as read from its file, with the line of each record (for `check`)."""
+
+    round: Round
+    file: Path
+    lines: dict[str, int]
+    """Paragraph id (or 'fn:' + footnote id) → line number."""
+
+
+def _read_round(file: Path, problems: _Problems) -> RoundFile | None:
     header: Round | None = None
     paragraphs = []
     footnotes = []
     lines: dict[str, int] = {}
-    for number, data in _jsonl(file):
+    for number, data in _jsonl(file, problems):
         try:
             if header is None:
-                _check_schema(data, "round", file, number)
+                if not _schema_ok(data, "round", file, problems, number):
+                    return None
                 header = records.round_header_from_dict(data, {"schema", "version"})
             elif isinstance(data, dict) and "footnote" in data:
-                footnotes.append(records.footnote_from_dict(data))
-                lines[f"fn:{footnotes[-1].id}"] = number
+                footnote = records.footnote_from_dict(data)
+                if f"fn:{footnote.id}" in lines:
+                    problems.report(f"footnote id {footnote.id!r} appears twice (first on line "
+                                    f"{lines['fn:' + footnote.id]}); give the second one a new id", file, number)
+                    continue
+                footnotes.append(footnote)
+                lines[f"fn:{footnote.id}"] = number
             else:
                 paragraph = records.paragraph_from_dict(data)
                 if paragraph.id in lines:
-                    raise StoreError(f"paragraph id {paragraph.id!r} appears twice (first on line "
-                                     f"{lines[paragraph.id]}); give the second one a new id", path=file, place=number)
+                    problems.report(f"paragraph id {paragraph.id!r} appears twice (first on line "
+                                    f"{lines[paragraph.id]}); give the second one a new id", file, number)
+                    continue
                 paragraphs.append(paragraph)
                 lines[paragraph.id] = number
         except RecordError as error:
-            raise StoreError(str(error), path=file, place=number) from None
+            problems.report(str(error), file, number)
     if header is None:
-        raise StoreError("is empty; a round file starts with a header line", path=file, place=1)
+        problems.report("is empty; a round file starts with a header line", file, 1)
+        return None
     round_ = replace(header, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
-    problems = round_problems(round_)
-    if problems:
-        where, message = problems[0]
-        raise StoreError(message, path=file, place=lines.get(where) or lines.get(f"fn:{where}"))
-    return round_
+    for where, message in round_problems(round_):
+        problems.report(message, file, lines.get(where) or lines.get(f"fn:{where}"))
+    return RoundFile(round_, file, lines)
 
 
 def round_problems(round_: Round) -> list[tuple[str, str]]:
@@ -339,62 +384,95 @@ def _validate_round(round_: Round, where: str) -> None:
         raise StoreError(problems[0][1], path=where)
 
 
-def load_store(path: str | Path) -> Negotiation:
-    """Load and check a whole store: metadata, delegations, rounds in order, proposals."""
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """A store read leniently: what could be loaded, where it came from, what is wrong."""
+
+    negotiation: Negotiation
+    rounds: tuple[RoundFile, ...]
+    proposal_files: dict[str, Path]
+    problems: tuple[Notice, ...]
+
+
+def _read(path: str | Path, problems: _Problems) -> Inspection:
     folder = _require_store(path)
-    meta = _load_json(folder / NEGOTIATION_FILE)
-    _check_schema(meta, "negotiation", folder / NEGOTIATION_FILE)
-    for key in ("title", "symbol", "language", "note"):
-        if not isinstance(meta.get(key, ""), str):
-            raise StoreError(f"field {key!r} must be a string", path=folder / NEGOTIATION_FILE)
-    delegations = _load_delegations(folder)
-    rounds = tuple(_read_round(file) for file in _round_files(folder))
+    meta = _load_json(folder / NEGOTIATION_FILE, problems) or {}
+    if meta and _schema_ok(meta, "negotiation", folder / NEGOTIATION_FILE, problems):
+        for key in ("title", "symbol", "language", "note"):
+            if not isinstance(meta.get(key, ""), str):
+                problems.report(f"field {key!r} must be a string", folder / NEGOTIATION_FILE)
+                meta[key] = ""
+    delegations = _load_delegations(folder, problems)
+    round_files = [found for file in _round_files(folder) if (found := _read_round(file, problems)) is not None]
     seen: dict[str, Path] = {}
-    for file, round_ in zip(_round_files(folder), rounds):
-        key = round_.label.casefold()
+    kept = []
+    for found in round_files:
+        key = found.round.label.casefold()
         if key in seen:
-            raise StoreError(f"round label {round_.label!r} is also used by {seen[key].name}; "
-                             "rename one of them", path=file, place=1)
-        seen[key] = file
-    proposals = tuple(_load_proposals(folder))
-    return Negotiation(slug=folder.resolve().name, title=meta.get("title", ""), symbol=meta.get("symbol", ""),
-                       language=meta.get("language", ""), note=meta.get("note", ""), delegations=delegations,
-                       rounds=rounds, proposals=proposals)
+            problems.report(f"round label {found.round.label!r} is also used by {seen[key].name}; "
+                            "rename one of them", found.file, 1)
+            continue
+        seen[key] = found.file
+        kept.append(found)
+    proposal_files = dict(_load_proposals(folder, problems))
+    negotiation = Negotiation(
+        slug=folder.resolve().name, title=meta.get("title", ""), symbol=meta.get("symbol", ""),
+        language=meta.get("language", ""), note=meta.get("note", ""), delegations=delegations,
+        rounds=tuple(found.round for found in kept), proposals=tuple(p for p, _ in proposal_files.values()))
+    files = {pid: file for pid, (_, file) in proposal_files.items()}
+    return Inspection(negotiation, tuple(kept), files, tuple(problems.found))
 
 
-def _load_delegations(folder: Path) -> tuple[Delegation, ...]:
+def load_store(path: str | Path) -> Negotiation:
+    """Load and check a whole store: metadata, delegations, rounds in order, proposals.
+    The first problem found raises a `StoreError` naming its file and line."""
+    return _read(path, _Problems(collect=False)).negotiation
+
+
+def inspect_store(path: str | Path) -> Inspection:
+    """Read a store as far as it can be read, noting every problem instead of stopping."""
+    return _read(path, _Problems(collect=True))
+
+
+def _load_delegations(folder: Path, problems: _Problems) -> tuple[Delegation, ...]:
     file = folder / DELEGATIONS_FILE
     if not file.exists():
         return ()
     out: list[Delegation] = []
     codes: set[str] = set()
-    for index, (number, data) in enumerate(_jsonl(file)):
+    for index, (number, data) in enumerate(_jsonl(file, problems)):
         if index == 0:
-            _check_schema(data, "delegations", file, number)
+            if not _schema_ok(data, "delegations", file, problems, number):
+                return ()
             continue
         try:
             delegation = records.delegation_from_dict(data)
         except RecordError as error:
-            raise StoreError(str(error), path=file, place=number) from None
+            problems.report(str(error), file, number)
+            continue
         if delegation.code.casefold() in codes:
-            raise StoreError(f"delegation {delegation.code!r} appears twice; remove one", path=file, place=number)
+            problems.report(f"delegation {delegation.code!r} appears twice; remove one", file, number)
+            continue
         codes.add(delegation.code.casefold())
         out.append(delegation)
     return tuple(out)
 
 
-def _load_proposals(folder: Path) -> Iterator[Proposal]:
+def _load_proposals(folder: Path, problems: _Problems) -> Iterator[tuple[str, tuple[Proposal, Path]]]:
     proposals = folder / PROPOSALS_DIR
     if not proposals.is_dir():
         return
     for file in sorted(proposals.glob("*.json")):
-        data = _load_json(file)
-        _check_schema(data, "proposal", file)
+        data = _load_json(file, problems)
+        if data is None or not _schema_ok(data, "proposal", file, problems):
+            continue
         try:
             proposal = records.proposal_from_dict({k: v for k, v in data.items() if k not in ("schema", "version")})
         except RecordError as error:
-            raise StoreError(str(error), path=file) from None
+            problems.report(str(error), file)
+            continue
         if f"{proposal.id}.json" != file.name:
-            raise StoreError(f"holds proposal {proposal.id!r} but is named {file.name}; rename the file "
-                             f"{proposal.id}.json", path=file)
-        yield proposal
+            problems.report(f"holds proposal {proposal.id!r} but is named {file.name}; rename the file "
+                            f"{proposal.id}.json", file)
+            continue
+        yield proposal.id, (proposal, file)

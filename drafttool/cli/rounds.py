@@ -130,3 +130,26 @@ def export(store: Path, round_name: str | None, format_: str, output: str | None
 
         text = render_round_markdown(round_)
     write_output(text, output)
+
+
+@main.command()
+@STORE
+@reports_errors
+def check(store: Path) -> None:
+    """Check a store for every problem, with file and line: exit 0 if none, 1 if some.
+
+    Lists records that do not parse, proposals on rounds or paragraphs that are not
+    there (or whose words are gone), unknown delegations, dangling references and
+    files left by an interrupted write.
+
+    \\b
+    Example:
+      drafttool check drafts/cnd-2024
+    """
+    from drafttool.check import check_store
+
+    problems = check_store(store)
+    for problem in problems:
+        click.echo(str(problem).replace(": warning: ", ": ", 1))
+    click.echo(f"{len(problems)} problem(s)" if problems else "no problems")
+    sys.exit(1 if problems else 0)
