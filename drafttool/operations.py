@@ -94,8 +94,14 @@ def compare_files(old_path: str | Path, new_path: str | Path, *, options: DiffOp
     an edit of the paragraphs that refer to it."""
     from drafttool.diff import carry_footnote_ids, compare_rounds
 
-    old_reading = read_document(old_path, label=Path(old_path).name)
-    new_reading = read_document(new_path, label=Path(new_path).name)
+    old_reading = read_document(old_path)
+    new_reading = read_document(new_path)
+    # A round labels itself when the file says which round it is (front matter, Word
+    # properties); otherwise the file's name stands for it.
+    if not old_reading.round.label:
+        old_reading = replace(old_reading, round=replace(old_reading.round, label=Path(old_path).name))
+    if not new_reading.round.label:
+        new_reading = replace(new_reading, round=replace(new_reading.round, label=Path(new_path).name))
     options = options or DiffOptions()
     new = carry_footnote_ids(old_reading.round, new_reading.round, options.align)
     comparison = compare_rounds(old_reading.round, new, options)
