@@ -285,8 +285,8 @@ def test_summary_counts_each_op(french: Compared, french_page: str) -> None:
 def test_masthead_and_round_labels_head_the_page(french_page: str) -> None:
     head = french_page.split("<main>")[0]
     assert '<p class="mh-symbol">E/CN.7/2024/L.2/Rev.1</p>' in head
-    assert '<bdi class="round-old">fr-declaration.old.md</bdi>' in head
-    assert '<bdi class="round-new">fr-declaration.new.md</bdi>' in head
+    assert '<bdi class="round-old">Avant-projet</bdi>' in head
+    assert '<bdi class="round-new">Rev.1</bdi>' in head
     assert "<h1>Projet de déclaration de haut niveau</h1>" in head
 
 
