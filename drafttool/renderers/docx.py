@@ -628,7 +628,12 @@ class _Tracked:
             if note is not None:
                 before, after = self.old_notes.get(old_note or ""), self.new_notes.get(note)
                 if before is after and after is not None:
-                    out.append(self.reference(after, markup.Run("", italic, bold, note)))
+                    reference = self.reference(after, markup.Run("", italic, bold, note))
+                    if (old_italic, old_bold) != (italic, bold):
+                        self.revisions.format_changed(reference, properties_template(RunFormat(
+                            bold=old_bold, italic=old_italic, style="FootnoteReference", rtl=self.rtl,
+                            east_asian=self.writer.east_asian)), self.format_stamp)
+                    out.append(reference)
                 else:
                     if before is not None:
                         out.append(self.revisions.deleted([self.reference(before, markup.Run(
@@ -743,12 +748,26 @@ class _Tracked:
         placed: list[list[_Out]] = []
         away: dict[int, list[tuple[int, list[_Out]]]] = {}
         old_index = {p.id: i for i, p in enumerate(self.old.paragraphs)}
+        # Paragraphs only the old round has (deleted, or moved away) go right after the
+        # nearest paragraph before them in the old round that both rounds keep in place, so
+        # that rejecting every change gives the old order (the comparison lists deletions
+        # near where the aligner met them, which is not always that place).
         anchor_of: dict[int, int] = {}
         for index, change in enumerate(changes):
-            if not (change.moved and change.old and change.new):
+            if change.old and change.new and not change.moved:
                 for paragraph in change.old:
                     anchor_of[old_index.get(paragraph.id, -1)] = index
+
+        def anchor(paragraphs: tuple[Paragraph, ...]) -> tuple[int, int]:
+            first = min(old_index.get(p.id, 0) for p in paragraphs)
+            return next((anchor_of[k] for k in range(first - 1, -1, -1) if k in anchor_of), -1), first
+
         for index, change in enumerate(changes):
+            if not change.new:
+                where, first = anchor(change.old)
+                away.setdefault(where, []).append((first, self.emit(index, change, "normal")))
+                placed.append([])
+                continue
             if change.moved and change.old and change.new:
                 stamp = self.stamp(change.by, None, change.proposals)
                 from_outs = self.emit(index, change, "from", stamp)
@@ -759,9 +778,8 @@ class _Tracked:
                         start, end = self.revisions.move_range(kind, name, stamp)  # type: ignore[arg-type]
                         outs[0].content.insert(0, start)
                         outs[-1].content.append(end)
-                first = min(old_index.get(p.id, 0) for p in change.old)
-                anchor = next((anchor_of[k] for k in range(first - 1, -1, -1) if k in anchor_of), -1)
-                away.setdefault(anchor, []).append((first, from_outs))
+                where, first = anchor(change.old)
+                away.setdefault(where, []).append((first, from_outs))
                 placed.append(to_outs)
             elif change.op in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED) and len(change.old) == len(change.new) == 1 \
                     and not change.edited:
