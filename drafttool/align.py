@@ -234,25 +234,25 @@ class _Aligner:
         if len(wholes) * len(free_parts) <= 400:
             for j in free_parts:  # a small gap: measure every pair
                 shingles = parts.shingles(j)
-                found = max(wholes, key=lambda i: len(shingles & whole.shingles(i)))
-                if (len(shingles & whole.shingles(found)) / len(shingles) >= options.part_containment
-                        and whole.groups[found] == parts.groups[j]):
-                    best[j] = found
+                nearest = max(wholes, key=lambda i: len(shingles & whole.shingles(i)))
+                if (len(shingles & whole.shingles(nearest)) / len(shingles) >= options.part_containment
+                        and whole.groups[nearest] == parts.groups[j]):
+                    best[j] = nearest
         else:
             index = _index(whole, wholes, options.max_postings)
             for j in free_parts:
                 shingles = parts.shingles(j)
-                for shared, i in _candidates(index, shingles, 3):
-                    if shared / len(shingles) >= options.part_containment and whole.groups[i] == parts.groups[j]:
-                        best[j] = i
+                for shared, candidate in _candidates(index, shingles, 3):
+                    if shared / len(shingles) >= options.part_containment and whole.groups[candidate] == parts.groups[j]:
+                        best[j] = candidate
                         break
         run: list[int] = []
         for j in free_parts:
-            i = best.get(j)
-            if run and (i is None or j != run[-1] + 1 or i != best[run[0]]):
+            found = best.get(j)
+            if run and (found is None or j != run[-1] + 1 or found != best[run[0]]):
                 self._take_run(whole, parts, run, best[run[0]], as_split)
                 run = []
-            if i is not None:
+            if found is not None:
                 run.append(j)
         if run:
             self._take_run(whole, parts, run, best[run[0]], as_split)

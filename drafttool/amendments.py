@@ -103,7 +103,7 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
                 by = found
             elif not by:
                 untracked += 1
-                by = tuple(dict.fromkeys(authors.values()))
+                by = tuple(dict.fromkeys(code for codes in authors.values() for code in codes))
         proposal = replace(draft, id=store.new_proposal_id(by), round=round_.label, by=by, date=date,
                            source=source, history=(Event("proposed", by, date, f"from {source}"),))
         check_proposal(round_, proposal)

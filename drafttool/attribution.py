@@ -55,7 +55,7 @@ def _effects(old: Round, proposals: Iterable[Proposal]) -> list[_Effect]:
         if span is not None:
             # The word diff may put a change on either side of the spaces around the words
             # a proposal amended: the span reaches over them.
-            text = markup.plain(text_of(old, proposal.paragraph) or "")
+            text = markup.plain(text_of(old, proposal.paragraph or "") or "")
             start, end = span
             while start > 0 and text[start - 1].isspace():
                 start -= 1

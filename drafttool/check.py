@@ -60,11 +60,12 @@ def check_store(path: str | Path) -> list[Notice]:
                 if not known(code):
                     problems.append(Notice(f"{role} names {code!r}, who is not in the delegations registry; add "
                                            f"it with `drafttool delegations STORE --add {code}`", file))
-        round_ = rounds.get(proposal.round)
-        if round_ is None:
+        target = rounds.get(proposal.round)
+        if target is None:
             problems.append(Notice(f"proposal {proposal.id!r} is on round {proposal.round!r}, which is not in "
                                    "rounds/", file))
             continue
+        round_ = target
         if proposal.paragraph is not None and text_of(round_, proposal.paragraph) is None:
             problems.append(Notice(f"proposal {proposal.id!r} is on paragraph {proposal.paragraph!r}, which is "
                                    f"not in round {round_.label!r}", file))

@@ -277,7 +277,7 @@ def _known_links(old: Round, new: Round) -> list[tuple[tuple[int, ...], tuple[in
     old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
     taken_old: set[int] = set()
     taken_new: set[int] = set()
-    links = []
+    links: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     splits: dict[int, list[int]] = {}
     for j, paragraph in enumerate(new.paragraphs):
         if paragraph.split_from in old_index:
@@ -297,10 +297,10 @@ def _known_links(old: Round, new: Round) -> list[tuple[tuple[int, ...], tuple[in
             taken_old.add(i)
             taken_new.update(news)
     for j, paragraph in enumerate(new.paragraphs):
-        i = old_index.get(paragraph.id)
-        if i is not None and i not in taken_old and j not in taken_new:
-            links.append(((i,), (j,)))
-            taken_old.add(i)
+        found = old_index.get(paragraph.id)
+        if found is not None and found not in taken_old and j not in taken_new:
+            links.append(((found,), (j,)))
+            taken_old.add(found)
             taken_new.add(j)
     return links
 
@@ -424,13 +424,13 @@ def apply(comparison: Comparison, old: Round) -> Round:
         paragraphs.extend(replace(p, text=text) for p, text in zip(change.new, texts))
     footnotes_by_id = {f.id: f for f in old.footnotes}
     footnotes: list[Footnote] = []
-    for change in comparison.footnotes:
-        if change.old is not None and change.old.id not in footnotes_by_id:
-            raise ApplyError(f"the comparison names footnote {change.old.id!r}, which round {old.label!r} lacks")
-        if change.new is None:
+    for note in comparison.footnotes:
+        if note.old is not None and note.old.id not in footnotes_by_id:
+            raise ApplyError(f"the comparison names footnote {note.old.id!r}, which round {old.label!r} lacks")
+        if note.new is None:
             continue
-        before = footnotes_by_id[change.old.id].text if change.old is not None else ""
-        footnotes.append(replace(change.new, text=_rebuild(change.segments, before, f"footnote {change.new.id!r}")))
+        before = footnotes_by_id[note.old.id].text if note.old is not None else ""
+        footnotes.append(replace(note.new, text=_rebuild(note.segments, before, f"footnote {note.new.id!r}")))
     info = comparison.new_info or Round(comparison.new_label)
     return replace(info, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
 
@@ -499,8 +499,10 @@ def carry_footnote_ids(previous: Round, new: Round, options: AlignOptions = Alig
     rename = {k: v for k, v in footnote_ids.items() if k != v}
     if not rename:
         return new
-    masthead = replace(new.masthead, **{name: markup.rename_footnotes(getattr(new.masthead, name), rename)
-                                        for name in ("agenda_item", "agenda_title", "organ", "body")})
+    masthead = replace(new.masthead, agenda_item=markup.rename_footnotes(new.masthead.agenda_item, rename),
+                       agenda_title=markup.rename_footnotes(new.masthead.agenda_title, rename),
+                       organ=markup.rename_footnotes(new.masthead.organ, rename),
+                       body=markup.rename_footnotes(new.masthead.body, rename))
     return replace(
         new,
         paragraphs=tuple(replace(p, text=markup.rename_footnotes(p.text, rename)) for p in new.paragraphs),

@@ -185,20 +185,19 @@ def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStat
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
         twins = {p.id: group for group in identical_groups(negotiation.proposals) for p in group}
-        changed: dict[str, Proposal] = {}
+        decided: dict[str, Proposal] = {}
         for proposal_id in proposal_ids:
             find_proposal(negotiation, proposal_id)
             # Identical proposals are shown as one; deciding on one decides on all of them.
             for proposal in twins[proposal_id]:
-                if proposal.id in changed or (proposal.id != proposal_id and proposal.status is not
+                if proposal.id in decided or (proposal.id != proposal_id and proposal.status is not
                                               ProposalStatus.PENDING):
                     continue
                 event = Event(status.value, (by,) if by else (), date or _today(), note)
-                changed[proposal.id] = replace(proposal, status=status, history=(*proposal.history, event))
-        changed = list(changed.values())  # type: ignore[assignment]
-        for proposal in changed:
+                decided[proposal.id] = replace(proposal, status=status, history=(*proposal.history, event))
+        for proposal in decided.values():
             store.save_proposal(store_path, proposal)
-    return changed
+    return list(decided.values())
 
 
 def endorse(store_path: str | Path, proposal_id: str, delegations: tuple[str, ...], *, oppose: bool = False,

@@ -286,9 +286,10 @@ def conflicts(located: Sequence[Located]) -> list[tuple[Proposal, Proposal, str]
                 if overlap or same_point or inside:
                     found.append((a.proposal, b.proposal,
                                   f"their words overlap in paragraph {target!r}"))
-    unique: dict[tuple[str, str], tuple[Proposal, Proposal, str]] = {}
-    for a, b, why in found:
-        unique.setdefault(tuple(sorted((a.id, b.id))), (a, b, why))  # type: ignore[arg-type]
+    unique: dict[tuple[str, ...], tuple[Proposal, Proposal, str]] = {}
+    for first_proposal, second_proposal, why in found:
+        key = tuple(sorted((first_proposal.id, second_proposal.id)))
+        unique.setdefault(key, (first_proposal, second_proposal, why))
     return list(unique.values())
 
 
@@ -321,10 +322,10 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
     for item in spans:
         start, end = item.span  # type: ignore[misc]
         proposal = item.proposal
-        new = "" if proposal.op is ProposalOp.DELETE else proposal.text
+        words = "" if proposal.op is ProposalOp.DELETE else proposal.text
         target = proposal.paragraph
         assert target is not None
-        texts[target] = edit_text(texts[target], start, end, new)
+        texts[target] = edit_text(texts[target], start, end, words)
         made[proposal.id].append(target)
     for item in located:
         proposal = item.proposal
@@ -353,7 +354,7 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
                 at += 1
                 while at < len(order) and by_id[order[at]].parent == proposal.place:
                     at += 1  # after a chapeau means after its subparagraphs
-            order[at:at] = moving
+            order[at:at] = [pid for pid in moving if pid is not None]
             made[proposal.id].append(proposal.paragraph)  # type: ignore[arg-type]
     last_added: dict[tuple[str | None, bool], str] = {}
     for item in located:
@@ -632,9 +633,9 @@ def _settle_in_part(proposal: Proposal, parts: Sequence[Paragraph]) -> Proposal:
 def identical_groups(proposals: Iterable[Proposal]) -> list[list[Proposal]]:
     """Proposals that say the same thing (same round, place, operation and words),
     grouped so that they are shown once with all their proposers."""
-    groups: dict[tuple, list[Proposal]] = {}  # type: ignore[type-arg]
+    groups: dict[tuple[object, ...], list[Proposal]] = {}
     for proposal in proposals:
-        key = (proposal.round, proposal.paragraph, proposal.op, fold(proposal.anchor.quote.strip()),
+        key: tuple[object, ...] = (proposal.round, proposal.paragraph, proposal.op, fold(proposal.anchor.quote.strip()),
                fold(proposal.anchor.before[-15:]) if not proposal.anchor.quote else "",
                fold(" ".join(markup.plain(proposal.text).split())), proposal.place, proposal.before)
         if proposal.op is ProposalOp.STATEMENT:

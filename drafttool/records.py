@@ -47,7 +47,7 @@ def _strs(data: dict[str, Any], key: str, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _enum(enum: type, value: Any, what: str, key: str) -> Any:
+def _enum(enum: Any, value: Any, what: str, key: str) -> Any:
     try:
         return enum(value)
     except ValueError:

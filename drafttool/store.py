@@ -296,11 +296,11 @@ def _jsonl(file: Path, problems: _Problems) -> Iterator[tuple[int, Any]]:
     except OSError as error:
         problems.report(f"cannot be read: {error.strerror}", file)
         return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for number, record in enumerate(text.split("\n"), start=1):
+        if not record.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, json.loads(record)
         except json.JSONDecodeError as error:
             problems.report(f"invalid JSON: {error.msg} (column {error.colno}); each line must be one JSON object",
                             file, number)

@@ -43,8 +43,9 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
     from drafttool.operations import compare_files, compare_store_rounds
     from drafttool.store import is_store
 
-    align = AlignOptions(**{k: v for k, v in (("edit_threshold", edit_threshold),
-                                              ("move_threshold", move_threshold)) if v is not None})
+    defaults = AlignOptions()
+    align = AlignOptions(edit_threshold=defaults.edit_threshold if edit_threshold is None else edit_threshold,
+                         move_threshold=defaults.move_threshold if move_threshold is None else move_threshold)
     options = DiffOptions(align=align)
     if is_store(paths[0]) and len(paths) in (1, 3):
         compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]), options=options)
@@ -69,7 +70,8 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
     elif format_ == "html":
         from drafttool.renderers.html import render_comparison_html
 
-        text = render_comparison_html(comparison, compared.old, compared.new, view=view)
+        text = render_comparison_html(comparison, compared.old, compared.new,
+                                      view="side-by-side" if view == "side-by-side" else "inline")
     else:
         from drafttool.renderers.terminal import render_comparison_text
 

@@ -122,11 +122,11 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     blocks = [b for b in blocks if b.kind != "furniture"]
 
     first_body = _first_body(blocks) if not front else _first_body_after_title(blocks)
-    headings = [k for k, b in enumerate(blocks[:first_body]) if b.kind == "heading"]
-    if headings and not front:
+    heading_places = [k for k, b in enumerate(blocks[:first_body]) if b.kind == "heading"]
+    if heading_places and not front:
         # Under a heading that titles the document, what follows is the body, even a
         # short preambular paragraph ('*Rappelant* sa résolution 70/1'), not masthead.
-        first_body = headings[-1] + 1
+        first_body = heading_places[-1] + 1
     head = [line for b in blocks[:first_body] if b.kind in ("text", "heading") for line in _head_lines(b)]
     running = [b for b in blocks[first_body:] if b.kind == "text" and SYMBOL_LINE.match(b.text.strip())]
     if running:
