@@ -270,7 +270,10 @@ def _items(container: etree._Element, inherited: tuple[str, str, str] | None, ou
 
 
 def expected_regions(data: bytes) -> Counter[tuple[str, str]]:
-    """(author, kind) → number of changed regions LibreOffice should show for this file."""
+    """(author, kind) → number of changed regions LibreOffice should show for this file,
+    leaving out regions that hold only paragraph marks (LibreOffice keeps a paragraph mark
+    apart from the text before it where it takes that text for moved: see
+    `test_docx_outputs.lo_regions`, which leaves them out too)."""
     found = parts(data)
     streams: list[etree._Element] = [etree.fromstring(found["word/document.xml"]).find(W + "body")]
     if "word/footnotes.xml" in found:
@@ -289,12 +292,17 @@ def expected_regions(data: bytes) -> Counter[tuple[str, str]]:
                     revision = rpr.find(W + name)
                     if revision is not None:
                         mark = (kind, revision.get(W + "author", ""), revision.get(W + "date", "")[:16])
-            items.append(mark)
+            items.append(mark + ("mark",))
         previous = None
+        content = False
         for item in items:
-            if item != previous and item[0] != "plain":
-                counts[(item[1], item[0])] += 1
-            previous = item
+            if item[:3] != previous:
+                if previous is not None and previous[0] != "plain" and content:
+                    counts[(previous[1], previous[0])] += 1
+                previous, content = item[:3], False
+            content = content or len(item) == 3
+        if previous is not None and previous[0] != "plain" and content:
+            counts[(previous[1], previous[0])] += 1
     return counts
 
 

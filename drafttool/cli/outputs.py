@@ -46,7 +46,9 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
     docx_output(output)
     dates: dict[str, str] = {}
     base = None
-    if is_store(paths[0]) and len(paths) in (1, 3):
+    if is_store(paths[0]):
+        if len(paths) not in (1, 3):
+            raise BadInput("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
         compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]))
         dates = {proposal.id: proposal.date for proposal in load_store(paths[0]).proposals if proposal.date}
     elif len(paths) == 2:
