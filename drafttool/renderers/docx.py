@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from lxml import etree
 from lxml.etree import _Element
 
 from drafttool import labels, languages, markup
@@ -984,6 +985,15 @@ def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves
             paragraph = out.new or out.old
             typed = bool(paragraph is not None and paragraph.label and position not in placed)
             element = _default_properties(paragraph, placed.get(position), rtl, typed)
+            if out.old is not None and out.new is not None:
+                before = _default_properties(out.old, placed.get(position), rtl,
+                                             bool(out.old.label and position not in placed))
+                ours, theirs = element.find(_PPR_TAG), before.find(_PPR_TAG)
+                if (etree.tostring(ours) if ours is not None else b"") != (
+                        etree.tostring(theirs) if theirs is not None else b""):
+                    # The paragraph changed kind (a heading merged into the title): rejecting
+                    # the change gives its old style back (17.13.5.29).
+                    tracked.revisions.properties_changed(element, theirs, tracked.chair)
         _typed_labels(tracked, out, outs, position, element)
         element.extend(out.content)
         if out.mark != "equal":
@@ -1068,6 +1078,7 @@ def _views_of(element: _Element) -> tuple[str, ...]:
 
 
 _P_TAG = qn("w:p")
+_PPR_TAG = qn("w:pPr")
 
 
 def _replace_section(document: _Element, section: _Element) -> None:

@@ -138,6 +138,22 @@ class Revisions:
         change.append(old)
         rpr.append(change)
 
+    def properties_changed(self, paragraph: _Element, old_properties: _Element | None, stamp: Stamp) -> None:
+        """Record that a paragraph's properties were `old_properties` before (its style, its
+        numbering): `w:pPr/w:pPrChange` holding the old `w:pPr` (17.13.5.29)."""
+        ppr = paragraph.find(_PPR)
+        if ppr is None:
+            ppr = make("w:pPr")
+            paragraph.insert(0, ppr)
+        change = self._stamped("w:pPrChange", stamp)
+        old = make("w:pPr")
+        if old_properties is not None:
+            for child in old_properties:
+                if child.tag not in _PPR_AFTER_RPR and child.tag != _RPR:
+                    old.append(child.__copy__())
+        change.append(old)
+        ppr.append(change)
+
     def move_range(self, kind: Literal["move-from", "move-to"], name: str, stamp: Stamp) -> tuple[_Element, _Element]:
         """The start and end of a move range (`w:moveFromRangeStart`/`End`, `w:moveToRangeStart`/
         `End`, 17.13.5.23–28): put the start before the moved content's first run, the end
