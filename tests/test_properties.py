@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -49,3 +50,20 @@ def test_json_export_carries_the_whole_round(round_):
     data = json.loads(render_round_json(round_))
     assert round_from_json_data(data) == round_
     assert len(data["paragraphs"]) == len(round_.paragraphs)
+
+
+@SETTINGS
+@given(rounds())
+def test_docx_to_store_to_json_loses_nothing(tmp_path_factory, round_):
+    """A Word file read, stored, loaded and exported as JSON gives back what was read."""
+    from drafttool.readers.docx import read_docx
+    from drafttool.renderers.docx import render_round_docx
+
+    read = read_docx(render_round_docx(round_), path="r.docx").round
+    assert read.paragraphs == round_.paragraphs and read.footnotes == round_.footnotes
+    store = tmp_path_factory.mktemp("store") / "neg"
+    create_store(store)
+    add_round(store, replace(read, label=read.label or "Round"))
+    loaded = load_store(store).rounds[0]
+    assert round_from_json_data(json.loads(render_round_json(loaded))) == loaded
+    assert (loaded.paragraphs, loaded.footnotes, loaded.masthead) == (read.paragraphs, read.footnotes, read.masthead)
