@@ -1,11 +1,13 @@
-"""Render a comparison of two rounds, or one round, as a self-contained HTML page.
+"""Render a comparison of two rounds, one round, a compilation text, the blame of a
+round or the progress of a negotiation as a self-contained HTML page.
 
-Takes model values (`Comparison` and the two `Round`s it compares, or one `Round`);
-returns the page as a string: CSS and script inline, no network, no external fonts,
-printable.  Pages come from the Jinja2 templates in `templates/` (`templates_path`),
-autoescaped and with `StrictUndefined`, so that a misspelt variable fails instead of
-printing nothing.  A user's own template folder is searched first and can extend ours
-through the `default:` prefix: `{% extends "default:comparison.html" %}`, as datasette
+Takes model values (`Comparison` and the two `Round`s it compares, one `Round`, a
+`compilation.Compilation`, `attribution.Blame`s, a `progress.Progress`); returns the page
+as a string: CSS and script inline, no network, no external fonts, printable.  Pages
+come from the Jinja2 templates in `templates/` (`templates_path`), autoescaped and with
+`StrictUndefined`, so that a misspelt variable fails instead of printing nothing.  A
+user's own template folder is searched first and can extend ours through the `default:`
+prefix: `{% extends "default:comparison.html" %}`, as datasette
 does.
 
 This module turns the model into small view values the templates loop over: one
@@ -17,6 +19,14 @@ proposers in `<bdi>`.  Segments of a change may cut a format run in two (a delet
 ending inside `*…*`), so the old text (kept + deleted segments) and the new text (kept +
 inserted) are each scanned whole, with source offsets, and the runs are cut back at the
 segments' boundaries: every piece keeps the italic or bold it has in its own text.
+
+The compilation text (`render_compilation_html`) is built the same way from the pieces
+of each compiled paragraph: `<ins>` and `<del>` with the proposers after each proposal in
+the chosen attribution style, overlapping proposals as option groups, one bracketed
+variant after the other; alternatives, added paragraphs and whole-paragraph proposals are
+filter units, so that the delegation filter can leave only one delegation's proposals.
+The blame page marks each passage with the round it entered in; the progress page draws
+its two charts as inline SVG computed here (`BarChart`), no script or library.
 """
 
 from __future__ import annotations
@@ -29,18 +39,26 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 
 from drafttool import languages, markup
+from drafttool.compilation import (
+    ATTRIBUTION_STYLES, LEGEND, Compilation, CompiledParagraph, Piece, Proposers, attribution_text, legend,
+    proposers_text,
+)
 from drafttool.markup import Run
 from drafttool.model import (
-    ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment,
-    SegmentKind, StatusValue,
+    ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Negotiation, Paragraph, ParagraphChange, ProposalOp,
+    ProposalStatus, Round, Segment, SegmentKind, StatusValue,
 )
+
+if TYPE_CHECKING:  # attribution imports the diff; the pages only read its values
+    from drafttool.attribution import Blame
+    from drafttool.progress import Progress
 
 View = Literal["inline", "side-by-side"]
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
@@ -796,4 +814,581 @@ def _render_round(round_: Round, title: str | None, templates: str | Path | None
         masthead=_masthead(round_, notes),
         paragraphs=paragraphs,
         footnotes=footnotes,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The compilation text
+
+
+_LEGEND_MORE = {
+    "en": {
+        "title": "Legend",
+        "parentheses": "The proposers follow each proposal in parentheses: {insert}, {delete}, {support}.",
+        "dash": "The proposers follow each proposal after a dash: {insert}, {delete}, {support}.",
+        "none": "Attribution is omitted: the proposals are shown without the delegations that made them.",
+        "every-status": "Proposals of every status are shown, each followed by its status in square brackets; "
+                        "rejected, withdrawn and merged proposals are greyed.",
+        "colours": "Paragraphs are coloured by status:",
+    },
+    "fr": {
+        "title": "Légende",
+        "parentheses": "Les auteurs suivent chaque proposition, entre parenthèses\u00a0: {insert}, {delete}, "
+                       "{support}.",
+        "dash": "Les auteurs suivent chaque proposition, après un tiret\u00a0: {insert}, {delete}, {support}.",
+        "none": "L’attribution est omise\u00a0: les propositions figurent sans le nom des délégations qui les ont "
+                "faites.",
+        "every-status": "Les propositions de tous états figurent, chacune suivie de son état entre crochets\u00a0; "
+                        "les propositions rejetées, retirées ou fusionnées sont grisées.",
+        "colours": "Les paragraphes sont colorés selon leur état\u00a0:",
+    },
+}
+"""Legend lines the compilation's own `legend()` does not give: how attribution is written
+(its samples are made by `attribution_text` itself), the statuses shown, the colours."""
+
+_LEGEND_SAMPLES = {
+    "insert": Piece("insert", "", Proposers(("sample-1",), ("EU",), op=ProposalOp.INSERT), ends_proposal=True),
+    "delete": Piece("delete", "", Proposers(("sample-2",), ("USA", "CAN"), op=ProposalOp.DELETE), ends_proposal=True),
+    "support": Piece("insert", "", Proposers(("sample-3",), ("EU",), ("NOR",), ("G77",), op=ProposalOp.INSERT),
+                     ends_proposal=True),
+}
+
+STATUS_COLOURS = {"agreed": "#e2efd9", "agreed-ad-ref": "#deeaf6", "pending": "#fff2cc", "silence": "#ededed",
+                  "bracketed": "#fbe4d5"}
+"""Paragraph backgrounds by status with `colour_statuses` (the Word compilation's shading)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalNote:
+    """A proposal shown under its paragraph: an alternative wording, a proposal to delete,
+    move or retain the paragraph, or a statement on it."""
+
+    kind: str
+    """'alternative', 'delete', 'move', 'retain' or 'statement'."""
+    label: str
+    """The alternative's label ('OP12 alt'); '' for the others."""
+    intro: str
+    """What is proposed, in words ('Proposed to be moved after 30.'); '' for an alternative."""
+    html: Markup
+    """The alternative's wording or the statement, as HTML."""
+    after: Markup
+    """The proposers (in the attribution style), status tag and note, as HTML."""
+    by: tuple[str, ...]
+    """Proposers' codes for the filter; empty when the compilation is not attributed."""
+    proposal: str
+    status: str
+    """The proposal's status when the compilation shows every status, else ''."""
+
+    @property
+    def data_by(self) -> str:
+        return BY_SEPARATOR.join(self.by)
+
+    @property
+    def classes(self) -> str:
+        return f"pnote pnote-{self.kind}" + (f" ps-{self.status}" if self.status else "")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledView:
+    """One paragraph of the compilation text as the template shows it."""
+
+    anchor: str
+    block: Block
+    status_value: str
+    added: bool
+    """A paragraph proposed to be added (shown with its bis/ter label)."""
+    by: tuple[str, ...]
+    """For an added paragraph: its proposers' codes, for the filter."""
+    proposal: str
+    notes: tuple[ProposalNote, ...]
+
+    @property
+    def data_by(self) -> str:
+        return BY_SEPARATOR.join(self.by)
+
+    @property
+    def classes(self) -> str:
+        return f"cp st-{self.status_value}" + (" cp-added" if self.added else "")
+
+
+_TRAILING_SPACE = re.compile(r"(?<![\\\s])\s+$")
+"""Spaces that end a marked-up span (not one escaped by a backslash)."""
+
+
+def _replaced_by(piece: Piece, following: Piece | None) -> bool:
+    """A deletion followed by the insertion of the same proposal with no space between
+    them ('~~néfastes~~**réduire**'): a space is shown between, so that both read."""
+    return (following is not None and piece.kind == "delete" and following.kind == "insert"
+            and piece.proposers == following.proposers and not piece.text[-1:].isspace()
+            and not following.text[:1].isspace())
+
+
+class _CompilationHtml:
+    """Pieces of a compilation → HTML, in one attribution style.
+
+    Without attribution nothing names a delegation, not even an attribute: a compilation
+    published without attribution on purpose must not carry it hidden in its source."""
+
+    def __init__(self, notes: _Notes, style: str, every_status: bool) -> None:
+        self.notes = notes
+        self.style = style
+        self.attributed = style != "none"
+        self.every_status = every_status
+        self.delegations: dict[str, None] = {}
+        self.proposals: set[tuple[str, ...]] = set()
+        self.added = 0
+
+    def attributes(self, who: Proposers | None, *, unit: bool = False) -> str:
+        """` data-by=… data-proposal=…` (and `data-filter-unit`) for a proposal's element."""
+        if who is None:
+            return ""
+        self.proposals.add(who.ids)
+        if not self.attributed:
+            return ""
+        self.delegations.update(dict.fromkeys(_clean(code) for code in who.by))
+        return (f'{" data-filter-unit" if unit else ""} data-by="{_escape(BY_SEPARATOR.join(who.by))}"'
+                f' data-proposal="{_escape(BY_SEPARATOR.join(who.ids))}"')
+
+    def status_class(self, who: Proposers) -> str:
+        """` ps-rejected`…: decided proposals are styled (greyed) when every status is shown."""
+        return f" ps-{who.status.value}" if self.every_status else ""
+
+    def after(self, who: Proposers, words: str) -> str:
+        """The proposers in `<bdi>` (their proposal, date and note in its title), then the
+        proposal's status when every status is shown."""
+        out = ""
+        words = _clean(words.strip())
+        if words:
+            title = " · ".join(part for part in (", ".join(who.ids), who.date, who.note) if part)
+            out += (f' <bdi class="by" data-by="{_escape(BY_SEPARATOR.join(who.by))}" title="{_escape(title)}">'
+                    f'{_escape(words)}</bdi>')
+        if self.every_status:
+            data = f' data-by="{_escape(BY_SEPARATOR.join(who.by))}"' if self.attributed else ""
+            out += f' <span class="pstatus ps-{who.status.value}"{data} lang="en">[{who.status.value}]</span>'
+        return out
+
+    def piece(self, piece: Piece) -> str:
+        who = piece.proposers
+        if piece.kind == "text" or who is None:
+            return _text_html(piece.text, self.notes)
+        tag = "ins" if piece.kind == "insert" else "del"
+        status = self.status_class(who)
+        classes = f' class="{status.strip()}"' if status else ""
+        after = self.after(who, attribution_text(piece, self.style)) if piece.ends_proposal else ""
+        text, lead, trail = piece.text, "", ""
+        if text.strip():
+            # Spaces at the ends of a span are shown outside it: underlining or striking a
+            # space marks nothing, and 'promouvoir ~~tous les droits et ~~(RUS: delete)la
+            # dignité' needs the space after the proposers, not before them.
+            stripped = text.lstrip()
+            lead, text = text[:len(text) - len(stripped)], stripped
+            if _TRAILING_SPACE.search(text):
+                stripped = text.rstrip()
+                text, trail = stripped, text[len(stripped):]
+        return (f"{_escape(lead)}<{tag}{classes}{self.attributes(who)}>{_text_html(text, self.notes)}</{tag}>"
+                f"{after}{_escape(trail)}")
+
+    def pieces(self, pieces: Sequence[Piece]) -> str:
+        """The pieces in order; an option group (overlapping proposals) as its variants one
+        after the other, each in brackets: the text as it stands first, then each proposal's
+        version of it.  Each proposal's variant is a filter unit; the text as it stands is
+        the one left (`data-filter-default`) when the filter hides every other."""
+        out: list[str] = []
+        k = 0
+        while k < len(pieces):
+            piece = pieces[k]
+            if piece.group is None:
+                out.append(self.piece(piece))
+                k += 1
+                if k < len(pieces) and _replaced_by(piece, pieces[k]):
+                    out.append(" ")
+                continue
+            end = k
+            while end < len(pieces) and pieces[end].group == piece.group:
+                end += 1
+            variants: dict[int, list[Piece]] = {}
+            for member in pieces[k:end]:
+                variants.setdefault(member.variant, []).append(member)
+            options: list[str] = []
+            for variant, members in sorted(variants.items()):
+                inner = "".join(self.piece(member) + (" " if _replaced_by(member, following) else "")
+                                for member, following in zip(members, [*members[1:], None]))
+                who = next((m.proposers for m in members if m.proposers is not None), None)
+                if variant == 0 or who is None:
+                    attributes = ' class="option original" data-filter-default'
+                else:
+                    attributes = f' class="option{self.status_class(who)}"{self.attributes(who, unit=True)}'
+                # The space between two options is inside the second, so that an option the
+                # filter hides takes its space with it.
+                space = " " if options else ""
+                options.append(f'<span{attributes}>{space}<span class="bracket">[</span>{inner}'
+                               f'<span class="bracket">]</span></span>')
+            out.append(f'<span class="options">{"".join(options)}</span>')
+            k = end
+        return "".join(out)
+
+    def note(self, kind: str, who: Proposers, intro: str = "", text: str = "", label: str = "") -> ProposalNote:
+        self.attributes(who)  # counted, and its delegations offered in the filter
+        return ProposalNote(
+            kind=kind, label=_clean(label), intro=intro,
+            html=Markup(_text_html(text, self.notes)) if text else Markup(""),
+            after=Markup(self.after(who, proposers_text(who, self.style))),
+            by=tuple(_clean(code) for code in who.by) if self.attributed else (),
+            proposal=_clean(BY_SEPARATOR.join(who.ids)) if self.attributed else "",
+            status=who.status.value if self.every_status else "",
+        )
+
+    def notes_of(self, compiled: CompiledParagraph) -> tuple[ProposalNote, ...]:
+        notes = [self.note("alternative", a.proposers, "" if a.text else "no text", a.text, a.label)
+                 for a in compiled.alternatives]
+        notes += [self.note("delete", who, "Proposed for deletion") for who in compiled.deletions]
+        notes += [self.note("move", who, f"Proposed to be moved {_clean(where)}") for who, where in compiled.moves]
+        notes += [self.note("retain", who, "Proposed to be retained") for who in compiled.retains]
+        notes += [self.note("statement", who, "Statement", text) for who, text in compiled.statements]
+        return tuple(notes)
+
+    def paragraph(self, compiled: CompiledParagraph) -> CompiledView:
+        paragraph = compiled.paragraph
+        status = paragraph.status.label if paragraph.status.value is not StatusValue.OPEN else ""
+        block = Block(_clean(compiled.label), paragraph.kind.value, paragraph.level,
+                      Markup(self.pieces(compiled.pieces)), _clean(status))
+        who = compiled.proposed_by
+        unit = who is not None and self.attributed  # an added paragraph: shown or hidden whole by the filter
+        anchor = f"p-{_clean(paragraph.id)}"
+        if who is not None and not self.attributed:
+            # An added paragraph's id is made from its proposal's ('add-eu-3f9a2c'), which
+            # names the delegation: numbered instead.
+            self.added += 1
+            anchor = f"p-added-{self.added}"
+        return CompiledView(
+            anchor=anchor, block=block, status_value=paragraph.status.value.value,
+            added=who is not None,
+            by=tuple(_clean(code) for code in who.by) if unit and who is not None else (),
+            proposal=_clean(BY_SEPARATOR.join(who.ids)) if unit and who is not None else "",
+            notes=self.notes_of(compiled),
+        )
+
+
+def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bool
+                  ) -> tuple[tuple[str, str], list[tuple[str, str, Markup]], list[tuple[str, str, str]]]:
+    """The legend's title and its language, its lines (key, language, HTML) and the
+    status colours (value, label, colour) when paragraphs are coloured.  Lines are in the
+    text's language where translated, in English otherwise, each marked with its own."""
+    base = code if code in LEGEND else "en"
+    more_language = code if code in _LEGEND_MORE else "en"
+    more = _LEGEND_MORE[more_language]
+    lines = [(key, base, Markup(_escape(text))) for key, text in legend(base)]
+    if style == "none":
+        lines.append(("attribution", more_language, Markup(_escape(more["none"]))))
+    else:
+        samples = {name: Markup(f'<bdi class="by">{_escape(attribution_text(piece, style).strip())}</bdi>')
+                   for name, piece in _LEGEND_SAMPLES.items()}
+        lines.append(("attribution", more_language, Markup(_escape(more[style])).format(**samples)))
+    if every_status:
+        lines.append(("every-status", more_language, Markup(_escape(more["every-status"]))))
+    colours: list[tuple[str, str, str]] = []
+    if colour_statuses:
+        lines.append(("colours", more_language, Markup(_escape(more["colours"]))))
+        colours = [(value, value.replace("-", " "), colour) for value, colour in STATUS_COLOURS.items()]
+    return (more["title"], more_language), lines, colours
+
+
+def render_compilation_html(compilation: Compilation, *, attribution: str = "parentheses",
+                            colour_statuses: bool = False, templates: str | Path | None = None) -> str:
+    """The compilation text of a round as one self-contained HTML page: `<ins>` (bold,
+    underlined) and `<del>` (struck through) with the proposers after each proposal in
+    the `attribution` style ('parentheses', 'dash' or 'none'), option groups of
+    overlapping proposals one bracketed variant after the other, alternatives, deletions,
+    moves, retains and statements under their paragraph, added paragraphs with their
+    bis/ter labels; a masthead, a legend, the delegation filter; each paragraph's status
+    tag, and with `colour_statuses` its colour."""
+    if attribution not in ATTRIBUTION_STYLES:
+        raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_STYLES)}, not {attribution!r}")
+    with _collector_paused():
+        return _render_compilation(compilation, attribution, colour_statuses, templates)
+
+
+def _render_compilation(compilation: Compilation, style: str, colour_statuses: bool,
+                        templates: str | Path | None) -> str:
+    round_ = compilation.round
+    language = _language(round_)
+    every_status = tuple(compilation.statuses) != (ProposalStatus.PENDING,)
+    notes = _Notes(round_)
+    build = _CompilationHtml(notes, style, every_status)
+    paragraphs = [build.paragraph(compiled) for compiled in compilation.paragraphs]
+    footnotes = [(_Notes.anchor(_clean(f.footnote.id)), _clean(f.footnote.label or f.footnote.id),
+                  Markup(build.pieces(f.pieces))) for f in compilation.footnotes]
+    (legend_title, legend_language), legend_lines, colours = _legend_lines(
+        language.code.split("-")[0].lower(), style, every_status, colour_statuses)
+    skipped = [(_clean(proposal.id), _clean(", ".join(proposal.by)), _clean(reason))
+               for proposal, reason in compilation.skipped] if build.attributed else []
+    title = _title(round_)
+    return _render(
+        "compilation.html", templates,
+        title=f"{title or _clean(round_.label)} — compilation text",
+        heading=title,
+        language=language,
+        round_label=_clean(round_.label),
+        date=_clean(round_.date),
+        masthead=_masthead(round_, notes),
+        legend_title=legend_title,
+        legend_language=legend_language,
+        legend=legend_lines,
+        colours=colours,
+        attribution=style,
+        every_status=every_status,
+        statuses=[status.value for status in compilation.statuses],
+        colour_statuses=colour_statuses,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        shown=len(build.proposals),
+        skipped=skipped,
+        delegations=sorted(build.delegations, key=str.casefold),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Blame: each passage with the round it entered in
+
+
+ROUND_COLOURS = 8
+"""Rounds after the first take the colours r1 … r8 of blame.css in turn."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundKey:
+    """A round in the blame page's legend: its label, its colour and how many passages
+    entered in it ('' colour for the first round, whose text is plain)."""
+
+    label: str
+    colour: str
+    passages: int
+
+
+def _spaces_outside(bits: list[_Bit]) -> tuple[str, list[_Bit], str]:
+    """The spaces at the ends of a passage taken out of it, so that its mark starts and
+    ends on a word (a mark that starts with a space draws an empty box where a line wraps)."""
+    lead = trail = ""
+    bits = list(bits)
+    if bits and bits[0].footnote is None and bits[0].text[:1].isspace():
+        first = bits[0]
+        stripped = first.text.lstrip()
+        lead = first.text[: len(first.text) - len(stripped)]
+        bits[0] = _Bit(first.start + len(lead), stripped, first.italic, first.bold)
+    if bits and bits[-1].footnote is None and bits[-1].text[-1:].isspace():
+        last = bits[-1]
+        stripped = last.text.rstrip()
+        trail = last.text[len(stripped):]
+        bits[-1] = _Bit(last.start, stripped, last.italic, last.bold)
+    return lead, [bit for bit in bits if bit.text or bit.footnote is not None], trail
+
+
+def render_blame_html(blamed: Sequence[Blame], round_: Round, negotiation: Negotiation, *,
+                      templates: str | Path | None = None) -> str:
+    """A round with each passage marked by the round it entered the text in (`<mark>`, a
+    colour per round) and followed by that round and its proposers (`<sup>`, also in the
+    mark's title); text from the first round is plain.  The delegation filter highlights
+    one delegation's passages."""
+    with _collector_paused():
+        return _render_blame(blamed, round_, negotiation, templates)
+
+
+def _render_blame(blamed: Sequence[Blame], round_: Round, negotiation: Negotiation,
+                  templates: str | Path | None) -> str:
+    from drafttool.model import CHAIR
+
+    labels = [r.label for r in negotiation.rounds]
+    rounds = labels[: labels.index(round_.label) + 1] if round_.label in labels else [*labels, round_.label]
+    first = rounds[0]
+    colours = {label: "" if k == 0 else f"r{(k - 1) % ROUND_COLOURS + 1}" for k, label in enumerate(rounds)}
+    notes = _Notes(round_)
+    paragraphs = {p.id: p for p in round_.paragraphs}
+    counts: Counter[str] = Counter()
+    delegations: dict[str, None] = {}
+    rows: list[tuple[str, str, Block]] = []
+    for item in blamed:
+        paragraph = paragraphs.get(item.paragraph_id) or Paragraph(item.paragraph_id, "", label=item.label)
+        texts = [passage.text for passage in item.passages]
+        out: list[str] = []
+        for passage, bits in zip(item.passages, _cut("".join(texts), texts)):
+            if passage.round == first:
+                out.append(_runs_html(bits, notes))
+                continue
+            lead, bits, trail = _spaces_outside(bits)
+            html = _runs_html(bits, notes)
+            if not html:
+                out.append(_escape(lead + trail))
+                continue
+            counts[passage.round] += 1
+            colour = colours.get(passage.round) or f"r{ROUND_COLOURS}"
+            delegations.update(dict.fromkeys(_clean(code) for code in passage.by))
+            who = ", ".join(passage.by) or CHAIR
+            title = f"{passage.round}: {who}" + (f" ({passage.proposal})" if passage.proposal else "")
+            proposal = f' data-proposal="{_escape(passage.proposal)}"' if passage.proposal else ""
+            out.append(f'{_escape(lead)}<span class="passage {colour}" data-round="{_escape(passage.round)}" '
+                       f'data-by="{_escape(BY_SEPARATOR.join(passage.by))}"{proposal}>'
+                       f'<mark title="{_escape(title)}">{html}</mark>'
+                       f'<sup class="who"><bdi>{_escape(passage.round)}</bdi> · <bdi>{_escape(who)}</bdi></sup></span>'
+                       f'{_escape(trail)}')
+        rows.append((paragraph.kind.value, _clean(paragraph.id), _block(paragraph, "".join(out))))
+    footnotes = [(_Notes.anchor(_clean(f.id)), _clean(f.label or f.id), text_html(f.text, notes))
+                 for f in round_.footnotes]
+    keys = [RoundKey(_clean(label), colours[label], counts[label]) for label in rounds]
+    title = _title(round_)
+    return _render(
+        "blame.html", templates,
+        title=f"{title or _clean(round_.label)} — blame",
+        language=_language(round_),
+        round_label=_clean(round_.label),
+        date=_clean(round_.date),
+        first_round=_clean(first),
+        masthead=_masthead(round_, notes),
+        rounds=keys,
+        paragraphs=rows,
+        footnotes=footnotes,
+        delegations=sorted(delegations, key=str.casefold),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Progress: tables and two bar charts in inline SVG
+
+
+PARAGRAPH_STATUSES = (("agreed", "agreed", "#3f8f4a"), ("agreed-ad-ref", "agreed ad ref", "#4a7fc1"),
+                      ("pending", "pending", "#e0b400"), ("silence", "silence", "#8f8f8f"),
+                      ("bracketed", "bracketed", "#d9722e"), ("open", "open", "#c9ced6"))
+"""Paragraph statuses in the order the bars stack them (most agreed first), with colours."""
+OUTCOMES = (("accepted", "accepted", "#3f8f4a"), ("rejected", "rejected", "#c0392b"),
+            ("withdrawn", "withdrawn", "#8f8f8f"), ("merged", "merged", "#8e6bbf"),
+            ("pending", "pending", "#e0b400"))
+"""Outcomes of proposals, stacked in this order."""
+
+
+@dataclass(frozen=True, slots=True)
+class BarSegment:
+    key: str
+    label: str
+    value: int
+    x: float
+    width: float
+    colour: str
+    ink: str
+    """The colour of the value written inside the segment."""
+    show_value: bool
+    """Written inside only where it fits; always in the segment's `<title>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    """As shown (shortened when long)."""
+    full_label: str
+    y: float
+    total: int
+    total_x: float
+    segments: tuple[BarSegment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    """A horizontal stacked bar chart, laid out here and drawn by progress.html as SVG."""
+
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    bars: tuple[Bar, ...]
+    legend: tuple[tuple[str, str, str, float], ...]
+    """(key, label, colour, x) of each swatch."""
+    legend_y: float
+
+
+_CHART_WIDTH = 720
+_LABEL_WIDTH = 150
+_ROW = 26
+_BAR = 18
+
+
+def _ink(colour: str) -> str:
+    """Black or white, whichever reads on the colour (its luma)."""
+    red, green, blue = (int(colour[k:k + 2], 16) for k in (1, 3, 5))
+    return "#000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#fff"
+
+
+def _short(label: str, limit: int = 20) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[str, dict[str, int]]],
+              keys: Sequence[tuple[str, str, str]]) -> BarChart:
+    """Lay out one bar per row, its values stacked in the order of `keys` (key, label,
+    colour), scaled to the largest total; the total is written after each bar."""
+    area = _CHART_WIDTH - _LABEL_WIDTH - 50
+    largest = max((sum(values.get(key, 0) for key, _, _ in keys) for _, values in rows), default=0) or 1
+    bars = []
+    for number, (label, values) in enumerate(rows):
+        y = 8 + number * _ROW
+        x = float(_LABEL_WIDTH)
+        segments = []
+        for key, name, colour in keys:
+            value = values.get(key, 0)
+            if not value:
+                continue
+            width = round(area * value / largest, 2)
+            segments.append(BarSegment(key, name, value, round(x, 2), width, colour, _ink(colour),
+                                       width >= 8 * len(str(value)) + 4))
+            x += width
+        total = sum(values.get(key, 0) for key, _, _ in keys)
+        bars.append(Bar(_clean(_short(label)), _clean(label), y, total, round(x + 5, 2), tuple(segments)))
+    legend_y = 8 + len(rows) * _ROW + 14
+    legend = []
+    x = float(_LABEL_WIDTH)
+    for key, name, colour in keys:
+        legend.append((key, name, colour, round(x, 2)))
+        x += 22 + 7.5 * len(name)
+    return BarChart(chart_id, title, description, _CHART_WIDTH, int(legend_y + 18), _LABEL_WIDTH, _BAR,
+                    tuple(bars), tuple(legend), legend_y)
+
+
+def render_progress_html(progress: Progress, *, templates: str | Path | None = None) -> str:
+    """The progress of a negotiation: per round, its paragraphs by status, bracketed
+    spans (unbalanced ones listed) and the outcomes of the proposals made on it; per
+    delegation and group, its proposals by outcome and its support and opposition; two
+    charts as inline SVG (stacked bars), with titles and text labels."""
+    with _collector_paused():
+        return _render_progress(progress, templates)
+
+
+def _render_progress(progress: Progress, templates: str | Path | None) -> str:
+    rounds = progress.rounds
+    status_chart = bar_chart(
+        "chart-statuses", "Paragraphs by status, per round",
+        "; ".join(f"{r.label}: " + ", ".join(f"{r.statuses.get(key, 0)} {name}" for key, name, _ in PARAGRAPH_STATUSES
+                                              if r.statuses.get(key, 0)) for r in rounds) or "No rounds.",
+        [(r.label, r.statuses) for r in rounds], PARAGRAPH_STATUSES)
+    outcome_chart = bar_chart(
+        "chart-outcomes", "Proposals by outcome, per delegation and group",
+        "; ".join(f"{d.code}: {d.proposals.get('proposed', 0)} proposed"
+                  + "".join(f", {d.proposals.get(key, 0)} {name}" for key, name, _ in OUTCOMES
+                            if d.proposals.get(key, 0)) for d in progress.delegations) or "No proposals.",
+        [(d.code, d.proposals) for d in progress.delegations], OUTCOMES)
+    title = _clean(progress.title)
+    title_language = languages.guess_language(title) if title else "en"
+    return _render(
+        "progress.html", templates,
+        title=f"{title} — progress" if title else "Progress",
+        heading=title,
+        heading_language=Language(title_language, languages.is_rtl(title_language)),
+        language=Language("en", False),
+        rounds=[(_clean(r.label), _clean(r.date), r) for r in rounds],
+        unbalanced=[(_clean(r.label), [(_clean(pid), _clean(message)) for pid, message in r.brackets.unbalanced])
+                    for r in rounds if r.brackets.unbalanced],
+        delegations=[(_clean(d.code), _clean(d.name), d) for d in progress.delegations],
+        statuses=PARAGRAPH_STATUSES,
+        outcomes=OUTCOMES,
+        round_chart=status_chart,
+        outcome_chart=outcome_chart,
     )
