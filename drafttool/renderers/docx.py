@@ -615,7 +615,8 @@ class _Tracked:
     def kept(self, old_runs: list[markup.Run], new_runs: list[markup.Run]) -> list[_Element]:
         """Words kept from the old round: plain runs, with a `w:rPrChange` where their
         format changed, and a footnote reference replaced where it points elsewhere."""
-        if old_runs == new_runs and not any(r.footnote for r in new_runs):
+        if old_runs == new_runs and all(r.footnote is None or self.old_notes.get(r.footnote) is
+                                        self.new_notes.get(r.footnote) for r in new_runs):
             return self.runs(new_runs, "new")
         out: list[_Element] = []
         old_units, new_units = _units(old_runs), _units(new_runs)
@@ -985,7 +986,9 @@ def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves
             paragraph = out.new or out.old
             typed = bool(paragraph is not None and paragraph.label and position not in placed)
             element = _default_properties(paragraph, placed.get(position), rtl, typed)
-            if out.old is not None and out.new is not None:
+            if out.old is not None and out.new is not None and (
+                    out.old.kind, out.old.level, bool(out.old.label)) != (out.new.kind, out.new.level,
+                                                                           bool(out.new.label)):
                 before = _default_properties(out.old, placed.get(position), rtl,
                                              bool(out.old.label and position not in placed))
                 ours, theirs = element.find(_PPR_TAG), before.find(_PPR_TAG)
