@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from drafttool import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
+from drafttool.labels import bare_label
 from drafttool.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
 
 
@@ -213,7 +214,9 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
     groups = identical_groups(proposals)
     spans: dict[str, list[tuple[int, int, Proposers, Proposal]]] = defaultdict(list)
     whole: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # type: ignore[type-arg]
-    added: dict[tuple[str | None, bool], list[tuple[Proposers, Proposal]]] = defaultdict(list)
+    added: dict[tuple[str | None, bool], list[tuple[Proposers, Proposal, Paragraph | None]]] = defaultdict(list)
+    """Paragraphs proposed, by (the paragraph they go after or before, before?): who, what,
+    and the paragraph their label is made from (a chapeau, though they go after its items)."""
     skipped: list[tuple[Proposal, str]] = []
     delegations: list[str] = []
     for group in groups:
@@ -228,7 +231,7 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
         if located.span is not None:
             spans[first.paragraph].append((*located.span, who, first))  # type: ignore[index]
         elif first.op is ProposalOp.ADD_PARAGRAPH:
-            added[(first.paragraph, first.before)].append((who, first))
+            added[(first.paragraph, first.before)].append((who, first, None))
         elif first.op is ProposalOp.MOVE_PARAGRAPH:
             place = round_.paragraph(first.place) if first.place else None
             where = ("before " if first.before else "after ") + (display_label(round_, place) if place else "?")
@@ -243,8 +246,8 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
             whole[first.paragraph]["statements"].append((who, _whole(first.text)))  # type: ignore[index]
     paragraphs: list[CompiledParagraph] = []
     for paragraph in round_.paragraphs:
-        for who, proposal in added.get((paragraph.id, True), []):
-            paragraphs.append(_added(round_, paragraph, who, proposal, supra=True))
+        for who, proposal, reference in added.get((paragraph.id, True), []):
+            paragraphs.append(_added(round_, reference or paragraph, who, proposal, supra=True))
         label = display_label(round_, paragraph) if paragraph.label else ""
         extra = whole.get(paragraph.id, {})
         alternatives = tuple(
@@ -261,13 +264,13 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
         # Added after a chapeau means after its subparagraphs: hold them until the last one.
         if after and any(p.parent == paragraph.id and p.kind is Kind.SUBPARAGRAPH for p in round_.paragraphs):
             last = [p for p in round_.paragraphs if p.parent == paragraph.id and p.kind is Kind.SUBPARAGRAPH][-1]
-            added[(last.id, False)] = after + added.get((last.id, False), [])
+            added[(last.id, False)] = [(w, p, r or paragraph) for w, p, r in after] + added.get((last.id, False), [])
             continue
-        for count, (who, proposal) in enumerate(after, start=1):
-            paragraphs.append(_added(round_, paragraph, who, proposal, supra=False, count=count))
+        for count, (who, proposal, reference) in enumerate(after, start=1):
+            paragraphs.append(_added(round_, reference or paragraph, who, proposal, supra=False, count=count))
     for (target, _), items in added.items():
         if target is None:
-            for who, proposal in items:
+            for who, proposal, _ in items:
                 paragraphs.append(CompiledParagraph(
                     Paragraph(f"add-{proposal.id}", proposal.text, Kind.OPERATIVE), proposal.label or "new",
                     (Piece("insert", _whole(proposal.text), who, ends_proposal=True),), proposed_by=who))
@@ -276,14 +279,14 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
 
 
 def _alt_label(label: str, number: int, count: int) -> str:
-    base = f"{label.rstrip('.')} alt" if label else "alt"
+    base = f"{bare_label(label)} alt" if label else "alt"
     return base if count == 1 else f"{base}{number}"
 
 
 def _added(round_: Round, reference: Paragraph, who: Proposers, proposal: Proposal, *, supra: bool,
            count: int = 1) -> CompiledParagraph:
     """A paragraph proposed to be added: shown where it would go, with its bis/ter label."""
-    base = display_label(round_, reference).rstrip(".") if reference.label else ""
+    base = bare_label(display_label(round_, reference)) if reference.label else ""
     if proposal.label:
         label = proposal.label
     elif supra:
@@ -341,6 +344,8 @@ LEGEND = {
     "en": (
         ("insert", "Words proposed for insertion are in bold and underlined, followed by their proposers."),
         ("delete", "Words proposed for deletion are struck through, followed by their proposers."),
+        ("insert-unattributed", "Words proposed for insertion are in bold and underlined."),
+        ("delete-unattributed", "Words proposed for deletion are struck through."),
         ("group", "Where proposals overlap, the text as it stands is shown in brackets, then each proposal's version."),
         ("added", "Paragraphs proposed to be added are labelled bis, ter … (supra: before the paragraph named)."),
         ("alternative", "Alternative wordings are listed under their paragraph (alt, alt2 …)."),
@@ -349,6 +354,8 @@ LEGEND = {
     "fr": (
         ("insert", "Les ajouts proposés sont en gras et soulignés, suivis du nom de leurs auteurs."),
         ("delete", "Les suppressions proposées sont barrées, suivies du nom de leurs auteurs."),
+        ("insert-unattributed", "Les ajouts proposés sont en gras et soulignés."),
+        ("delete-unattributed", "Les suppressions proposées sont barrées."),
         ("group", "Lorsque des propositions se chevauchent, le texte actuel figure entre crochets, puis la version "
                   "de chaque proposition."),
         ("added", "Les paragraphes dont l’ajout est proposé portent la mention bis, ter … (supra : avant le "
@@ -359,6 +366,13 @@ LEGEND = {
 }
 
 
-def legend(language: str) -> tuple[tuple[str, str], ...]:
-    """The conventions of the compilation, in its language (English where not translated)."""
-    return LEGEND.get(language.split("-")[0], LEGEND["en"])
+def legend(language: str, attribution: str = "parentheses") -> tuple[tuple[str, str], ...]:
+    """The conventions of the compilation, in its language (English where not translated);
+    without attribution, insertions and deletions are not said to name their proposers."""
+    lines = LEGEND.get(language.split("-")[0], LEGEND["en"])
+    unattributed = attribution == "none"
+    return tuple(
+        (key.removesuffix("-unattributed"), text) for key, text in lines
+        if key.endswith("-unattributed") == unattributed or key not in ("insert", "delete", "insert-unattributed",
+                                                                        "delete-unattributed")
+    )

@@ -208,3 +208,9 @@ def format_item(ordinal: int, sort: LabelSort, style: str = "{n})", script: str 
     else:
         item = to_letters(ordinal)
     return style.replace("{n}", item)
+
+
+def bare_label(label: str) -> str:
+    """A label without its closing mark, to build others on: '4.' → '4', '4 -' → '4',
+    '一、' → '一'; '(a)' and 'a)' are kept whole."""
+    return re.sub(r"\s*[.\-–、]$", "", label.strip())

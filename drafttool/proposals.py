@@ -100,7 +100,7 @@ def display_label(round_: Round, paragraph: Paragraph) -> str:
     if paragraph.kind is Kind.SUBPARAGRAPH and paragraph.parent:
         parent = round_.paragraph(paragraph.parent)
         if parent is not None and parent.label:
-            return f"{display_label(round_, parent).rstrip('.')} {paragraph.label}"
+            return f"{labels.bare_label(display_label(round_, parent))} {paragraph.label}"
     return paragraph.label
 
 

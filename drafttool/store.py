@@ -215,6 +215,10 @@ def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) ->
         raise StoreError(f"proposal id {proposal.id!r} may hold only letters, digits, '.', '_' and '-', and may not "
                          "be a name the system reserves (CON, NUL, COM1…)", path=folder)
     target = folder / PROPOSALS_DIR / f"{proposal.id}.json"
+    try:  # write only what loads back: a wrong type in a field is refused here, not at the next load
+        records.proposal_from_dict(records.proposal_to_dict(proposal))
+    except (RecordError, TypeError, AttributeError) as error:
+        raise StoreError(f"proposal {proposal.id!r} cannot be stored: {error}", path=folder) from None
     data = {**_header("proposal"), **records.proposal_to_dict(proposal)}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:

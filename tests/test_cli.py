@@ -90,7 +90,8 @@ def bad(runner, *args):
     ("name", "data", "expected"),
     [
         ("empty.md", b"", "{path}: the document is empty"),
-        ("latin1.txt", b"1. Caf\xe9.\n", "{path}:1: byte 0xe9 is not UTF-8 (column 7); save the file as UTF-8"),
+        ("scan.txt", b"%PDF-1.7 binary", "{path}: this is a PDF file; convert it to text (pdftotext -layout) and "
+                                             "import the .txt"),
         ("notzip.docx", b"this is not a zip", "{path}: not a Word .docx file"),
         ("corrupt.docx", b"PK\x03\x04garbage", "{path}: "),
         ("empty.docx", b"", "{path}: "),

@@ -150,6 +150,8 @@ def accepted_edits(draw):
         end = plain.find(" ", start + 1)
         end = len(plain) - 1 if end == -1 else end
         op = draw(st.sampled_from([ProposalOp.REPLACE, ProposalOp.DELETE, ProposalOp.INSERT]))
+        if end <= start:  # no word there to change: an insertion
+            op = ProposalOp.INSERT
         text = draw(st.sampled_from(["vivement", "pleinement", "[dûment]", "et durablement"]))
         code = draw(st.sampled_from(["EU", "G77", "USA", "CANZ"]))
         if op is ProposalOp.INSERT:

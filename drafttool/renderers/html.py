@@ -1077,7 +1077,7 @@ def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bo
     base = code if code in LEGEND else "en"
     more_language = code if code in _LEGEND_MORE else "en"
     more = _LEGEND_MORE[more_language]
-    lines = [(key, base, Markup(_escape(text))) for key, text in legend(base)]
+    lines = [(key, base, Markup(_escape(text))) for key, text in legend(base, style)]
     if style == "none":
         lines.append(("attribution", more_language, Markup(_escape(more["none"]))))
     else:
