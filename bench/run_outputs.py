@@ -113,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         redlines = row.get("redlines_s")
-        ratio = f"{redlines / row['tracked_s']:.0f}×" if isinstance(redlines, float) else str(row.get("redlines", "–"))
+        ratio = f"{redlines / row['tracked_s']:.0f}×" if isinstance(redlines, float) else "–"
+        shown = f"{redlines:.2f}" if isinstance(redlines, float) else str(row.get("redlines", "not run"))
         print(f"| {row['size']:,} | {row['diff_s']:.3f} | {row['tracked_s']:.3f} | {row['html_s']:.3f} | "
-              f"{redlines if not isinstance(redlines, float) else f'{redlines:.2f}'} | {ratio} |")
+              f"{shown} | {ratio} |")
     print()
     for row in rows:
         if row["size"] == 2000:

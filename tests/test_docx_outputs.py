@@ -195,6 +195,106 @@ def test_libreoffice_accepts_and_rejects_generated_redlines_as_the_xml_says(pair
             assert_lo_paragraphs(libreoffice.odf_paragraphs(fodt, accept=False), old)
 
 
+ACCEPT_REJECT_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub AcceptReject(folder As String)
+  Dim name As String
+  name = Dir(folder &amp; "/*.docx")
+  Do While name &lt;&gt; ""
+    Export(folder &amp; "/" &amp; name, ".uno:AcceptAllTrackedChanges", folder &amp; "/" &amp; name &amp; ".accepted.txt")
+    Export(folder &amp; "/" &amp; name, ".uno:RejectAllTrackedChanges", folder &amp; "/" &amp; name &amp; ".rejected.txt")
+    name = Dir()
+  Loop
+End Sub
+
+Sub Export(path As String, command As String, target As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = "Hidden"
+  load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(path), "_blank", 0, load())
+  dispatcher = createUnoService("com.sun.star.frame.DispatchHelper")
+  dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, Array())
+  Dim store(1) As New com.sun.star.beans.PropertyValue
+  store(0).Name = "FilterName"
+  store(0).Value = "Text (encoded)"
+  store(1).Name = "FilterOptions"
+  store(1).Value = "UTF8,LF"
+  doc.storeToURL(ConvertToURL(target), store())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_accept_and_reject(folder: Path) -> None:
+    """Accept every change, and reject every change, of each .docx in `folder` with
+    LibreOffice's own commands (.uno:AcceptAllTrackedChanges, .uno:RejectAllTrackedChanges),
+    in one soffice start: a Basic macro put into a throw-away profile; writes
+    `<name>.docx.accepted.txt` and `.rejected.txt` beside each file."""
+    import os
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        base = [libreoffice.soffice(), f"-env:UserInstallation=file://{Path(profile).resolve()}/lo-profile",
+                "--headless", "--norestore"]
+        env = dict(os.environ, HOME=profile)
+        warm = Path(profile) / "warm"
+        warm.mkdir()
+        (warm / "empty.txt").write_text("x")
+        # The first start makes the profile and its Standard Basic library; then the macro goes in.
+        subprocess.run([*base, "--convert-to", "odt", "--outdir", str(warm), str(warm / "empty.txt")],
+                       capture_output=True, env=env, timeout=120, check=False)
+        module = Path(profile) / "lo-profile" / "user" / "basic" / "Standard" / "Module1.xba"
+        assert module.exists(), "LibreOffice made no Standard Basic library in its profile"
+        module.write_text(ACCEPT_REJECT_MACRO, encoding="utf-8")
+        subprocess.run([*base, f'macro:///Standard.Module1.AcceptReject("{folder.resolve()}")'],
+                       capture_output=True, env=env, timeout=600, check=False)
+
+
+def lo_text_matches(lines: list[str], round_: Round) -> None:
+    """LibreOffice's text export of a round: one line a paragraph, the label (numbered or
+    typed) in front, each footnote reference shown as its number or mark."""
+    texts: list[tuple[str, str]] = []
+    masthead = round_.masthead
+    for name in MASTHEAD_FIELDS:
+        if name == "symbol":
+            values: tuple[str, ...] = (markup.escape(round_.symbol),)
+        else:
+            values = masthead.other if name == "other" else (getattr(masthead, name),)
+        texts += [("", value) for value in values if value]
+    texts += [(p.label, p.text) for p in round_.paragraphs]
+    assert len(lines) == len(texts), (lines, texts)
+    for line, (label, text) in zip(lines, texts):
+        parts = re.split(r"\[\^[^\]\s\\]+\]", text)
+        body = r"\s*[0-9*]*\s*".join(re.escape(" ".join(markup.plain(part).split())).replace(r"\ ", r"\s*")
+                               for part in parts)
+        pattern = r"\s*(?:" + re.escape(label) + r"\s*)?" + body + r"\s*" if label else r"\s*" + body + r"\s*"
+        assert re.fullmatch(pattern, " ".join(line.split())), (line, label, text)
+
+
+def test_libreoffices_own_accept_all_and_reject_all_give_the_rounds(tmp_path):
+    negotiation = store.load_store(EXAMPLE)
+    cases: dict[str, tuple[Round, Round]] = {}
+    for before, after in zip(negotiation.rounds, negotiation.rounds[1:]):
+        compared = compare_store_rounds(EXAMPLE, before.label, after.label)
+        for moves in ("delete-insert", "revisions"):
+            name = f"{before.label}-{after.label}-{moves}".replace(" ", "_")
+            (tmp_path / f"{name}.docx").write_bytes(render_tracked_docx(
+                compared.comparison, compared.old, compared.new, moves=moves, dates=example_dates()))
+            cases[name] = (compared.old, compared.new)
+    old, new = golden_pair()
+    (tmp_path / "golden.docx").write_bytes(golden_docx())
+    cases["golden"] = (old, new)
+    libreoffice_accept_and_reject(tmp_path)
+    for name, (old, new) in cases.items():
+        for suffix, round_ in (("accepted", new), ("rejected", old)):
+            exported = tmp_path / f"{name}.docx.{suffix}.txt"
+            assert exported.exists(), f"LibreOffice did not {suffix[:-2]} the changes of {name}"
+            lo_text_matches(libreoffice.text_lines(exported), round_)
+
+
 def clean_pair() -> tuple[Round, Round, bytes, bytes]:
     negotiation = store.load_store(EXAMPLE)
     old, new = negotiation.round("Zero draft"), negotiation.round("Rev.1")
@@ -260,6 +360,7 @@ def golden_pair() -> tuple[Round, Round]:
         Paragraph("p4", "and invite donors to contribute.", label="4."),
         Paragraph("p5", "We decide to meet again in 2029.", label="5."),
         Paragraph("p6", "We request the Office to report.", label="6."),
+        Paragraph("p8", "We decide to remain seized of the matter.", label="7."),
     ), (Footnote("fn-1", "See resolution 78/1.", "1"),), date="2024-01-10", language="en")
     new = Round("Rev.1", (
         Paragraph("title", "Draft resolution on *cooperation*", Kind.TITLE),
@@ -270,6 +371,7 @@ def golden_pair() -> tuple[Round, Round]:
         Paragraph("p3", "We encourage regional cooperation and invite donors to contribute.", label="5.",
                   merged_from=("p3", "p4")),
         Paragraph("p7", "We call for *universal* adherence.", label="6."),
+        Paragraph("p8", "We decide to remain seized of the matter.", label="7."),
     ), (Footnote("fn-1", "See resolution 78/1, annex.", "1"),), date="2024-02-01", language="en")
     return old, new
 

@@ -424,6 +424,16 @@ class _Out:
     ppr: _Element | None = None
     old_auto: bool = False
     new_auto: bool = False
+    whole: bool = False
+    """All of it is inserted (or deleted): a paragraph only one round has."""
+    shifted: bool = False
+    """Its mark was moved here from a kept paragraph before a run of inserted (or deleted)
+    paragraphs (`_shift_marks`): its old and new paragraphs are not the same one."""
+    new_source: Paragraph | None = None
+    """For a mark shifted past deleted paragraphs: the old paragraph whose properties the
+    new round's paragraph has."""
+    old_ppr: _Element | None = None
+    """The properties of the old round's paragraph, where they differ (base files)."""
 
     @property
     def in_old(self) -> bool:
@@ -733,6 +743,9 @@ class _Tracked:
         current.old = olds[oi] if olds and oi < len(olds) else None
         current.new = news[ni] if news and ni < len(news) else None
         outs.append(current)
+        if role != "normal" or not (olds and news):
+            for out in outs:
+                out.whole = True
         return outs
 
     def plain(self, index: int, change: ParagraphChange) -> list[_Out]:
@@ -827,6 +840,65 @@ class _Tracked:
         return out
 
 
+def _deletions_first(outs: list[_Out]) -> list[_Out]:
+    """Within each run of paragraphs that only one round has, the old round's before the
+    new round's (each in its order): neither round sees the other's, so the order between
+    them is free, and with the removed ones first every run can end on a kept mark."""
+    out: list[_Out] = []
+    k = 0
+    while k < len(outs):
+        if not outs[k].whole:
+            out.append(outs[k])
+            k += 1
+            continue
+        end = k
+        while end < len(outs) and outs[end].whole:
+            end += 1
+        run = outs[k:end]
+        out += [o for o in run if o.mark in ("delete", "move-from")] + [o for o in run if o.mark not in (
+            "delete", "move-from")]
+        k = end
+    return out
+
+
+def _shift_marks(outs: list[_Out]) -> None:
+    """Put the revision of a run of inserted (deleted) paragraphs on the paragraph mark of
+    the kept paragraph before them, and keep the mark of the last one, as Word's Compare
+    writes them: 'kept¶(inserted) new…¶' rather than 'kept¶ new…¶(inserted)'.
+
+    Rejecting an inserted paragraph removes its mark and joins it with the next one; Word
+    then keeps the next paragraph's properties, LibreOffice the removed one's — a heading
+    after an inserted numbered paragraph became numbered in LibreOffice.  With the marks
+    shifted, the paragraph that survives is the kept one in both programs: its text and
+    the last mark, whose properties in the other round are recorded in a `w:pPrChange`."""
+    # (Marks of moved paragraphs stay with their moves: LibreOffice does not join a paragraph
+    # whose mark was shifted onto a kept one with a moved one when rejecting.)
+    families = {"insert": "insert", "delete": "delete"}
+    k = 1
+    while k < len(outs):
+        kind = families.get(outs[k].mark)
+        before = outs[k - 1]
+        if kind is None or before.mark != "equal" or before.style or not outs[k].whole:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(outs) and families.get(outs[end + 1].mark) == kind and outs[end + 1].whole:
+            end += 1
+        run = outs[k:end + 1]
+        stamps = [out.mark_stamp for out in run]
+        before.mark, before.mark_stamp = kind, stamps[0]
+        for out, stamp in zip(run, stamps[1:]):
+            out.mark, out.mark_stamp = kind, stamp
+        last = run[-1]
+        last.mark, last.mark_stamp, last.shifted = "equal", None, True
+        if kind == "insert":
+            last.old, before.old = before.old, None
+        else:
+            last.new, before.new = before.new, None
+            last.new_source = before.old
+        k = end + 1
+
+
 def _list_key(paragraph: Paragraph, round_: Round, level: int, change_of: dict[str, int]) -> object:
     """The chapeau a list item is counted under, as the change holding it (one key for
     both views when the chapeau is the same paragraph in both)."""
@@ -917,13 +989,36 @@ def _base_properties(outs: list[_Out], layout: DocxLayout, rtl: bool) -> None:
         if out.style:
             out.ppr = make_paragraph(out.style, bidi=rtl).find(qn("w:pPr"))
             continue
+        if out.shifted:
+            # The old round's paragraph here is not the new round's: the new one's
+            # properties, the old one's kept in a w:pPrChange.
+            if out.old is not None and out.old.id in layout.properties:
+                source = layout.properties[out.old.id]
+                out.old_ppr = strip_revision_marks(source) if source is not None else make("w:pPr")
+                out.old_auto = bool(out.old.label) and out.old.id not in layout.typed_labels
+            if out.new_source is not None and out.new_source.id in layout.properties:
+                source = layout.properties[out.new_source.id]
+                out.ppr = strip_revision_marks(source) if source is not None else make("w:pPr")
+                out.new_auto = out.new is not None and bool(out.new_source.label) and \
+                    out.new_source.id not in layout.typed_labels
+            elif out.new is not None:
+                _donor_properties(outs, position, out, out.new, layout, rtl)
+            else:
+                out.ppr, out.old_ppr = out.old_ppr, None
+            continue
         if out.old is not None and out.old.id in layout.properties:
             source = layout.properties[out.old.id]
             out.ppr = strip_revision_marks(source) if source is not None else None
             out.old_auto = bool(out.old.label) and out.old.id not in layout.typed_labels
             out.new_auto = out.new is not None and out.old_auto
             continue
-        paragraph = out.new or out.old
+        _donor_properties(outs, position, out, out.new or out.old, layout, rtl)
+
+
+def _donor_properties(outs: list[_Out], position: int, out: _Out, paragraph: Paragraph | None, layout: DocxLayout,
+                      rtl: bool) -> None:
+    """A paragraph the old file lacks takes a neighbour's properties (see `_donor`)."""
+    if True:
         donor = _donor(outs, position, paragraph, layout) if paragraph is not None else None
         if donor is not None and donor.old is not None:
             source = layout.properties[donor.old.id]
@@ -932,7 +1027,8 @@ def _base_properties(outs: list[_Out], layout: DocxLayout, rtl: bool) -> None:
             if not auto and out.ppr is not None:
                 for numpr in out.ppr.findall(_NUMPR):
                     out.ppr.remove(numpr)
-            out.old_auto = out.old is not None and auto
+            if not out.shifted:
+                out.old_auto = out.old is not None and auto
             out.new_auto = out.new is not None and auto
         else:
             ppr = _default_properties(paragraph, None, rtl, True).find(qn("w:pPr"))
@@ -986,7 +1082,8 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: str, 
     tracked = _Tracked(comparison, old, new, moves=moves, dates=dates or {},
                        default_date=word_date(date or new.date or old.date or ""), layout=layout)
     rtl = tracked.rtl
-    outs = tracked.masthead() + tracked.paragraphs()
+    outs = _deletions_first(tracked.masthead() + tracked.paragraphs())
+    _shift_marks(outs)
     if outs and outs[-1].mark != "equal":
         # Word keeps the last paragraph mark of a document whatever the revisions say: end
         # with a plain empty paragraph so that every revised mark can be accepted or rejected.
@@ -1003,15 +1100,18 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: str, 
             element = make_paragraph()
             if out.ppr is not None:
                 element.append(out.ppr)
+            if out.old_ppr is not None and etree.tostring(out.old_ppr) != (
+                    etree.tostring(out.ppr) if out.ppr is not None else b""):
+                tracked.revisions.properties_changed(element, out.old_ppr, tracked.chair)
         elif out.style:
             element = make_paragraph(out.style, bidi=rtl)
         else:
             paragraph = out.new or out.old
             typed = bool(paragraph is not None and paragraph.label and position not in placed)
             element = _default_properties(paragraph, placed.get(position), rtl, typed)
-            if out.old is not None and out.new is not None and (
+            if out.old is not None and out.new is not None and (out.shifted or (
                     out.old.kind, out.old.level, bool(out.old.label)) != (out.new.kind, out.new.level,
-                                                                           bool(out.new.label)):
+                                                                           bool(out.new.label))):
                 before = _default_properties(out.old, placed.get(position), rtl,
                                              bool(out.old.label and position not in placed))
                 ours, theirs = element.find(_PPR_TAG), before.find(_PPR_TAG)
@@ -1061,12 +1161,14 @@ def _typed_labels(tracked: _Tracked, out: _Out, outs: list[_Out], position: int,
     paragraph starts, the new round's where a new one starts; a changed label is the
     chair's revision (or the paragraph's, where the whole paragraph is inserted or deleted)."""
     def auto(paragraph: Paragraph, view: str) -> bool:
-        # The paragraph's mark may be further on (a paragraph split in several outputs).
+        # The paragraph's mark may be further on (a paragraph split in several outputs, or a
+        # mark shifted past inserted paragraphs).
         for k in range(position, len(outs)):
             candidate = outs[k]
             if (candidate.old if view == "old" else candidate.new) is paragraph:
                 return candidate.old_auto if view == "old" else candidate.new_auto
-            if candidate.change != out.change:
+            if candidate.change != out.change and not candidate.shifted and not (
+                    candidate.mark != "equal" and k > position):
                 break
         return False
 
