@@ -597,15 +597,12 @@ def test_compile_needs_an_output_file_for_word_and_a_known_round(runner, tmp_pat
 
 
 def test_compile_as_html_calls_the_html_renderer(runner, tmp_path):
-    from drafttool.renderers import html
-
     out = tmp_path / "c.html"
-    result = runner.invoke(main, ["compile", str(EXAMPLE), "--format", "html", "-o", str(out)])
-    if hasattr(html, "render_compilation_html"):
-        assert result.exit_code == 0 and out.exists()
-    else:
-        assert (result.exit_code, result.output) == (2, "drafttool: error: this drafttool cannot write a "
-                                                        "compilation text as HTML yet; use --format docx\n")
+    result = runner.invoke(main, ["compile", str(EXAMPLE), "--round", "Zero draft", "--all", "--attribution", "dash",
+                                  "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.output == f"wrote {out}: compilation text of 'Zero draft', 7 proposal(s) shown\n"
+    assert "– MEX, COL" in out.read_text(encoding="utf-8")
 
 
 def test_diff_writes_a_word_comparison(runner, tmp_path):

@@ -108,10 +108,8 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
         data: str | bytes = render_compilation_docx(compilation, attribution=attribution,
                                                     colour_statuses=colour_statuses)
     else:
-        try:
-            from drafttool.renderers.html import render_compilation_html  # type: ignore[attr-defined]
-        except ImportError:  # written by the HTML renderer's owner; not there in every checkout yet
-            raise BadInput("this drafttool cannot write a compilation text as HTML yet; use --format docx") from None
+        from drafttool.renderers.html import render_compilation_html
+
         data = render_compilation_html(compilation, attribution=attribution, colour_statuses=colour_statuses)
     write_output(data, output)
     if output and output != "-":
