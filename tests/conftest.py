@@ -65,3 +65,19 @@ def example_copy(tmp_path: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder and its bytes, to show that nothing changed."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# ---------------------------------------------------------------------------- hypothesis profiles
+# tests/test_fuzz.py runs each fuzzer briefly by default.  The 'fuzz' profile runs them
+# long: `pytest tests/test_fuzz.py --hypothesis-profile=fuzz`, or DRAFTTOOL_FUZZ=long.
+import os as _os  # noqa: E402
+
+from hypothesis import HealthCheck as _HealthCheck  # noqa: E402
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile(
+    "fuzz", max_examples=5_000, deadline=None,
+    suppress_health_check=[_HealthCheck.too_slow, _HealthCheck.data_too_large, _HealthCheck.filter_too_much],
+)
+if _os.environ.get("DRAFTTOOL_FUZZ") == "long":
+    _hypothesis_settings.load_profile("fuzz")

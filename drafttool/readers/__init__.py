@@ -1,7 +1,8 @@
 """Readers: a document file becomes a `Round` of the model, with notices beside it.
 
 `read_document` picks the reader from the file's suffix: `.md` and `.markdown` (Markdown),
-`.txt` (plain text, such as PDF-converted UN documents), `.docx` (Word).  Readers never
+`.txt` (plain text, such as PDF-converted UN documents), `.docx` (Word), and `.docm` (Word
+with macros: read as .docx, the macros never run, with a notice).  Readers never
 render and never touch a store; ids they give are derived from the structure (`p18`,
 `p18.a`, `sec-III-A`, `fn-12`), and the store carries earlier ids forward on import.
 """
@@ -68,7 +69,7 @@ class Reading:
     comments: tuple[Comment, ...] = ()
 
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".docx": "docx"}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".docx": "docx", ".docm": "docx"}
 
 
 def read_document(
@@ -78,7 +79,7 @@ def read_document(
     language: str = "",
     tracked_changes: TrackedChanges = TrackedChanges.ACCEPT,
 ) -> Reading:
-    """Read a .md, .txt or .docx file into a Round named `label`."""
+    """Read a .md, .txt, .docx or .docm file into a Round named `label`."""
     path = Path(path)
     reader = SUFFIXES.get(path.suffix.lower())
     if reader is None:

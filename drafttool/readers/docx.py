@@ -45,16 +45,23 @@ Word features handled:
 Ignored: headers and footers, text boxes, pictures, charts and equations (counted in a
 notice), table-row revisions, section breaks, fonts, sizes, colours, underline, page
 layout, footnote numbering that restarts per page or section.
+
+Untrusted files: the package is read only through `limits.Package` (the limits, and why,
+are in limits.py): parts are inflated under size, ratio and total limits, only stored or
+deflated; a zip of more than 10,000 entries is refused before it is listed; XML is parsed
+without entities, DTDs or the network, 256 levels deep at most — a DTD is never loaded, a
+notice says that one was there.  Relationships with `TargetMode="External"` are never
+followed, names with `..` or a leading `/` are ignored (a notice), and nothing is written
+to disk.  Macros (`vbaProject.bin`, as in a .docm) and ActiveX controls are never run nor
+even unpacked: the text is read, with a notice.  Labels beyond 32,767 are written in
+digits whatever the list's format.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 from lxml.etree import _Element
@@ -64,7 +71,7 @@ from drafttool.errors import InputError, Notice
 from drafttool.labels import Label, LabelSort
 from drafttool.markup import Run
 from drafttool.model import Footnote, Masthead, Round
-from drafttool.readers import Comment, Reading, Revision, TrackedChanges
+from drafttool.readers import Comment, Reading, Revision, TrackedChanges, limits
 from drafttool.readers.markdown import check_brackets
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 
@@ -97,13 +104,6 @@ _IGNORED_INLINE = {_w(n) for n in ("proofErr", "bookmarkStart", "bookmarkEnd", "
                                    "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
                                    "customXmlDelRangeEnd", "sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr")}
 
-MAX_PART_BYTES = 256 * 1024 * 1024
-"""Largest uncompressed part read: a zip bomb is refused rather than filling the memory."""
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                          remove_comments=True, remove_pis=True)
-"""Untrusted XML: no entity expansion, no DTD, no network (python-docx's oxml/parser.py)."""
-
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _TRUE = ("1", "true", "on")
 
@@ -117,29 +117,27 @@ def _on(element: _Element | None) -> bool | None:
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
+    """An integer attribute; outside Word's 32-bit range (a hostile `w:start`), the default."""
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None else default
     except ValueError:
         return default
+    return number if number is None or -2**31 <= number < 2**31 else default
 
 
 # ---------------------------------------------------------------------------- the package
 
 
 class _Package:
-    """The zip package: its parts by name, found through the relationships (OPC, Part 2)."""
+    """The zip package: its parts by name, found through the relationships (OPC, Part 2),
+    read through `limits.Package` (sizes, ratios, entities and names kept in bounds)."""
 
     def __init__(self, data: bytes, path: str | None) -> None:
         self.path = path
         _refuse_other_formats(data, path)
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
-            if data[:2] == b"PK":
-                raise InputError("the zip package of this .docx is damaged (truncated or corrupt); "
-                                 "open it in Word or LibreOffice and save it again", path=path) from None
-            raise InputError("not a Word .docx file (it is not a zip package); save it as .docx", path=path) from None
-        self.names = set(self.zip.namelist())
+        self.safe = limits.Package(data, path)
+        self.zip = self.safe.zip
+        self.names = self.safe.names
         self.document = self._main_document()
         rels = self._relationships(self.document)
         self.targets = {kind.rsplit("/", 1)[-1]: target for kind, target in rels}
@@ -150,10 +148,13 @@ class _Package:
                 return target
         if "word/document.xml" in self.names:
             return "word/document.xml"
-        raise InputError(f"{_what_zip_is(self.zip, self.names)}; drafttool reads Word .docx files "
+        raise InputError(f"{_what_zip_is(self.safe, self.names)}; drafttool reads Word .docx files "
                          "(save it as .docx)", path=self.path)
 
     def _relationships(self, source: str) -> list[tuple[str, str]]:
+        """Internal relationships of a part; external ones (`TargetMode="External"`: links,
+        attached templates, linked pictures) are never followed, and a target always
+        resolves to a name inside the package (`..` cannot climb out of it)."""
         folder, _, base = source.rpartition("/")
         name = f"{folder}/_rels/{base}.rels" if source else "_rels/.rels"
         root = self.xml(name.lstrip("/"))
@@ -174,24 +175,24 @@ class _Package:
 
     def xml(self, name: str) -> _Element | None:
         """A part parsed, or None if the package has no such part."""
-        if name not in self.names:
-            return None
-        info = self.zip.getinfo(name)
-        if info.file_size > MAX_PART_BYTES:
-            raise InputError(f"part {name} would unpack to {info.file_size // 2**20} MB; refused as too large",
-                             path=self.path)
-        try:
-            data = self.zip.read(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-            raise InputError(f"the zip package is damaged: part {name} cannot be unpacked ({error}); "
-                             "open the file in Word or LibreOffice and save it again", path=self.path) from None
-        try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as error:
-            line = error.lineno or (error.position[0] if error.position else 0)
-            message = re.sub(r",? line \d+, column \d+$", "", str(error.msg))
-            raise InputError(f"invalid XML ({message}); the file is damaged, open it in Word or LibreOffice "
-                             "and save it again", path=self.path, place=f"{name}:{line}") from None
+        return self.safe.xml(name)
+
+    def notices(self) -> list[Notice]:
+        """What the package holds that the reader ignored or found odd: macros, a missing
+        `[Content_Types].xml`, names outside the package, DTDs."""
+        out = []
+        macros = sorted(name for name in self.names if name.lower().rsplit("/", 1)[-1] == "vbaproject.bin")
+        controls = sum(1 for name in self.names if name.lower().startswith("word/activex/")
+                       and name.lower().endswith(".bin"))
+        if macros or controls:
+            what = " and ".join(filter(None, [f"macros ({', '.join(macros)})" if macros else "",
+                                              f"{controls} ActiveX control(s)" if controls else ""]))
+            out.append(Notice(f"the file holds {what}; drafttool never runs them and read only the text",
+                              self.path))
+        if "[Content_Types].xml" not in self.names:
+            out.append(Notice("the package has no [Content_Types].xml, so Word would call it damaged; "
+                              "read from its relationships anyway", self.path))
+        return out + self.safe.notices
 
 
 def _join_path(folder: str, target: str) -> str:
@@ -219,13 +220,28 @@ def _refuse_other_formats(data: bytes, path: str | None) -> None:
     if data.lstrip()[:5] == b"{\\rtf":
         raise InputError("this is an RTF file, not a Word .docx; open it in Word or LibreOffice and save it "
                          "as .docx", path=path)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"mime-version:"):
+        raise InputError("this is a single-file web page (.mht), not a Word .docx; open it in Word and save it "
+                         "as .docx", path=path)
+    if head.startswith(b"<"):
+        if b"wordml" in head or b"<w:worddocument" in head:
+            kind = "a Word 2003 XML document"
+        elif b"<pkg:package" in head:
+            kind = "a Word XML document (flat .xml)"
+        elif b"<html" in head or b"<!doctype html" in head:
+            kind = "a web page (HTML)"
+        else:
+            kind = "an XML or HTML file"
+        raise InputError(f"this is {kind}, not a Word .docx (a zip package); open it in Word and save it as .docx",
+                         path=path)
 
 
-def _what_zip_is(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _what_zip_is(package: limits.Package, names: set[str]) -> str:
     if "mimetype" in names and "content.xml" in names:
         try:
-            mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-        except Exception:  # noqa: BLE001 - only used to name the kind of file
+            mimetype = (package.read("mimetype", limit=1024) or b"").decode("ascii", "replace").strip()
+        except InputError:  # only used to name the kind of file
             mimetype = ""
         kinds = {"text": "an OpenDocument text (.odt)", "spreadsheet": "an OpenDocument spreadsheet (.ods)",
                  "presentation": "an OpenDocument presentation (.odp)"}
@@ -516,8 +532,8 @@ def format_number(value: int, fmt: str) -> str:
     """A list counter as Word writes it in number format `fmt` (ST_NumberFormat, 17.18.59)."""
     if fmt in ("none", "bullet"):
         return ""
-    if value <= 0 and fmt not in ("decimal", "decimalZero"):
-        return str(value)
+    if (value <= 0 or value > limits.MAX_LIST_NUMBER) and fmt not in ("decimal", "decimalZero"):
+        return str(value)  # letters for 2,000,000,000 would be 77 million of them
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("lowerLetter", "upperLetter"):
@@ -560,6 +576,8 @@ def _repeat(letters: tuple[str, ...], value: int) -> str:
 def _readings(numbered: _Numbered) -> tuple[Label | None, Label | None]:
     """The label Word computed, read by its level's number format rather than its text."""
     fmt, text, value = numbered.fmt, numbered.text, numbered.value
+    if not 0 < value <= limits.MAX_LIST_NUMBER:
+        return read_label(text)[2]  # written in digits (`format_number`): ids in letters would be millions long
     if fmt in ("lowerRoman", "upperRoman"):
         return None, Label(text, LabelSort.ROMAN, value, upper=fmt == "upperRoman")
     if fmt in _NUMBER_FORMATS:
@@ -869,8 +887,9 @@ _SYMBOL_FONT = dict(zip(range(0x41, 0x5B), "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡ
 
 def _symbol(element: _Element) -> str:
     """The character of a `w:sym` (17.3.3.30): Symbol-font codes mapped, others as given."""
+    value = element.get(_w("char"), "")
     try:
-        code = int(element.get(_w("char"), ""), 16)
+        code = int(value, 16) if len(value) <= 8 else -1
     except ValueError:
         return ""
     font = (element.get(_w("font")) or "").lower()
@@ -880,7 +899,12 @@ def _symbol(element: _Element) -> str:
         return _SYMBOL_FONT.get(code, chr(code) if 0x20 <= code < 0x7F else "")
     if font.startswith(("wingdings", "webdings")):
         return ""
-    return chr(code) if code >= 0x20 else ""
+    # A character XML itself could hold (ST_ShortHexNumber is two bytes, but a file may say
+    # anything): never a control, a surrogate or a noncharacter, which no writer accepts.
+    if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000 or code > 0x10FFFF or code & 0xFFFE == 0xFFFE \
+            or 0xFDD0 <= code <= 0xFDEF:
+        return ""
+    return chr(code)
 
 
 def _props(ppr: _Element | None) -> _Props:
@@ -1088,8 +1112,9 @@ def read_docx_layout(data: bytes, *, path: str | None = None, label: str = "", l
     parts: dict[str, bytes] = {}
     for name, kind in LAYOUT_PARTS.items():
         found = _part_name(package, kind, f"word/{name}")
-        if found is not None and package.zip.getinfo(found).file_size <= MAX_PART_BYTES:
-            parts[name] = package.zip.read(found)
+        raw = package.safe.read(found) if found is not None else None
+        if raw is not None:
+            parts[name] = raw
     section = reader.section
     typed = frozenset(record for record, (_, is_typed) in reader.layout.items() if is_typed)
     return reading, DocxLayout({record: ppr for record, (ppr, _) in reader.layout.items()}, typed, parts, section)
@@ -1141,6 +1166,9 @@ def _read_docx(data: bytes, path: str | None, label: str, language: str,
     reader = _Reader(path, styles, definitions, settings, body, parser, notes, comment_texts, tracked_changes)
     reading = reader.read(paras, label or properties.get("drafttool-round", ""),
                           language or properties.get("drafttool-language", ""), properties)
+    found = package.notices()
+    if found:
+        reading = replace(reading, notices=(*found, *reading.notices))
     return reading, reader, package
 
 

@@ -2,6 +2,12 @@
 
 Takes the bytes of a `.md` or `.txt` file; returns a `Reading` (a Round and notices).
 
+The bytes are decoded by `decode_text`: UTF-8, UTF-16 and UTF-32 with or without a BOM,
+and lines in Windows-1252 (Latin-1) read as such with a notice; a binary file, or text in
+another code page, is refused naming the line.  `clean_text` then takes out what the model
+must never hold — control characters, lone surrogates, stray BOMs, noncharacters — with a
+notice naming the line, and makes form feeds and Unicode line separators line breaks.
+
 In two steps, as pandoc's docx reader does: first the file becomes blocks that mirror it
 (lines between blank lines, each marked as page furniture, a separator, the start of a
 footnote body, a heading, or text), then the blocks become the model:
@@ -31,7 +37,7 @@ from drafttool import languages, markup
 from drafttool.errors import InputError, Notice
 from drafttool.markup import Run
 from drafttool.model import Footnote, Masthead, Round
-from drafttool.readers import Reading
+from drafttool.readers import Reading, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 
 FURNITURE = re.compile(
@@ -86,36 +92,181 @@ class _Draft:
 
 
 def decode(data: bytes, path: str | None) -> str:
-    """Text of a file in UTF-8 (a BOM allowed; UTF-16 with a BOM too), line endings unified."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"not valid UTF-16 at byte {error.start}; save the file as UTF-8", path=path) from None
+    """Text of a file (see `decode_text`), without the notices."""
+    return decode_text(data, path)[0]
+
+
+_BINARY = (
+    (b"%PDF-", "a PDF file; convert it to text (pdftotext -layout) and import the .txt"),
+    (b"PK\x03\x04", "a zip package (a Word .docx or an OpenDocument file?); import it under its own suffix"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc file (or another Office binary); save it as .docx and import that"),
+    (b"{\\rtf", "an RTF file; save it as .docx or as plain text (.txt) and import that"),
+)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+"""Bytes no text file holds (tab, line breaks, form feed and escape excepted)."""
+
+
+def decode_text(data: bytes, path: str | None) -> tuple[str, list[Notice]]:
+    """Text of a file, line endings unified, and notices on what was recovered.
+
+    UTF-8 (a BOM allowed), or UTF-16/UTF-32 with a BOM, or UTF-16 without one when every
+    other byte is NUL.  Lines that are not UTF-8 are read as Windows-1252 (which includes
+    Latin-1's letters) when they clearly are — accented letters alone or in pairs among
+    ASCII ones, as French, Spanish or Portuguese write them — with a notice naming the
+    first; text in another code page (Windows-1251 Russian, Windows-1256 Arabic, GBK) is
+    refused there, as is a binary file (a PDF, a zip, a .doc, NUL bytes throughout).
+    """
+    for magic, what in _BINARY:
+        if data.lstrip()[: len(magic)] == magic:
+            raise InputError(f"this is {what}", path=path)
+    notices: list[Notice] = []
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = _decode_wide(data, "utf-32", path, notices)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_wide(data, "utf-16", path, notices)
+    elif (order := _utf16_without_bom(data)) is not None:
+        text = _decode_wide(data, order, path, notices)
+        notices.append(Notice(f"read as {order.upper()} (it has no byte-order mark); save the file as UTF-8", path))
     else:
+        sample = data[:65536]
+        controls = _CONTROL_BYTES.findall(sample)
+        if len(controls) > 8 and len(controls) * 20 > len(sample):  # a stray NUL is removed with a notice
+            line = data.count(b"\n", 0, data.find(controls[0])) + 1
+            raise InputError(f"this is a binary file, not text (byte 0x{controls[0][0]:02x} and "
+                             f"{len(controls) - 1:,} more control bytes in its first {len(sample):,}); "
+                             "drafttool reads .md and .txt text files", path=path, place=f"{line}")
         try:
             text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_lines(data, path, notices)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notices
+
+
+def _decode_wide(data: bytes, encoding: str, path: str | None, notices: list[Notice]) -> str:
+    """UTF-16 or UTF-32 text; bytes that are not (a file cut mid-character) as U+FFFD."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode(encoding, "replace").count("\n") + 1
+        notices.append(Notice(f"not valid {encoding.upper()} at byte {error.start:,}: what cannot be read is "
+                              "shown as \ufffd; save the file as UTF-8", path, f"{line}"))
+        return data.decode(encoding, "replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text whose every other byte is NUL (ASCII in UTF-16)."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) * 10 >= len(odd) * 9 and even.count(0) * 10 <= len(even):
+        return "utf-16-le"
+    if even.count(0) * 10 >= len(even) * 9 and odd.count(0) * 10 <= len(odd):
+        return "utf-16-be"
+    return None
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{5,}")
+
+
+def _decode_lines(data: bytes, path: str | None, notices: list[Notice]) -> str:
+    """A file that is not all UTF-8: each line that is not, read as Windows-1252 if it
+    clearly is; else the first such line named in an error."""
+    lines = data.split(b"\n")
+    first: tuple[int, int, int] | None = None
+    recovered = 0
+    out = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            continue
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            raise InputError(
-                f"byte 0x{data[error.start]:02x} is not UTF-8 (column {column}); save the file as UTF-8",
-                path=path, place=f"{line}",
-            ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            bad, column = line[error.start], error.start + 1
+        try:
+            text = line.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: not Windows-1252
+        # Western European text has its accented letters alone or in pairs among ASCII
+        # ones ('Déclaration', 'ações'); a run of five ('Ïðèíÿòèå') is Russian, Arabic or
+        # Chinese in another code page, read wrongly.
+        if not text or _NON_ASCII_RUN.search(text):
+            raise InputError(f"byte 0x{bad:02x} is not UTF-8 (column {column}), and the line is not Windows-1252 "
+                             "text either; save the file as UTF-8", path=path, place=f"{number}")
+        first = first or (number, bad, column)
+        recovered += 1
+        out.append(text)
+    assert first is not None
+    number, bad, column = first
+    more = f", as were {recovered - 1} more line(s)" if recovered > 1 else ""
+    notices.append(Notice(f"byte 0x{bad:02x} is not UTF-8 (column {column}): this line was read as Windows-1252"
+                          f"{more}; save the file as UTF-8 to be sure of every character", path, f"{number}"))
+    return "\n".join(out)
+
+
+_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+"""Characters that break a line: a vertical tab (Word's manual line break, copied), a form
+feed (pdftotext's page break), NEL, and Unicode's line and paragraph separators."""
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]"
+)
+_KINDS = (
+    ("surrogate", "lone surrogate(s) (undecodable bytes passed on as text) replaced by \ufffd"),
+    ("bom", "byte-order mark(s) inside the text removed"),
+    ("control", "control character(s) removed"),
+    ("noncharacter", "noncharacter(s) removed"),
+)
+
+
+def _kind(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return "surrogate"
+    if char == "\ufeff":
+        return "bom"
+    return "control" if char <= "\x9f" else "noncharacter"
+
+
+def clean_text(text: str, path: str | None) -> tuple[str, list[Notice]]:
+    """Text the model may hold: line breaks as '\n', and no control characters, lone
+    surrogates (which `surrogateescape` makes of bad bytes), stray BOMs or noncharacters —
+    none of which a JSON file written as UTF-8 or an XML part can carry.  A notice for each
+    kind removed, naming the line of the first."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char, replacement in _LINE_BREAKS.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    if not _UNWANTED.search(text):
+        return text, []
+    notices: list[Notice] = []
+    found: dict[str, list[int]] = {}
+    for match in _UNWANTED.finditer(text):
+        found.setdefault(_kind(match.group()), []).append(match.start())
+    for kind, what in _KINDS:
+        if kind in found:
+            at = found[kind]
+            shown = "" if kind == "surrogate" else f" (U+{ord(text[at[0]]):04X} first)"
+            notices.append(Notice(f"{len(at):,} {what}{shown}", path, f"{text.count(chr(10), 0, at[0]) + 1}"))
+    text = _UNWANTED.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
+    return text, notices
 
 
 def read_markdown(data: bytes | str, *, path: str | None = None, label: str = "", language: str = "",
                   markdown: bool = True) -> Reading:
     """Read a Markdown (or, with `markdown=False`, plain-text) UN document."""
-    text = data if isinstance(data, str) else decode(data, path)
-    notices: list[Notice] = []
+    text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
+    text, cleaned = clean_text(text, path)
+    notices += cleaned
     front, body_start = _front_matter(text, path)
     lines = text.split("\n")
     blocks = _blocks(lines, body_start, markdown)
     if not any(block.text.strip() for block in blocks) and not front:
         raise InputError("the document is empty", path=path)
     furniture = [b for b in blocks if b.kind == "furniture"]
+    if not front and not any(b.text.strip() for b in blocks if b.kind not in ("furniture", "separator")):
+        lines_of = ", ".join(str(b.line) for b in blocks[:5]) + (" …" if len(blocks) > 5 else "")
+        raise InputError(f"the document is empty: it holds only page furniture or separator lines (lines {lines_of})",
+                         path=path)
     if furniture:
         where = ", ".join(str(b.line) for b in furniture[:5]) + (" …" if len(furniture) > 5 else "")
         notices.append(Notice(f"left out {len(furniture)} line(s) of page furniture (lines {where})", path))
@@ -150,16 +301,22 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     for draft in footnotes:
         fid = _footnote_id(draft.footnote_label, footnote_ids.values())
         footnote_ids.setdefault(draft.footnote_label, fid)
-        footnote_records.append(Footnote(fid, inline.convert(" ".join(draft.raw), footnote_ids), draft.footnote_label))
+        footnote_records.append(Footnote(fid, inline.convert(" ".join(draft.raw), footnote_ids, f"{draft.line}"),
+                                         draft.footnote_label))
 
     sources: list[SourceParagraph] = []
     if title_block is not None:
-        sources.append(SourceParagraph(inline.convert(_unwrap(title_block.text), footnote_ids), title=True,
+        sources.append(SourceParagraph(inline.convert(_unwrap(title_block.text), footnote_ids, f"{title_block.line}"),
+                                       title=True,
                                        place=f"{title_block.line}"))
     for draft in paragraphs:
         raw = _join(draft.raw)
-        sources.append(SourceParagraph(inline.convert(raw, footnote_ids), draft.label, draft.readings,
-                                       heading=draft.heading, place=f"{draft.line}"))
+        sources.append(SourceParagraph(inline.convert(raw, footnote_ids, f"{draft.line}"), draft.label,
+                                       draft.readings, heading=draft.heading, place=f"{draft.line}"))
+    for place, count in inline.unparsed:
+        notices.append(Notice(f"{count:,} characters of Markdown syntax (* _ [ ! < & \\ `) in one paragraph, over "
+                              f"the {limits.MAX_MARKDOWN_SYNTAX:,} parsed: read as plain text, its Markdown kept "
+                              "as written", path, place or None))
     records, structure_notices = assemble(sources, path=path)
     notices.extend(structure_notices)
 
@@ -448,6 +605,13 @@ _MARKDOWN_SYNTAX = re.compile(r"[*_`<>\[\]\\&!~\n]|  ")
 """Characters that can start Markdown inline syntax (or an HTML entity or tag)."""
 
 
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+"""Around the number of a footnote reference while markdown-it parses the text: Unicode
+noncharacters, kept for internal use, which `clean_text` removes from every input (private
+use characters, used before, come from PDF symbol fonts and crashed the reader)."""
+_SENTINEL = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+
+
 class _Inline:
     """Markdown inline syntax (or plain text) → drafttool's inline markup."""
 
@@ -459,17 +623,19 @@ class _Inline:
             star = r"\\\*" if markdown else r"\*"
             self._stars = re.compile(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)")
         self._parser = None
+        self.unparsed: list[tuple[str, int]] = []
+        """Places of paragraphs read as plain text for their mass of Markdown syntax, and its count."""
         if markdown:
             from markdown_it import MarkdownIt
 
             self._parser = MarkdownIt("commonmark")
 
-    def convert(self, raw: str, footnote_ids: dict[str, str]) -> str:
+    def convert(self, raw: str, footnote_ids: dict[str, str], place: str = "") -> str:
         refs: list[str] = []
 
         def sentinel(label: str) -> str:
             refs.append(footnote_ids.get(label, "fn-" + label))
-            return f"\ue000{len(refs) - 1}\ue001"
+            return f"{_OPEN}{len(refs) - 1}{_CLOSE}"
 
         if "[^" in raw:
             raw = _FOOTNOTE_REFERENCE.sub(lambda m: sentinel(m.group(1)), raw)
@@ -480,6 +646,9 @@ class _Inline:
             runs = self._plain_runs(raw, footnote_ids, sentinel)
         elif not _MARKDOWN_SYNTAX.search(raw):
             runs = [Run(raw)]  # no emphasis, link, escape or tag: the words as they are
+        elif (count := sum(raw.count(c) for c in "*_[!<&\\`")) > limits.MAX_MARKDOWN_SYNTAX:
+            self.unparsed.append((place, count))  # markdown-it would take minutes over it
+            runs = [Run(raw)]
         else:
             runs = self._markdown_runs(raw, footnote_ids)
         return markup.to_markup(self._expand(runs, refs)).strip()
@@ -556,10 +725,10 @@ class _Inline:
         """Turn the sentinels left in text runs into footnote reference runs."""
         out: list[Run] = []
         for run in runs:
-            if run.footnote is not None or "\ue000" not in run.text:
+            if run.footnote is not None or _OPEN not in run.text:
                 out.append(run)
                 continue
-            for index, piece in enumerate(re.split(r"\ue000(\d+)\ue001", run.text)):
+            for index, piece in enumerate(_SENTINEL.split(run.text)):
                 if index % 2:
                     out.append(Run("", run.italic, run.bold, footnote=refs[int(piece)]))
                 elif piece:
@@ -632,10 +801,14 @@ def _check_footnotes(round_: Round, path: str | None) -> list[Notice]:
                                                 round_.masthead.organ, round_.masthead.body)]
     texts += [(f"footnote {f.label}", f.text) for f in round_.footnotes]
     for where, text in texts:
+        missing: dict[str, int] = {}
         for ref in markup.footnote_ids(text):
             referred.add(ref)
             if ref not in known:
-                notices.append(Notice(f"footnote reference {ref!r} has no footnote body", path, where))
+                missing[ref] = missing.get(ref, 0) + 1
+        for ref, count in missing.items():  # once a paragraph, however often it cites it
+            times = f" ({count:,} references)" if count > 1 else ""
+            notices.append(Notice(f"footnote reference {ref!r} has no footnote body{times}", path, where))
     for footnote in round_.footnotes:
         if footnote.id not in referred:
             notices.append(Notice(f"footnote {footnote.label} is not referred to anywhere; kept at the end", path))
@@ -647,4 +820,16 @@ def check_brackets(round_: Round, path: str | None, places: dict[str, str] | Non
     from drafttool.brackets import scan_brackets
 
     places = places or {}
-    return [Notice(message, path, places.get(pid) or pid) for pid, message in scan_brackets(round_).unbalanced]
+    by_paragraph: dict[str, list[str]] = {}
+    for pid, message in scan_brackets(round_).unbalanced:
+        by_paragraph.setdefault(pid, []).append(message)
+    notices = []
+    for pid, messages in by_paragraph.items():
+        # A paragraph of a hundred thousand '[' gets three notices and a count, not a flood.
+        shown = messages if len(messages) <= _SHOWN_BRACKETS + 1 else messages[:_SHOWN_BRACKETS] + [
+            f"and {len(messages) - _SHOWN_BRACKETS:,} more unbalanced bracket(s) in this paragraph"]
+        notices += [Notice(message, path, places.get(pid) or pid) for message in shown]
+    return notices
+
+
+_SHOWN_BRACKETS = 3
