@@ -390,7 +390,8 @@ def _finish(links: list[Link], old: _Side, new: _Side) -> list[Link]:
     each deleted paragraph after the link that holds the old paragraph before it."""
     paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
     in_order = longest_increasing([min(link.old) for link in paired])
-    result = [Link(link.old, link.new, link.similarity, moved=k not in in_order) for k, link in enumerate(paired)]
+    result = [link if k in in_order else Link(link.old, link.new, link.similarity, moved=True)
+              for k, link in enumerate(paired)]
     result += [Link((), (j,)) for j in new.free()]
     result.sort(key=lambda link: min(link.new))
     holder: dict[int, int] = {}
