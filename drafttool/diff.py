@@ -291,7 +291,19 @@ def _known_links(old: Round, new: Round) -> list[tuple[tuple[int, ...], tuple[in
                 taken_new.add(j)
     for i, parts in splits.items():
         same = [j for j, p in enumerate(new.paragraphs) if p.id == old.paragraphs[i].id]
-        news = tuple(sorted(set(parts) | set(same)))
+        members = sorted(set(parts) | set(same))
+        # A split is one change only where its parts stand together; a part set apart by
+        # another paragraph is left to the later stages (as an insertion), so that the
+        # comparison keeps the new round's order.
+        start = members.index(same[0]) if same else 0
+        run = [members[start]]
+        for j in members[start + 1:]:
+            if j != run[-1] + 1:
+                break
+            run.append(j)
+        news = tuple(run)
+        if len(news) < 2:
+            continue
         if i not in taken_old and not taken_new & set(news):
             links.append(((i,), news))
             taken_old.add(i)

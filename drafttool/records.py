@@ -7,12 +7,27 @@ caller prefixes with the file and line.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from drafttool.model import (
     Anchor, Delegation, Event, Footnote, Kind, Masthead, Paragraph, Proposal, ProposalOp,
     ProposalStatus, Round, Status, StatusValue,
 )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(value: Any, *, indent: int | None = 2) -> str:
+    """JSON text with non-ASCII characters as they are (readable in the store), except a
+    lone surrogate — which no UTF-8 file can hold — written as its \\u escape, as JSON
+    allows.  With an indent, the text ends with a line break."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text + "\n" if indent is not None else text
 
 
 class RecordError(ValueError):

@@ -125,7 +125,7 @@ def locked(path: str | Path) -> Iterator[None]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return records.dumps(value, indent=None)
 
 
 def _header(kind: str, **fields: Any) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def save_metadata(path: str | Path, negotiation: Negotiation) -> None:
     """Write negotiation.json (title, symbol, language, note)."""
     data = _header("negotiation", title=negotiation.title, symbol=negotiation.symbol,
                    language=negotiation.language, note=negotiation.note)
-    write_atomic(Path(path) / NEGOTIATION_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(Path(path) / NEGOTIATION_FILE, records.dumps(data))
 
 
 def save_delegations(path: str | Path, delegations: tuple[Delegation, ...]) -> None:
@@ -220,7 +220,7 @@ def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) ->
     except (RecordError, TypeError, AttributeError) as error:
         raise StoreError(f"proposal {proposal.id!r} cannot be stored: {error}", path=folder) from None
     data = {**_header("proposal"), **records.proposal_to_dict(proposal)}
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = records.dumps(data)
     try:
         write_atomic(target, text, exclusive=new)
     except FileExistsError:

@@ -136,9 +136,9 @@ def progress(store: Path, format_: str, output: str | None) -> None:
 
     progress_ = negotiation_progress(load_store(store))
     if format_ == "json":
-        import json
+        from drafttool.records import dumps
 
-        text = json.dumps(progress_to_json_data(progress_), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(progress_to_json_data(progress_))
     elif format_ == "html":
         from drafttool.renderers.html import render_progress_html
 

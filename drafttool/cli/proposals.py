@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
+from drafttool.records import dumps
 
 
 @main.command()
@@ -182,7 +183,7 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
     if summary:
         rows = delegation_summary(selected.negotiation, selected.proposals)
         if format_ == "json":
-            write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output)
+            write_output(dumps(rows), output)
             return
         header = f"{'delegation':<12} {'proposed':>8} {'accepted':>8} {'rejected':>8} {'withdrawn':>9} {'pending':>7}"
         lines = [header] + [
@@ -193,7 +194,7 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
         return
     rows = proposal_rows(selected.negotiation, selected.proposals)
     if format_ == "json":
-        write_output(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output)
+        write_output(dumps(rows), output)
         return
     lines = []
     for row in rows:
@@ -320,7 +321,7 @@ def delegations(store: Path, code: str | None, name: str, aliases: tuple[str, ..
         return
     negotiation = load_store(store)
     if format_ == "json":
-        click.echo(json.dumps([delegation_to_dict(d) for d in negotiation.delegations], ensure_ascii=False, indent=2))
+        click.echo(dumps([delegation_to_dict(d) for d in negotiation.delegations]), nl=False)
         return
     for delegation in negotiation.delegations:
         facts = []

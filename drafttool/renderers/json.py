@@ -9,10 +9,10 @@ The shape (`records.round_to_dict`) is what scripts rely on: a paragraph has `id
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from drafttool import markup, records
+from drafttool.records import dumps
 from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment
 
 
@@ -28,7 +28,7 @@ def round_to_json_data(round_: Round, negotiation: Negotiation | None = None) ->
 
 
 def render_round_json(round_: Round, negotiation: Negotiation | None = None) -> str:
-    return json.dumps(round_to_json_data(round_, negotiation), ensure_ascii=False, indent=2) + "\n"
+    return dumps(round_to_json_data(round_, negotiation))
 
 
 def round_from_json_data(data: dict[str, Any]) -> Round:
@@ -106,7 +106,7 @@ def _segment(segment: Segment) -> dict[str, Any]:
 
 
 def render_comparison_json(comparison: Comparison, old: Round, new: Round) -> str:
-    return json.dumps(comparison_to_json_data(comparison, old, new), ensure_ascii=False, indent=2) + "\n"
+    return dumps(comparison_to_json_data(comparison, old, new))
 
 
 def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-def]
@@ -121,4 +121,4 @@ def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-
             for b in blamed
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)
