@@ -37,6 +37,7 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
       drafttool diff drafts/cnd-2024 "Zero draft" Rev.1
       drafttool diff rev1.docx rev2.docx --format html -o rev1-rev2.html
       drafttool diff old.md new.md --check
+      drafttool diff drafts/cnd-2024 Rev.1 Rev.2 --format docx -o rev1-rev2.docx
     """
     from drafttool.align import AlignOptions
     from drafttool.diff import DiffOptions, without_typographic

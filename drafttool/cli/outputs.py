@@ -74,11 +74,12 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
 @click.option("--attribution", type=click.Choice(["parentheses", "dash", "none"]), default="parentheses",
               show_default=True, help="How proposers follow each proposal: (EU), – EU, or not at all.")
 @click.option("--colour-statuses", is_flag=True, help="Colour paragraphs by status as well as tagging them.")
-@click.option("--format", "format_", type=click.Choice(["docx", "html"]), default="docx", show_default=True)
+@click.option("--format", "format_", type=click.Choice(["docx", "html"]), default=None,
+              help="docx or html (default: from the -o file's suffix, else docx).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically); required for docx.")
 @reports_errors
 def compile_(store: Path, round_name: str | None, every_status: bool, attribution: str, colour_statuses: bool,
-             format_: str, output: str | None) -> None:
+             format_: str | None, output: str | None) -> None:
     """Write the compilation text of a round: every pending proposal shown where it applies.
 
     Insertions are bold and underlined, deletions struck through, each followed by its
@@ -88,13 +89,15 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
     \b
     Examples:
       drafttool compile drafts/cnd-2024 --round "Zero draft" -o compilation.docx
-      drafttool compile drafts/cnd-2024 --all --attribution dash --format html -o compilation.html
+      drafttool compile drafts/cnd-2024 --all --attribution dash -o compilation.html
     """
     from drafttool.compilation import compile_round
     from drafttool.errors import Notice
     from drafttool.model import ProposalStatus
     from drafttool.store import load_store
 
+    if format_ is None:
+        format_ = "html" if output and output.lower().endswith((".html", ".htm")) else "docx"
     if format_ == "docx":
         docx_output(output)
     negotiation = load_store(store)
