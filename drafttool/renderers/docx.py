@@ -1489,13 +1489,13 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
     changed_notes = [c for c in comparison.footnotes if c.op is not ChangeOp.UNCHANGED]
     if changed_notes:
         line("Footnotes", "Heading1")
-        for change in changed_notes:
-            before = change.old.label if change.old else ""
-            after = change.new.label if change.new else ""
+        for note in changed_notes:
+            before = note.old.label if note.old else ""
+            after = note.new.label if note.new else ""
             numbers = f"{before} → {after}" if before and after and before != after else after or before
             element = static.paragraph()
-            element.append(static.words(f"[{change.op.value}] {numbers}\t", bold=True))
-            for runs in _change_blocks(static, change, ()):
+            element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
+            for runs in _change_blocks(static, note, ()):
                 element.extend(runs)
             body.append(element)
     return _static_package(body, static, title=f"{comparison.old_label} → {comparison.new_label}",
