@@ -44,9 +44,17 @@ over characters: parsing is the main cost of writing long rounds)."""
 
 def parse(markup: str) -> tuple[Run, ...]:
     """The runs of a marked-up text, adjacent runs of one format joined."""
+    return tuple(parse_from(markup)[0])
+
+
+def parse_from(markup: str, italic: bool = False, bold: bool = False) -> tuple[list[Run], bool, bool]:
+    """The runs of a piece of marked-up text that starts in the given format, and the
+    format at its end: a diff segment may start or end inside `*…*`, and renderers carry
+    the format from one segment to the next."""
+    if "*" not in markup and "\\" not in markup and "[" not in markup:
+        return ([Run(markup, italic, bold)] if markup else []), italic, bold
     runs: list[Run] = []
     buffer: list[str] = []
-    italic = bold = False
 
     def flush() -> None:
         if buffer:
@@ -69,7 +77,7 @@ def parse(markup: str) -> tuple[Run, ...]:
             else:
                 italic = not italic
     flush()
-    return tuple(runs)
+    return runs, italic, bold
 
 
 def _append(runs: list[Run], run: Run) -> None:

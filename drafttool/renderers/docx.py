@@ -26,11 +26,9 @@ rescans the body on every call, which makes long documents quadratic).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -38,6 +36,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from drafttool import labels, languages, markup
+from drafttool.renderers import collector_paused
 from drafttool.model import (
     CHAIR, ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, ProposalStatus, Round,
     Segment, SegmentKind, StatusValue,
@@ -267,6 +266,20 @@ class _Writer:
         paragraph.append(make_run(label + "\t", RunFormat(rtl=self.rtl, east_asian=self.east_asian)))
 
 
+
+def masthead_lines(round_: Round) -> list[tuple[str, str]]:
+    """The masthead as (field, marked-up text) lines in their printed order, the
+    document symbol among them; empty fields left out."""
+    lines: list[tuple[str, str]] = []
+    for name in MASTHEAD_FIELDS:
+        if name == "symbol":
+            values: tuple[str, ...] = (markup.escape(round_.symbol),)
+        else:
+            values = round_.masthead.other if name == "other" else (getattr(round_.masthead, name),)
+        lines += [(name, value) for value in values if value]
+    return lines
+
+
 def render_round_docx(round_: Round) -> bytes:
     """The round as a Word file: `w:body` of masthead, title, headings and numbered paragraphs."""
     language = round_.language.split("-")[0].lower()
@@ -278,17 +291,10 @@ def render_round_docx(round_: Round) -> bytes:
     parents = {paragraph.id: paragraph for paragraph in round_.paragraphs}
     body: list[_Element] = []
 
-    masthead = round_.masthead
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = masthead.other if name == "other" else (getattr(masthead, name),)
-        for value in values:
-            if value:
-                element = writer.paragraph(masthead_style_id(name))
-                writer.runs(value, element)
-                body.append(element)
+    for name, value in masthead_lines(round_):
+        element = writer.paragraph(masthead_style_id(name))
+        writer.runs(value, element)
+        body.append(element)
 
     for paragraph in round_.paragraphs:
         if paragraph.kind is Kind.TITLE:
@@ -347,45 +353,9 @@ def render_round_docx(round_: Round) -> bytes:
 # Word's numbering); removing a mark joins a paragraph with the next, as Word does
 # (ECMA-376 Part 1, 17.13.5.15).
 
-_SCAN = re.compile(r"\\(.)|(\*\*)|(\*)|\[\^([^\]\s\\]+)\]|([^\\*\[]+|[\\\[])", re.DOTALL)
-"""Inline markup token by token, as `markup.parse` reads it: an escape, '**', '*', a
-footnote reference, or text."""
-
 MOVES = ("delete-insert", "revisions")
 """How a moved paragraph is written: deleted where it was and inserted where it goes, or
 as a Word move (`w:moveFrom`/`w:moveTo` with paired move ranges)."""
-
-
-def _scan_runs(text: str, italic: bool, bold: bool) -> tuple[list[markup.Run], bool, bool]:
-    """The runs of a piece of marked-up text that starts in the given format (a segment
-    may start or end inside `*…*`: the format is carried from segment to segment)."""
-    if not _MARKUP.search(text):
-        return ([markup.Run(text, italic, bold)] if text else []), italic, bold
-    runs: list[markup.Run] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            runs.append(markup.Run("".join(buffer), italic, bold))
-            buffer.clear()
-
-    for match in _SCAN.finditer(text):
-        escaped, double, single, reference, literal = match.groups()
-        if escaped is not None:
-            buffer.append(escaped)
-        elif literal is not None:
-            buffer.append(literal)
-        elif reference is not None:
-            flush()
-            runs.append(markup.Run("", italic, bold, footnote=reference))
-        else:
-            flush()
-            if double:
-                bold = not bold
-            else:
-                italic = not italic
-    flush()
-    return runs, italic, bold
 
 
 def _units(runs: list[markup.Run]) -> list[tuple[str, bool, bool, str | None]]:
@@ -609,16 +579,16 @@ class _Tracked:
         for segment in change.segments:
             stamp = self.segment_stamp(segment, None)
             if segment.kind is EQUAL_KIND:
-                runs, *state["old"] = _scan_runs(segment.text, *state["old"])  # type: ignore[assignment]
-                runs, *state["new"] = _scan_runs(segment.text, *state["new"])  # type: ignore[assignment]
+                runs, *state["old"] = markup.parse_from(segment.text, *state["old"])  # type: ignore[assignment]
+                runs, *state["new"] = markup.parse_from(segment.text, *state["new"])  # type: ignore[assignment]
                 out.extend(self.runs(runs, "new", in_note=True))
             elif segment.kind is DELETE_KIND:
-                runs, *state["old"] = _scan_runs(segment.text, *state["old"])  # type: ignore[assignment]
+                runs, *state["old"] = markup.parse_from(segment.text, *state["old"])  # type: ignore[assignment]
                 made = self.runs(runs, "old", "w:delText", in_note=True)
                 if made:
                     out.append(self.revisions.deleted(made, stamp))
             else:
-                runs, *state["new"] = _scan_runs(segment.text, *state["new"])  # type: ignore[assignment]
+                runs, *state["new"] = markup.parse_from(segment.text, *state["new"])  # type: ignore[assignment]
                 made = self.runs(runs, "new", in_note=True)
                 if made:
                     out.append(self.revisions.inserted(made, stamp))
@@ -719,16 +689,16 @@ class _Tracked:
                 if not part:
                     continue
                 if action == "equal":
-                    old_runs, *state["old"] = _scan_runs(part, *state["old"])  # type: ignore[assignment]
-                    new_runs, *state["new"] = _scan_runs(part, *state["new"])  # type: ignore[assignment]
+                    old_runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
+                    new_runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
                     current.content.extend(self.kept(old_runs, new_runs))
                 elif action in ("delete", "move-from"):
-                    runs, *state["old"] = _scan_runs(part, *state["old"])  # type: ignore[assignment]
+                    runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
                     made = self.runs(runs, "old", "w:delText")
                     if made:
                         current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
                 else:
-                    runs, *state["new"] = _scan_runs(part, *state["new"])  # type: ignore[assignment]
+                    runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
                     made = self.runs(runs, "new")
                     if made:
                         current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
@@ -751,7 +721,7 @@ class _Tracked:
     def plain(self, index: int, change: ParagraphChange) -> list[_Out]:
         """An unchanged (or renumbered) paragraph: its runs as they are."""
         old, new = change.old[0], change.new[0]
-        runs, _, _ = _scan_runs(new.text, False, False)
+        runs, _, _ = markup.parse_from(new.text, False, False)
         if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold):
             content = [make_run_like(runs[0].text, self.writer.templates[(False, False)])]
         else:
@@ -1035,21 +1005,6 @@ def _donor_properties(outs: list[_Out], position: int, out: _Out, paragraph: Par
             out.ppr = ppr
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is built: a long text makes
-    hundreds of thousands of small objects, none in cycles, and each burst of them starts a
-    collection that walks every live object, the rounds and the comparison included (at
-    20,000 paragraphs, half the time of the tracked-changes writer)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves: str = "delete-insert",
                         date: str | None = None, dates: dict[str, str] | None = None,
                         base: bytes | None = None) -> bytes:
@@ -1068,7 +1023,7 @@ def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves
     """
     if moves not in MOVES:
         raise ValueError(f"moves must be one of {', '.join(MOVES)}, not {moves!r}")
-    with _collector_paused():
+    with collector_paused():
         return _render_tracked(comparison, old, new, moves, date, dates, base)
 
 
@@ -1277,7 +1232,7 @@ class _Static:
         return out
 
     def text(self, text: str, kind: str = "text", *, in_note: bool = False) -> list[_Element]:
-        runs, _, _ = _scan_runs(text, False, False)
+        runs, _, _ = markup.parse_from(text, False, False)
         return self.runs(runs, kind, in_note=in_note)
 
     def words(self, text: str, *, style: str = "", bold: bool = False, italic: bool = False) -> _Element:
@@ -1364,14 +1319,14 @@ def _change_blocks(static: _Static, change: ParagraphChange | FootnoteChange,
             if not part:
                 continue
             if kind is EQUAL_KIND:
-                runs, *state["old"] = _scan_runs(part, *state["old"])  # type: ignore[assignment]
-                runs, *state["new"] = _scan_runs(part, *state["new"])  # type: ignore[assignment]
+                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
+                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
                 blocks[-1].extend(static.runs(runs))
             elif kind is DELETE_KIND:
-                runs, *state["old"] = _scan_runs(part, *state["old"])  # type: ignore[assignment]
+                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
                 blocks[-1].extend(static.runs(runs, "delete"))
             else:
-                runs, *state["new"] = _scan_runs(part, *state["new"])  # type: ignore[assignment]
+                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
                 blocks[-1].extend(static.runs(runs, "insert"))
         if kind is not EQUAL_KIND and segment.by:
             following = segments[position + 1] if position + 1 < len(segments) else None
@@ -1388,7 +1343,7 @@ def render_comparison_docx(comparison: Comparison, old: Round, new: Round) -> by
     numbers, then each change — its op, labels, where a moved paragraph came from, the
     words struck and added with their proposers — runs of unchanged paragraphs summarised,
     and the footnotes changed."""
-    with _collector_paused():
+    with collector_paused():
         return _render_comparison(comparison, old, new)
 
 
@@ -1612,17 +1567,10 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         body.append(element)
         return element
 
-    masthead = round_.masthead
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = masthead.other if name == "other" else (getattr(masthead, name),)
-        for value in values:
-            if value:
-                element = static.paragraph(masthead_style_id(name))
-                element.extend(static.text(value))
-                body.append(element)
+    for name, value in masthead_lines(round_):
+        element = static.paragraph(masthead_style_id(name))
+        element.extend(static.text(value))
+        body.append(element)
     heading = f"Compilation text — {round_.label}" + (f", {round_.date}" if round_.date else "")
     line(heading, "Subtitle", bold=True)
     if every_status:

@@ -31,12 +31,10 @@ its two charts as inline SVG computed here (`BarChart`), no script or library.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -51,6 +49,7 @@ from drafttool.compilation import (
     proposers_text,
 )
 from drafttool.markup import Run
+from drafttool.renderers import collector_paused
 from drafttool.model import (
     ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Negotiation, Paragraph, ParagraphChange, ProposalOp,
     ProposalStatus, Round, Segment, SegmentKind, StatusValue,
@@ -102,23 +101,6 @@ def template_environment(user_templates: str | None = None) -> jinja2.Environmen
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a page is built.
-
-    Building the page of a long text allocates hundreds of thousands of small objects,
-    none of them in cycles; each allocation burst starts a collection that walks every
-    object alive — the rounds and the comparison included: with the collector running,
-    the page of a 20,000-paragraph comparison took about twice as long."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _render(name: str, templates: str | Path | None, **context: object) -> str:
@@ -728,7 +710,7 @@ def render_comparison_html(comparison: Comparison, old: Round, new: Round, *, vi
     """
     if view not in ("inline", "side-by-side"):
         raise ValueError(f"view must be 'inline' or 'side-by-side', not {view!r}")
-    with _collector_paused():
+    with collector_paused():
         return _render_comparison(comparison, old, new, view, title, show_unchanged, templates)
 
 
@@ -794,7 +776,7 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round, view: Vie
 def render_round_html(round_: Round, *, title: str | None = None, templates: str | Path | None = None) -> str:
     """One round as a clean HTML page: masthead, title, labelled paragraphs indented by
     level, status tags, footnotes at the end."""
-    with _collector_paused():
+    with collector_paused():
         return _render_round(round_, title, templates)
 
 
@@ -1104,7 +1086,7 @@ def render_compilation_html(compilation: Compilation, *, attribution: str = "par
     tag, and with `colour_statuses` its colour."""
     if attribution not in ATTRIBUTION_STYLES:
         raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_STYLES)}, not {attribution!r}")
-    with _collector_paused():
+    with collector_paused():
         return _render_compilation(compilation, attribution, colour_statuses, templates)
 
 
@@ -1189,7 +1171,7 @@ def render_blame_html(blamed: Sequence[Blame], round_: Round, negotiation: Negot
     colour per round) and followed by that round and its proposers (`<sup>`, also in the
     mark's title); text from the first round is plain.  The delegation filter highlights
     one delegation's passages."""
-    with _collector_paused():
+    with collector_paused():
         return _render_blame(blamed, round_, negotiation, templates)
 
 
@@ -1358,7 +1340,7 @@ def render_progress_html(progress: Progress, *, templates: str | Path | None = N
     spans (unbalanced ones listed) and the outcomes of the proposals made on it; per
     delegation and group, its proposals by outcome and its support and opposition; two
     charts as inline SVG (stacked bars), with titles and text labels."""
-    with _collector_paused():
+    with collector_paused():
         return _render_progress(progress, templates)
 
 
