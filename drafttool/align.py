@@ -207,18 +207,22 @@ class _Aligner:
         return self.old.groups[i] == self.new.groups[j]
 
     # Stage 2 --------------------------------------------------------------------------
-    def exact(self, key: Callable[[str], str]) -> None:
-        """Pair texts with equal keys, repeated texts in their order."""
+    def exact(self, key: Callable[[str], str] | None = None) -> None:
+        """Pair texts with equal keys (the texts themselves when `key` is None), repeated
+        texts in their order."""
+        old, new = self.old, self.new
         waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i in self.old.free():
-            waiting[(self.old.groups[i], key(self.old.texts[i]))].append(i)
-        scale = len(self.old.texts) / max(1, len(self.new.texts))
-        for j in self.new.free():
-            queue = waiting.get((self.new.groups[j], key(self.new.texts[j])))
+        for i in old.free():
+            waiting[(old.groups[i], old.texts[i] if key is None else key(old.texts[i]))].append(i)
+        scale = len(old.texts) / max(1, len(new.texts))
+        for j in new.free():
+            queue = waiting.get((new.groups[j], new.texts[j] if key is None else key(new.texts[j])))
             if queue:
                 # A text found several times pairs with the copy nearest its place.
                 k = 0 if len(queue) == 1 else min(range(len(queue)), key=lambda n: abs(queue[n] - j * scale))
-                self.link((queue.pop(k),), (j,))
+                i = queue.pop(k)
+                old.linked[i] = new.linked[j] = True
+                self.links.append(Link((i,), (j,)))
 
     # Stage 3 --------------------------------------------------------------------------
     def splits(self, whole: _Side, parts: _Side, as_split: bool, wholes: list[int], free_parts: list[int]) -> None:
@@ -377,7 +381,7 @@ def align_texts(
     aligner = _Aligner(old, new, similarity, options)
     for old_part, new_part in known:
         aligner.link(tuple(old_part), tuple(new_part))
-    aligner.exact(lambda text: text)
+    aligner.exact()
     aligner.exact(paragraph_key)
     aligner.find_splits = splits
     aligner.in_place()

@@ -144,6 +144,10 @@ class WordDiffer:
 
     def _encode(self, tokens: list[str]) -> str:
         by_token = self._by_token
+        try:  # most tokens of a round were met before: one lookup each, at C speed
+            return "".join(map(by_token.__getitem__, tokens))
+        except KeyError:
+            pass
         out = []
         for token in tokens:
             code = by_token.get(token)
@@ -185,12 +189,13 @@ class WordDiffer:
         shared = _count_words(pair.head) + _count_words(pair.tail)
         common = 0
         position = 0
+        is_word = words.__contains__
         for op, length in _diff_counts(a, b, semantic=False):
             if op == 0:
-                common += sum(1 for c in a[position:position + length] if c in words)
+                common += sum(map(is_word, a[position:position + length]))
             if op != 1:
                 position += length
-        total = 2 * shared + sum(1 for c in a if c in words) + sum(1 for c in b if c in words)
+        total = 2 * shared + sum(map(is_word, a)) + sum(map(is_word, b))
         return 2 * (shared + common) / total if total else 1.0
 
     def segments(self, old: str, new: str) -> tuple[Segment, ...]:
@@ -353,13 +358,20 @@ def compare_rounds(old: Round, new: Round, options: DiffOptions = DiffOptions())
 
 
 def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, partner: dict[str, str]) -> ParagraphChange:
+    if len(link.old) == 1 and len(link.new) == 1:
+        before, after = old.paragraphs[link.old[0]], new.paragraphs[link.new[0]]
+        if before.text == after.text:  # most paragraphs: no word diff to make
+            segments: tuple[Segment, ...] = (Segment(EQUAL, before.text),) if before.text else ()
+            if link.moved:
+                op = ChangeOp.MOVED
+            elif _placed_alike(before, after, partner):
+                op = ChangeOp.UNCHANGED
+            else:
+                op = ChangeOp.RENUMBERED
+            return ParagraphChange(op, (before,), (after,), segments, moved=link.moved, similarity=link.similarity)
     olds = tuple(old.paragraphs[i] for i in link.old)
     news = tuple(new.paragraphs[j] for j in link.new)
-    if len(olds) == 1 and len(news) == 1 and olds[0].text == news[0].text:
-        text = olds[0].text  # most paragraphs: no word diff to make
-        segments: tuple[Segment, ...] = (Segment(EQUAL, text),) if text else ()
-    else:
-        segments = differ.segments("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
+    segments = differ.segments("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
     if not olds:
         op = ChangeOp.INSERTED
     elif not news:
@@ -370,12 +382,8 @@ def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, pa
         op = ChangeOp.MERGED
     elif link.moved:
         op = ChangeOp.MOVED
-    elif olds[0].text != news[0].text:
-        op = ChangeOp.EDITED
-    elif _placed_alike(olds[0], news[0], partner):
-        op = ChangeOp.UNCHANGED
     else:
-        op = ChangeOp.RENUMBERED
+        op = ChangeOp.EDITED
     return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity)
 
 

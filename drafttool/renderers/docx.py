@@ -36,7 +36,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from drafttool import labels, languages, markup
-from drafttool.renderers import collector_paused
+from drafttool.collector import collector_paused
 from drafttool.model import (
     CHAIR, ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, ProposalStatus, Round,
     Segment, SegmentKind, StatusValue,

@@ -49,7 +49,7 @@ from drafttool.compilation import (
     proposers_text,
 )
 from drafttool.markup import Run
-from drafttool.renderers import collector_paused
+from drafttool.collector import collector_paused
 from drafttool.model import (
     ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Negotiation, Paragraph, ParagraphChange, ProposalOp,
     ProposalStatus, Round, Segment, SegmentKind, StatusValue,
