@@ -358,16 +358,131 @@ LEGEND = {
         ("delete-unattributed", "Les suppressions proposées sont barrées."),
         ("group", "Lorsque des propositions se chevauchent, le texte actuel figure entre crochets, puis la version "
                   "de chaque proposition."),
-        ("added", "Les paragraphes dont l’ajout est proposé portent la mention bis, ter … (supra : avant le "
+        ("added", "Les paragraphes dont l’ajout est proposé portent la mention bis, ter … (supra\u00a0: avant le "
                   "paragraphe indiqué)."),
         ("alternative", "Les libellés de remplacement figurent sous leur paragraphe (alt, alt2 …)."),
         ("status", "L’état de chaque paragraphe est indiqué entre crochets à la fin de celui-ci."),
     ),
+    "es": (
+        ("insert", "Las palabras cuya inserción se propone figuran en negrita y subrayadas, seguidas de los autores "
+                   "de la propuesta."),
+        ("delete", "Las palabras cuya supresión se propone figuran tachadas, seguidas de los autores de la "
+                   "propuesta."),
+        ("insert-unattributed", "Las palabras cuya inserción se propone figuran en negrita y subrayadas."),
+        ("delete-unattributed", "Las palabras cuya supresión se propone figuran tachadas."),
+        ("group", "Cuando las propuestas se superponen, el texto actual figura entre corchetes, seguido de la "
+                  "versión de cada propuesta."),
+        ("added", "Los párrafos cuya adición se propone llevan la indicación bis, ter … (supra: antes del párrafo "
+                  "indicado)."),
+        ("alternative", "Las redacciones alternativas figuran bajo su párrafo (alt, alt2 …)."),
+        ("status", "El estado de cada párrafo se indica entre corchetes al final del párrafo."),
+    ),
+    "ru": (
+        ("insert", "Слова, которые предлагается добавить, выделены полужирным шрифтом и подчеркиванием; после них "
+                   "указаны авторы предложения."),
+        ("delete", "Слова, которые предлагается исключить, зачеркнуты; после них указаны авторы предложения."),
+        ("insert-unattributed", "Слова, которые предлагается добавить, выделены полужирным шрифтом и "
+                                "подчеркиванием."),
+        ("delete-unattributed", "Слова, которые предлагается исключить, зачеркнуты."),
+        ("group", "Если предложения пересекаются, нынешний текст приводится в квадратных скобках, а за ним — "
+                  "вариант каждого предложения."),
+        ("added", "Пункты, которые предлагается добавить, обозначены bis, ter … (supra: перед указанным пунктом)."),
+        ("alternative", "Альтернативные формулировки приводятся под соответствующим пунктом (alt, alt2 …)."),
+        ("status", "Статус каждого пункта указан в квадратных скобках в его конце."),
+    ),
+    "ar": (
+        ("insert", "الكلمات المقترح إدراجها مكتوبة بخط عريض وتحتها خط، وتليها أسماء مقدمي الاقتراح."),
+        ("delete", "الكلمات المقترح حذفها مشطوب عليها، وتليها أسماء مقدمي الاقتراح."),
+        ("insert-unattributed", "الكلمات المقترح إدراجها مكتوبة بخط عريض وتحتها خط."),
+        ("delete-unattributed", "الكلمات المقترح حذفها مشطوب عليها."),
+        ("group", "حيثما تتداخل الاقتراحات، يُعرض النص الحالي بين معقوفتين، ثم صيغة كل اقتراح."),
+        ("added", "تحمل الفقرات المقترح إضافتها التسمية bis، ter … (supra: قبل الفقرة المذكورة)."),
+        ("alternative", "تَرِد الصيغ البديلة تحت الفقرة المعنية (alt، alt2 …)."),
+        ("status", "تُبيَّن حالة كل فقرة بين معقوفتين في نهايتها."),
+    ),
+    "zh": (
+        ("insert", "提议插入的文字以粗体加下划线显示，其后注明提议方。"),
+        ("delete", "提议删除的文字以删除线显示，其后注明提议方。"),
+        ("insert-unattributed", "提议插入的文字以粗体加下划线显示。"),
+        ("delete-unattributed", "提议删除的文字以删除线显示。"),
+        ("group", "提案相互重叠时，现有案文列于方括号内，其后列出各项提案的文本。"),
+        ("added", "提议增加的段落标为 bis、ter……（supra：置于所指段落之前）。"),
+        ("alternative", "替代措辞列于相关段落之下（alt、alt2……）。"),
+        ("status", "每段的状态以方括号注明于段末。"),
+    ),
 }
+"""The conventions of a compilation text, in the six UN languages."""
+
+LEGEND_NOTES = {
+    "en": {
+        "compilation": "Compilation text",
+        "title": "Legend",
+        "parentheses": "The proposers follow each proposal in parentheses: {insert}, {delete}, {support}.",
+        "dash": "The proposers follow each proposal after a dash: {insert}, {delete}, {support}.",
+        "none": "Attribution is omitted: the proposals are shown without the delegations that made them.",
+        "every-status": "Proposals of every status are shown, each followed by its status in square brackets; "
+                        "rejected, withdrawn and merged proposals are greyed.",
+        "colours": "Paragraphs are coloured by status:",
+    },
+    "fr": {
+        "compilation": "Texte de compilation",
+        "title": "Légende",
+        "parentheses": "Les auteurs suivent chaque proposition, entre parenthèses\u00a0: {insert}, {delete}, "
+                       "{support}.",
+        "dash": "Les auteurs suivent chaque proposition, après un tiret\u00a0: {insert}, {delete}, {support}.",
+        "none": "L’attribution est omise\u00a0: les propositions figurent sans le nom des délégations qui les ont "
+                "faites.",
+        "every-status": "Les propositions de tous états figurent, chacune suivie de son état entre crochets\u00a0; "
+                        "les propositions rejetées, retirées ou fusionnées sont grisées.",
+        "colours": "Les paragraphes sont colorés selon leur état\u00a0:",
+    },
+    "es": {
+        "compilation": "Texto de compilación",
+        "title": "Leyenda",
+        "parentheses": "Los autores figuran después de cada propuesta, entre paréntesis: {insert}, {delete}, "
+                       "{support}.",
+        "dash": "Los autores figuran después de cada propuesta, tras un guion: {insert}, {delete}, {support}.",
+        "none": "Se omite la atribución: las propuestas figuran sin las delegaciones que las formularon.",
+        "every-status": "Figuran las propuestas en todos los estados, cada una seguida de su estado entre "
+                        "corchetes; las propuestas rechazadas, retiradas o fusionadas aparecen en gris.",
+        "colours": "Los párrafos están coloreados según su estado:",
+    },
+    "ru": {
+        "compilation": "Сводный текст",
+        "title": "Условные обозначения",
+        "parentheses": "Авторы указаны после каждого предложения в скобках: {insert}, {delete}, {support}.",
+        "dash": "Авторы указаны после каждого предложения через тире: {insert}, {delete}, {support}.",
+        "none": "Авторство не указывается: предложения приводятся без названий внесших их делегаций.",
+        "every-status": "Приводятся предложения с любым статусом, после каждого — его статус в квадратных "
+                        "скобках; отклоненные, отозванные и объединенные предложения выделены серым.",
+        "colours": "Пункты выделены цветом по статусу:",
+    },
+    "ar": {
+        "compilation": "النص التجميعي",
+        "title": "مفتاح الرموز",
+        "parentheses": "تَرِد أسماء مقدمي كل اقتراح بعده بين قوسين: {insert}، {delete}، {support}.",
+        "dash": "تَرِد أسماء مقدمي كل اقتراح بعده بعد شرطة: {insert}، {delete}، {support}.",
+        "none": "أُغفلت الإشارة إلى مقدمي الاقتراحات: تُعرض الاقتراحات دون أسماء الوفود التي قدمتها.",
+        "every-status": "تُعرض الاقتراحات بجميع حالاتها، وتلي كلاً منها حالته بين معقوفتين؛ وتظهر الاقتراحات "
+                        "المرفوضة والمسحوبة والمدمجة باللون الرمادي.",
+        "colours": "الفقرات ملونة حسب حالتها:",
+    },
+    "zh": {
+        "compilation": "汇编案文",
+        "title": "说明",
+        "parentheses": "每项提案之后以括号注明提议方：{insert}、{delete}、{support}。",
+        "dash": "每项提案之后以破折号注明提议方：{insert}、{delete}、{support}。",
+        "none": "不注明提议方：所列提案不显示提出提案的代表团。",
+        "every-status": "列出所有状态的提案，每项提案后以方括号注明其状态；已拒绝、已撤回和已合并的提案以灰色显示。",
+        "colours": "段落按状态着色：",
+    },
+}
+"""The rest of the legend, in the six UN languages: the headings, how attribution is
+written (its samples come from `attribution_text`), the statuses shown, the colours."""
 
 
 def legend(language: str, attribution: str = "parentheses") -> tuple[tuple[str, str], ...]:
-    """The conventions of the compilation, in its language (English where not translated);
+    """The conventions of the compilation, in its language (English where not one of the six);
     without attribution, insertions and deletions are not said to name their proposers."""
     lines = LEGEND.get(language.split("-")[0], LEGEND["en"])
     unattributed = attribution == "none"

@@ -474,8 +474,14 @@ def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_f
     assert len([n for n in footnotes if n.get(W + "type") is None]) == len(negotiation.round("Zero draft").footnotes)
     texts = [libreoffice.text_lines(p) for p in libreoffice.convert(files, "txt:Text", tmp_path / "out")]
     parentheses, dash, none = texts
-    assert "Compilation text — Zero draft, 2024-01-12" in parentheses
+    # The masthead and legend in the text's language (French here).
+    assert "Texte de compilation — Zero draft, 2024-01-12" in parentheses
+    assert "Légende" in parentheses
     assert "Les ajouts proposés sont en gras et soulignés, suivis du nom de leurs auteurs." in parentheses
+    assert "Les ajouts proposés sont en gras et soulignés." in none
+    assert not any("suivis du nom de leurs auteurs" in line for line in none)
+    assert any(line.startswith("L’attribution est omise") for line in none)
+    assert any(line.startswith("Les propositions de tous états figurent") for line in parentheses)
     assert any("11 bis\tNous réaffirmons que les efforts" in line and line.endswith("(AfG, G77) [accepted]")
                for line in parentheses)
     assert any("L'expansion et la diversification (MEX, COL) [accepted] de" in line for line in parentheses)

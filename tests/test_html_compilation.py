@@ -25,7 +25,7 @@ from markupsafe import escape
 
 from drafttool import markup
 from drafttool.attribution import blame
-from drafttool.compilation import Compilation, attribution_text, compile_round, legend
+from drafttool.compilation import LEGEND, LEGEND_NOTES, Compilation, attribution_text, compile_round, legend
 from drafttool.diff import tokenize
 from drafttool.model import (
     Anchor, Delegation, Footnote, Masthead, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round, Status,
@@ -290,6 +290,20 @@ def test_legend_gives_the_conventions_and_how_attribution_is_written(page: Calla
     assert "lang=\"en\"" in dash and "Words proposed for insertion are in bold and underlined" in dash
 
 
+@pytest.mark.parametrize("code", ["en", "fr", "es", "ru", "ar", "zh"])
+def test_the_legend_is_written_in_each_of_the_six_languages(code: str) -> None:
+    assert [key for key, _ in LEGEND[code]] == [key for key, _ in LEGEND["en"]]
+    assert LEGEND_NOTES[code].keys() == LEGEND_NOTES["en"].keys()
+    for style in ("parentheses", "dash"):
+        assert all(f"{{{sample}}}" in LEGEND_NOTES[code][style] for sample in ("insert", "delete", "support"))
+    texts = [text for _, text in LEGEND[code]] + list(LEGEND_NOTES[code].values())
+    assert len(set(texts)) == len(texts)
+    if code != "en":  # translated, not English left behind
+        assert not set(texts) & ({text for _, text in LEGEND["en"]} | set(LEGEND_NOTES["en"].values()))
+    if code == "fr":  # French typography: a no-break space before ; : ! ?
+        assert not any(re.search(r"[^\u00a0\u202f][;:!?]", text) for text in texts)
+
+
 def test_an_anonymous_compilation_says_so_and_names_no_delegation_anywhere(page: Callable[[str], str]) -> None:
     html = page("en-resolution-anonymous")
     assert ('<li class="legend-attribution" lang="en" dir="ltr">Attribution is omitted: the proposals are shown '
@@ -436,8 +450,12 @@ def test_arabic_compilation_is_right_to_left_with_isolated_attributions(page: Ca
     assert '<bdi class="label" dir="rtl">3 مكرراً</bdi>' in html
     assert '<bdi class="label" dir="rtl">4 (ب)</bdi>' in html
     assert f'<bdi class="by" data-by="{ARAB_GROUP}" title="arab-1 · 2024-10-03">({ARAB_GROUP})</bdi>' in html
-    # the legend is not translated into Arabic: it says so by its language and direction
-    assert '<li class="legend-insert" lang="en" dir="ltr">' in html
+    # the legend is in Arabic, right to left, its samples of attribution isolated
+    assert ('<section class="legend-box" aria-labelledby="legend-title" lang="ar" dir="rtl">\n'
+            '<h2 id="legend-title">مفتاح الرموز</h2>') in html
+    assert '<li class="legend-insert" lang="ar" dir="rtl">الكلمات المقترح إدراجها' in html
+    assert '<li class="legend-attribution" lang="ar" dir="rtl">تَرِد أسماء مقدمي كل اقتراح بعده بين قوسين: ' \
+           '<bdi class="by">(EU)</bdi>، ' in html
 
 
 def test_chinese_compilation_is_marked_as_chinese(page: Callable[[str], str]) -> None:

@@ -1509,7 +1509,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals."""
-    from drafttool.compilation import ATTRIBUTION_STYLES, attribution_text, legend, proposers_text
+    from drafttool.compilation import ATTRIBUTION_STYLES, LEGEND_NOTES, attribution_text, legend, proposers_text
 
     if attribution not in ATTRIBUTION_STYLES:
         raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_STYLES)}, not {attribution!r}")
@@ -1571,13 +1571,16 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         element = static.paragraph(masthead_style_id(name))
         element.extend(static.text(value))
         body.append(element)
-    heading = f"Compilation text — {round_.label}" + (f", {round_.date}" if round_.date else "")
+    notes = LEGEND_NOTES.get(language, LEGEND_NOTES["en"])
+    heading = f"{notes['compilation']} — {round_.label}" + (f", {round_.date}" if round_.date else "")
     line(heading, "Subtitle", bold=True)
-    if every_status:
-        line("Proposals of every status are shown, each followed by its status in square brackets.", italic=True)
-    line("Legend", "Heading3")
-    for _, text in legend(round_.language):
+    line(notes["title"], "Heading3")
+    for _, text in legend(language, attribution):
         line(text, "LegendLine", italic=True)
+    if attribution == "none":
+        line(notes["none"], "LegendLine", italic=True)
+    if every_status:
+        line(notes["every-status"], "LegendLine", italic=True)
 
     for compiled in compilation.paragraphs:
         paragraph = compiled.paragraph
@@ -1623,4 +1626,4 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         for who, text in compiled.statements:
             note("Statement: ", who, "", "")
             body[-1].extend(static.text(text))
-    return _static_package(body, static, title=f"Compilation text — {round_.label}", subject=round_.symbol)
+    return _static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol)

@@ -44,12 +44,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from drafttool import languages, markup
+from drafttool.collector import collector_paused
 from drafttool.compilation import (
-    ATTRIBUTION_STYLES, LEGEND, Compilation, CompiledParagraph, Piece, Proposers, attribution_text, legend,
-    proposers_text,
+    ATTRIBUTION_STYLES, LEGEND, LEGEND_NOTES, Compilation, CompiledParagraph, Piece, Proposers, attribution_text,
+    legend, proposers_text,
 )
 from drafttool.markup import Run
-from drafttool.collector import collector_paused
 from drafttool.model import (
     ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Negotiation, Paragraph, ParagraphChange, ProposalOp,
     ProposalStatus, Round, Segment, SegmentKind, StatusValue,
@@ -803,31 +803,6 @@ def _render_round(round_: Round, title: str | None, templates: str | Path | None
 # The compilation text
 
 
-_LEGEND_MORE = {
-    "en": {
-        "title": "Legend",
-        "parentheses": "The proposers follow each proposal in parentheses: {insert}, {delete}, {support}.",
-        "dash": "The proposers follow each proposal after a dash: {insert}, {delete}, {support}.",
-        "none": "Attribution is omitted: the proposals are shown without the delegations that made them.",
-        "every-status": "Proposals of every status are shown, each followed by its status in square brackets; "
-                        "rejected, withdrawn and merged proposals are greyed.",
-        "colours": "Paragraphs are coloured by status:",
-    },
-    "fr": {
-        "title": "Légende",
-        "parentheses": "Les auteurs suivent chaque proposition, entre parenthèses\u00a0: {insert}, {delete}, "
-                       "{support}.",
-        "dash": "Les auteurs suivent chaque proposition, après un tiret\u00a0: {insert}, {delete}, {support}.",
-        "none": "L’attribution est omise\u00a0: les propositions figurent sans le nom des délégations qui les ont "
-                "faites.",
-        "every-status": "Les propositions de tous états figurent, chacune suivie de son état entre crochets\u00a0; "
-                        "les propositions rejetées, retirées ou fusionnées sont grisées.",
-        "colours": "Les paragraphes sont colorés selon leur état\u00a0:",
-    },
-}
-"""Legend lines the compilation's own `legend()` does not give: how attribution is written
-(its samples are made by `attribution_text` itself), the statuses shown, the colours."""
-
 _LEGEND_SAMPLES = {
     "insert": Piece("insert", "", Proposers(("sample-1",), ("EU",), op=ProposalOp.INSERT), ends_proposal=True),
     "delete": Piece("delete", "", Proposers(("sample-2",), ("USA", "CAN"), op=ProposalOp.DELETE), ends_proposal=True),
@@ -1057,8 +1032,8 @@ def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bo
     status colours (value, label, colour) when paragraphs are coloured.  Lines are in the
     text's language where translated, in English otherwise, each marked with its own."""
     base = code if code in LEGEND else "en"
-    more_language = code if code in _LEGEND_MORE else "en"
-    more = _LEGEND_MORE[more_language]
+    more_language = code if code in LEGEND_NOTES else "en"
+    more = LEGEND_NOTES[more_language]
     lines = [(key, base, Markup(_escape(text))) for key, text in legend(base, style)]
     if style == "none":
         lines.append(("attribution", more_language, Markup(_escape(more["none"]))))
