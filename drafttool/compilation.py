@@ -76,8 +76,8 @@ class CompiledParagraph:
     proposed_by: Proposers | None = None
     """For a paragraph proposed to be added: who proposes it."""
     deletions: tuple[Proposers, ...] = ()
-    moves: tuple[tuple[Proposers, str], ...] = ()
-    """Proposals to move it, with where to ('after 30.', 'before 1.')."""
+    moves: tuple[tuple[Proposers, str, str], ...] = ()
+    """Proposals to move it: who, 'after' or 'before', and the label of the paragraph named."""
     retains: tuple[Proposers, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     statements: tuple[tuple[Proposers, str], ...] = ()
@@ -86,7 +86,7 @@ class CompiledParagraph:
     def proposals(self) -> tuple[Proposers, ...]:
         """Every proposal shown with this paragraph."""
         found = [p.proposers for p in self.pieces if p.proposers is not None]
-        found += list(self.deletions) + [m for m, _ in self.moves] + list(self.retains)
+        found += list(self.deletions) + [m for m, _, _ in self.moves] + list(self.retains)
         found += [a.proposers for a in self.alternatives] + [s for s, _ in self.statements]
         if self.proposed_by is not None:
             found.append(self.proposed_by)
@@ -234,8 +234,9 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
             added[(first.paragraph, first.before)].append((who, first, None))
         elif first.op is ProposalOp.MOVE_PARAGRAPH:
             place = round_.paragraph(first.place) if first.place else None
-            where = ("before " if first.before else "after ") + (display_label(round_, place) if place else "?")
-            whole[first.paragraph]["moves"].append((who, where))  # type: ignore[index]
+            where = display_label(round_, place) if place else "?"
+            side = "before" if first.before else "after"
+            whole[first.paragraph]["moves"].append((who, side, where))  # type: ignore[index]
         elif first.op is ProposalOp.ALTERNATIVE:
             whole[first.paragraph]["alternatives"].append((who, first))  # type: ignore[index]
         elif first.op is ProposalOp.DELETE_PARAGRAPH:
@@ -479,6 +480,35 @@ LEGEND_NOTES = {
 }
 """The rest of the legend, in the six UN languages: the headings, how attribution is
 written (its samples come from `attribution_text`), the statuses shown, the colours."""
+
+
+NOTE_INTROS = {
+    "en": {"delete": "Proposed for deletion", "after": "Proposed to be moved after {label}",
+           "before": "Proposed to be moved before {label}", "retain": "Proposed to be retained",
+           "statement": "Statement", "no-text": "no text", "colon": ":"},
+    "fr": {"delete": "Proposition de suppression", "after": "Proposition de déplacement après {label}",
+           "before": "Proposition de déplacement avant {label}", "retain": "Proposition de maintien",
+           "statement": "Déclaration", "no-text": "pas de texte", "colon": "\u00a0:"},
+    "es": {"delete": "Propuesta de supresión", "after": "Propuesta de traslado después de {label}",
+           "before": "Propuesta de traslado antes de {label}", "retain": "Propuesta de mantenimiento",
+           "statement": "Declaración", "no-text": "sin texto", "colon": ":"},
+    "ru": {"delete": "Предложение исключить", "after": "Предложение перенести после {label}",
+           "before": "Предложение перенести перед {label}", "retain": "Предложение сохранить",
+           "statement": "Заявление", "no-text": "без текста", "colon": ":"},
+    "ar": {"delete": "اقتراح بالحذف", "after": "اقتراح بالنقل إلى ما بعد {label}",
+           "before": "اقتراح بالنقل إلى ما قبل {label}", "retain": "اقتراح بالإبقاء",
+           "statement": "بيان", "no-text": "لا نص", "colon": ":"},
+    "zh": {"delete": "提议删除", "after": "提议移至{label}之后", "before": "提议移至{label}之前", "retain": "提议保留",
+           "statement": "发言", "no-text": "无案文", "colon": "："},
+}
+"""What a proposal on a whole paragraph says of itself, in the six UN languages; 'colon'
+ends a statement's intro (a no-break space before it in French, full width in Chinese)."""
+
+
+def note_intros(language: str) -> tuple[str, dict[str, str]]:
+    """The language the notes' intros are written in (English where not one of the six), and them."""
+    code = language.split("-")[0].lower()
+    return (code, NOTE_INTROS[code]) if code in NOTE_INTROS else ("en", NOTE_INTROS["en"])
 
 
 def legend(language: str, attribution: str = "parentheses") -> tuple[tuple[str, str], ...]:

@@ -487,7 +487,7 @@ def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_f
     assert any("L'expansion et la diversification (MEX, COL) [accepted] de" in line for line in parentheses)
     assert any("(RUS: delete; opposed by EU, CANZ) [rejected]" in line for line in parentheses)
     assert any(line.startswith("OP12 alt: ") and "(USA; opposed by G77) [rejected]" in line for line in parentheses)
-    assert "Proposed to be moved after 30. (AfG: move) [accepted]" in parentheses
+    assert "Proposition de déplacement après 30. (AfG: move) [accepted]" in parentheses
     assert any("– MEX, COL [accepted]" in line for line in dash)
     assert not any("(MEX, COL)" in line or "– MEX" in line for line in none)
     # Footnotes are real notes: LibreOffice exports them with the text.
@@ -501,7 +501,7 @@ def test_the_pending_compilation_shows_only_pending_proposals_without_status_tag
     compilation = compile_round(negotiation, "Adopted")
     data = render_compilation_docx(compilation)
     text = "".join(t.text or "" for t in etree.fromstring(parts(data)["word/document.xml"]).iter(W + "t"))
-    assert "Statement: " in text and "(G77)" in text and "[pending]" not in text
+    assert "Déclaration\u00a0: " in text and "(G77)" in text and "[pending]" not in text
 
 
 # ------------------------------------------------------------------------------ hostile text

@@ -25,7 +25,9 @@ from markupsafe import escape
 
 from drafttool import markup
 from drafttool.attribution import blame
-from drafttool.compilation import LEGEND, LEGEND_NOTES, Compilation, attribution_text, compile_round, legend
+from drafttool.compilation import (
+    LEGEND, LEGEND_NOTES, NOTE_INTROS, Compilation, attribution_text, compile_round, legend,
+)
 from drafttool.diff import tokenize
 from drafttool.model import (
     Anchor, Delegation, Footnote, Masthead, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round, Status,
@@ -291,15 +293,19 @@ def test_legend_gives_the_conventions_and_how_attribution_is_written(page: Calla
 
 
 @pytest.mark.parametrize("code", ["en", "fr", "es", "ru", "ar", "zh"])
-def test_the_legend_is_written_in_each_of_the_six_languages(code: str) -> None:
+def test_the_legend_and_notes_are_written_in_each_of_the_six_languages(code: str) -> None:
     assert [key for key, _ in LEGEND[code]] == [key for key, _ in LEGEND["en"]]
     assert LEGEND_NOTES[code].keys() == LEGEND_NOTES["en"].keys()
+    assert NOTE_INTROS[code].keys() == NOTE_INTROS["en"].keys()
+    assert "{label}" in NOTE_INTROS[code]["after"] and "{label}" in NOTE_INTROS[code]["before"]
     for style in ("parentheses", "dash"):
         assert all(f"{{{sample}}}" in LEGEND_NOTES[code][style] for sample in ("insert", "delete", "support"))
     texts = [text for _, text in LEGEND[code]] + list(LEGEND_NOTES[code].values())
+    texts += [text for key, text in NOTE_INTROS[code].items() if key != "colon"]
     assert len(set(texts)) == len(texts)
     if code != "en":  # translated, not English left behind
-        assert not set(texts) & ({text for _, text in LEGEND["en"]} | set(LEGEND_NOTES["en"].values()))
+        assert not set(texts) & ({text for _, text in LEGEND["en"]} | set(LEGEND_NOTES["en"].values())
+                                 | set(NOTE_INTROS["en"].values()))
     if code == "fr":  # French typography: a no-break space before ; : ! ?
         assert not any(re.search(r"[^\u00a0\u202f][;:!?]", text) for text in texts)
 
@@ -377,7 +383,7 @@ def test_alternatives_are_listed_under_their_paragraph_with_their_labels(page: C
 
 
 def test_whole_paragraph_proposals_and_statements_are_notes_under_it(page: Callable[[str], str]) -> None:
-    assert ('<span class="intro" lang="en" dir="ltr">Proposed to be moved after 30.</span> <bdi class="by" '
+    assert ('<span class="intro" lang="fr" dir="ltr">Proposition de déplacement après 30.</span> <bdi class="by" '
             'data-by="AfG" title="afg-2 · 2024-01-22 · Belongs with cooperation at all levels (section III.A).">'
             '(AfG)</bdi>') in paragraph_html(page("fr-cnd-2024"), "p26")
     english = page("en-resolution")
@@ -386,6 +392,11 @@ def test_whole_paragraph_proposals_and_statements_are_notes_under_it(page: Calla
             ) in paragraph_html(english, "p6")
     assert '<span class="intro" lang="en" dir="ltr">Proposed to be retained</span>' in paragraph_html(english, "p5.b")
     assert 'class="pnote pnote-retain ps-withdrawn"' in paragraph_html(english, "p5.b")
+    # in the text's language: right to left in Arabic, a full-width colon in Chinese
+    assert ('<span class="intro" lang="ar" dir="rtl">بيان</span><span lang="ar">:</span> <span class="note-text">'
+            'تحتفظ المجموعة العربية بموقفها.</span>') in page("ar-resolution")
+    assert ('<span class="intro" lang="zh" dir="ltr">发言</span><span lang="zh">：</span><span class="note-text">'
+            ) in page("zh-resolution")
     statement = paragraph_html(english, "p5")
     assert ('<span class="intro" lang="en" dir="ltr">Statement</span><span lang="en">:</span> <span class="note-text">'
             'The Russian Federation reserves its position on <em>extrabudgetary</em> resources.</span>') in statement

@@ -1509,7 +1509,9 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals."""
-    from drafttool.compilation import ATTRIBUTION_STYLES, LEGEND_NOTES, attribution_text, legend, proposers_text
+    from drafttool.compilation import (
+        ATTRIBUTION_STYLES, LEGEND_NOTES, attribution_text, legend, note_intros, proposers_text,
+    )
 
     if attribution not in ATTRIBUTION_STYLES:
         raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_STYLES)}, not {attribution!r}")
@@ -1572,6 +1574,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         element.extend(static.text(value))
         body.append(element)
     notes = LEGEND_NOTES.get(language, LEGEND_NOTES["en"])
+    _, intros = note_intros(language)
     heading = f"{notes['compilation']} — {round_.label}" + (f", {round_.date}" if round_.date else "")
     line(heading, "Subtitle", bold=True)
     line(notes["title"], "Heading3")
@@ -1615,15 +1618,15 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
             body.append(item)
 
         for alternative in compiled.alternatives:
-            note("" if alternative.text else "no text", alternative.proposers, "", alternative.text,
+            note("" if alternative.text else intros["no-text"], alternative.proposers, "", alternative.text,
                  alternative.label)
         for who in compiled.deletions:
-            note("Proposed for deletion", who, "delete")
-        for who, where in compiled.moves:
-            note(f"Proposed to be moved {where}", who, "move")
+            note(intros["delete"], who, "delete")
+        for who, side, where in compiled.moves:
+            note(intros[side].format(label=where), who, "move")
         for who in compiled.retains:
-            note("Proposed to be retained", who, "retain")
+            note(intros["retain"], who, "retain")
         for who, text in compiled.statements:
-            note("Statement: ", who, "", "")
+            note(intros["statement"] + intros["colon"] + ("" if intros["colon"] == "：" else " "), who, "", "")
             body[-1].extend(static.text(text))
     return _static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol)

@@ -47,7 +47,7 @@ from drafttool import languages, markup
 from drafttool.collector import collector_paused
 from drafttool.compilation import (
     ATTRIBUTION_STYLES, LEGEND, LEGEND_NOTES, Compilation, CompiledParagraph, Piece, Proposers, attribution_text,
-    legend, proposers_text,
+    legend, note_intros, proposers_text,
 )
 from drafttool.markup import Run
 from drafttool.model import (
@@ -826,6 +826,12 @@ class ProposalNote:
     """The alternative's label ('OP12 alt'); '' for the others."""
     intro: str
     """What is proposed, in words ('Proposed to be moved after 30.'); '' for an alternative."""
+    intro_language: str
+    """The language of `intro` (the text's, or English where it is not one of the six)."""
+    intro_dir: str
+    """'rtl' or 'ltr', as that language is written."""
+    colon: str
+    """What ends the intro of a statement, in that language (':', '\u00a0:', '：')."""
     html: Markup
     """The alternative's wording or the statement, as HTML."""
     after: Markup
@@ -886,9 +892,11 @@ class _CompilationHtml:
     Without attribution nothing names a delegation, not even an attribute: a compilation
     published without attribution on purpose must not carry it hidden in its source."""
 
-    def __init__(self, notes: _Notes, style: str, every_status: bool) -> None:
+    def __init__(self, notes: _Notes, style: str, every_status: bool, language: str) -> None:
         self.notes = notes
         self.style = style
+        self.intro_language, self.intros = note_intros(language)
+        self.intro_dir = "rtl" if languages.is_rtl(self.intro_language) else "ltr"
         self.attributed = style != "none"
         self.every_status = every_status
         self.delegations: dict[str, None] = {}
@@ -987,7 +995,8 @@ class _CompilationHtml:
     def note(self, kind: str, who: Proposers, intro: str = "", text: str = "", label: str = "") -> ProposalNote:
         self.attributes(who)  # counted, and its delegations offered in the filter
         return ProposalNote(
-            kind=kind, label=_clean(label), intro=intro,
+            kind=kind, label=_clean(label), intro=intro, intro_language=self.intro_language,
+            intro_dir=self.intro_dir, colon=self.intros["colon"],
             html=Markup(_text_html(text, self.notes)) if text else Markup(""),
             after=Markup(self.after(who, proposers_text(who, self.style))),
             by=tuple(_clean(code) for code in who.by) if self.attributed else (),
@@ -996,12 +1005,14 @@ class _CompilationHtml:
         )
 
     def notes_of(self, compiled: CompiledParagraph) -> tuple[ProposalNote, ...]:
-        notes = [self.note("alternative", a.proposers, "" if a.text else "no text", a.text, a.label)
+        intros = self.intros
+        notes = [self.note("alternative", a.proposers, "" if a.text else intros["no-text"], a.text, a.label)
                  for a in compiled.alternatives]
-        notes += [self.note("delete", who, "Proposed for deletion") for who in compiled.deletions]
-        notes += [self.note("move", who, f"Proposed to be moved {_clean(where)}") for who, where in compiled.moves]
-        notes += [self.note("retain", who, "Proposed to be retained") for who in compiled.retains]
-        notes += [self.note("statement", who, "Statement", text) for who, text in compiled.statements]
+        notes += [self.note("delete", who, intros["delete"]) for who in compiled.deletions]
+        notes += [self.note("move", who, intros[side].format(label=_clean(where)))
+                  for who, side, where in compiled.moves]
+        notes += [self.note("retain", who, intros["retain"]) for who in compiled.retains]
+        notes += [self.note("statement", who, intros["statement"], text) for who, text in compiled.statements]
         return tuple(notes)
 
     def paragraph(self, compiled: CompiledParagraph) -> CompiledView:
@@ -1071,7 +1082,7 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
     language = _language(round_)
     every_status = tuple(compilation.statuses) != (ProposalStatus.PENDING,)
     notes = _Notes(round_)
-    build = _CompilationHtml(notes, style, every_status)
+    build = _CompilationHtml(notes, style, every_status, language.code)
     paragraphs = [build.paragraph(compiled) for compiled in compilation.paragraphs]
     footnotes = [(_Notes.anchor(_clean(f.footnote.id)), _clean(f.footnote.label or f.footnote.id),
                   Markup(build.pieces(f.pieces))) for f in compilation.footnotes]
