@@ -300,3 +300,29 @@ def test_read_document_names_the_file(tmp_path) -> None:  # type: ignore[no-unty
     path.write_bytes(b"\x00\x01\x02\x03" * 100)
     with pytest.raises(InputError, match=rf"^{path}:1: this is a binary file"):
         read_document(path)
+
+
+@pytest.mark.parametrize(("name", "limit", "what"), [
+    ("huge.md", limits.MAX_TEXT_FILE_BYTES, "text files up to 64 MB"),
+    ("huge.txt", limits.MAX_TEXT_FILE_BYTES, "text files up to 64 MB"),
+    ("huge.docx", limits.MAX_DOCX_FILE_BYTES, "Word files up to 512 MB"),
+])
+def test_a_file_larger_than_any_negotiated_text_is_refused_unread(  # type: ignore[no-untyped-def]
+        tmp_path, name: str, limit: int, what: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as file:  # sparse: no disk and no time spent on it
+        file.truncate(limit + 1)
+    started = time.perf_counter()
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert time.perf_counter() - started < 0.5
+    assert str(raised.value) == f"{path}: is {(limit + 1) / limits.MB:,.1f} MB; drafttool reads {what}: is it " \
+                                "the right file?"
+    if name.endswith(".docx"):
+        return  # (not read at 512 MB here: the test would hold that much memory)
+    path.write_bytes(b"")  # at the limit, the size is no reason to refuse (what is in it is)
+    with path.open("wb") as file:
+        file.truncate(limit)
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert "MB; drafttool reads" not in str(raised.value) and "binary file" in str(raised.value)

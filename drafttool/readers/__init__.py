@@ -86,6 +86,7 @@ def read_document(
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unknown kind of file {path.suffix or '(no suffix)'!r}; drafttool reads {known}", path=path)
     try:
+        _check_size(path, path.stat().st_size, reader)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
@@ -100,3 +101,14 @@ def read_document(
     from drafttool.readers.markdown import read_markdown
 
     return read_markdown(data, path=str(path), label=label, language=language, markdown=reader == "markdown")
+
+
+def _check_size(path: Path, size: int, reader: str) -> None:
+    """Refuse, before reading it, a file larger than any negotiated text (readers/limits.py)."""
+    from drafttool.readers.limits import MAX_DOCX_FILE_BYTES, MAX_TEXT_FILE_BYTES, MB
+
+    limit = MAX_DOCX_FILE_BYTES if reader == "docx" else MAX_TEXT_FILE_BYTES
+    if size > limit:
+        what = "Word files up to" if reader == "docx" else "text files up to"
+        raise InputError(f"is {size / MB:,.1f} MB; drafttool reads {what} {limit // MB} MB: is it the right file?",
+                         path=path)
