@@ -505,6 +505,37 @@ NOTE_INTROS = {
 ends a statement's intro (a no-break space before it in French, full width in Chinese)."""
 
 
+PAGE_PHRASES = {
+    "en": {"shown": "{n} proposals shown", "shown-one": "1 proposal shown", "every-status": ", of every status",
+           "filter": "Show the amendments proposed by", "all": "all delegations",
+           "count": "{n} proposals", "count-one": "1 proposal",
+           "skipped": "Proposals not shown: they no longer fit the text ({n})"},
+    "fr": {"shown": "propositions présentées\u00a0: {n}", "shown-one": "propositions présentées\u00a0: 1",
+           "every-status": ", de tous états", "filter": "Afficher les amendements proposés par",
+           "all": "toutes les délégations", "count": "propositions\u00a0: {n}", "count-one": "propositions\u00a0: 1",
+           "skipped": "Propositions non présentées, qui ne correspondent plus au texte ({n})"},
+    "es": {"shown": "propuestas presentadas: {n}", "shown-one": "propuestas presentadas: 1",
+           "every-status": ", de todos los estados", "filter": "Mostrar las enmiendas propuestas por",
+           "all": "todas las delegaciones", "count": "propuestas: {n}", "count-one": "propuestas: 1",
+           "skipped": "Propuestas no presentadas: ya no corresponden al texto ({n})"},
+    "ru": {"shown": "показано предложений: {n}", "shown-one": "показано предложений: 1",
+           "every-status": ", с любым статусом", "filter": "Показать поправки делегации",
+           "all": "все делегации", "count": "предложений: {n}", "count-one": "предложений: 1",
+           "skipped": "Не показанные предложения: они больше не соответствуют тексту ({n})"},
+    "ar": {"shown": "الاقتراحات المعروضة: {n}", "shown-one": "الاقتراحات المعروضة: 1",
+           "every-status": "، بجميع حالاتها", "filter": "عرض التعديلات التي اقترحها",
+           "all": "جميع الوفود", "count": "الاقتراحات: {n}", "count-one": "الاقتراحات: 1",
+           "skipped": "اقتراحات غير معروضة: لم تعد تنطبق على النص ({n})"},
+    "zh": {"shown": "所列提案：{n}", "shown-one": "所列提案：1", "every-status": "，所有状态",
+           "filter": "按提出方显示修正：", "all": "所有代表团", "count": "提案：{n}", "count-one": "提案：1",
+           "skipped": "未列出的提案：已不再适用于案文（{n}）"},
+}
+"""The words around the compilation text on its HTML page (the line under the masthead,
+the delegation filter and its count, the proposals that no longer fit), in the six UN
+languages; '{n}' is a number; 'every-status' starts with its language's comma.  Counts
+are written 'proposals: 3' where the word's plural would depend on the number."""
+
+
 def note_intros(language: str) -> tuple[str, dict[str, str]]:
     """The language the notes' intros are written in (English where not one of the six), and them."""
     code = language.split("-")[0].lower()

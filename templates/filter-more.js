@@ -6,7 +6,8 @@
      and hidden when the chosen delegation's version is shown;
    - elements of the chosen delegation get .dt-mine (highlighted where a page says so);
    - the count is of proposals (distinct data-proposal) or of passages, as the filter box's
-     data-count says. */
+     data-count says, in the words of its data-count-one and data-count-many ('{n}' the
+     number) where it has them. */
 (function () {
   "use strict";
   var SEPARATOR = "|";
@@ -42,7 +43,10 @@
     var count = document.getElementById("dt-filter-count");
     if (count && what && code) {
       var n = what === "proposals" ? Object.keys(found).length : passages;
-      count.textContent = n + " " + (n === 1 ? what.replace(/s$/, "") : what);
+      var one = box.getAttribute("data-count-one");
+      var many = box.getAttribute("data-count-many");
+      count.textContent = one && many ? (n === 1 ? one : many).replace("{n}", String(n))
+        : n + " " + (n === 1 ? what.replace(/s$/, "") : what);
     }
   }
 

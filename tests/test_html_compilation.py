@@ -26,7 +26,7 @@ from markupsafe import escape
 from drafttool import markup
 from drafttool.attribution import blame
 from drafttool.compilation import (
-    LEGEND, LEGEND_NOTES, NOTE_INTROS, Compilation, attribution_text, compile_round, legend,
+    LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, Compilation, attribution_text, compile_round, legend,
 )
 from drafttool.diff import tokenize
 from drafttool.model import (
@@ -271,8 +271,17 @@ def test_masthead_gives_the_symbol_the_date_and_the_round(page: Callable[[str], 
     head = page("fr-cnd-2024").split("<main")[0]
     assert '<p class="mh-symbol">E/CN.7/2024/L.2</p>' in head
     assert '<p class="mh-date">12 janvier 2024</p>' in head
-    assert ('Compilation text of <bdi class="round-label">Zero draft</bdi> (<bdi>2024-01-12</bdi>) · 7 proposals of '
-            'every status') in head
+    assert ('<p class="rounds" lang="fr"><span dir="ltr">Texte de compilation\u00a0: <bdi class="round-label">Zero '
+            'draft</bdi> (<bdi>2024-01-12</bdi>) · propositions présentées\u00a0: 7, de tous états (<span lang="en">'
+            'pending, accepted, rejected, withdrawn, merged</span>)</span></p>') in head
+    assert ('<div class="dt-control dt-filter" id="dt-filter" hidden lang="fr" dir="ltr" data-count="proposals" '
+            'data-count-one="propositions\u00a0: 1" data-count-many="propositions\u00a0: {n}">\n<label '
+            'for="dt-filter-select">Afficher les amendements proposés par</label>\n<select id="dt-filter-select">\n'
+            '<option value="">toutes les délégations</option>') in head
+    english = page("en-resolution").split("<main")[0]
+    assert ('<p class="rounds" lang="en"><span dir="ltr">Compilation text: <bdi class="round-label">Zero draft</bdi> '
+            '(<bdi>2024-10-01</bdi>) · 12 proposals shown, of every status') in english
+    assert '<span dir="rtl">النص التجميعي: <bdi class="round-label">' in page("ar-resolution")
 
 
 def test_legend_gives_the_conventions_and_how_attribution_is_written(page: Callable[[str], str]) -> None:
@@ -302,12 +311,15 @@ def test_the_legend_and_notes_are_written_in_each_of_the_six_languages(code: str
         assert all(f"{{{sample}}}" in LEGEND_NOTES[code][style] for sample in ("insert", "delete", "support"))
     texts = [text for _, text in LEGEND[code]] + list(LEGEND_NOTES[code].values())
     texts += [text for key, text in NOTE_INTROS[code].items() if key != "colon"]
+    assert PAGE_PHRASES[code].keys() == PAGE_PHRASES["en"].keys()
+    assert all("{n}" in PAGE_PHRASES[code][key] for key in ("shown", "count", "skipped"))
+    page_words = list(PAGE_PHRASES[code].values())
     assert len(set(texts)) == len(texts)
     if code != "en":  # translated, not English left behind
         assert not set(texts) & ({text for _, text in LEGEND["en"]} | set(LEGEND_NOTES["en"].values())
                                  | set(NOTE_INTROS["en"].values()))
     if code == "fr":  # French typography: a no-break space before ; : ! ?
-        assert not any(re.search(r"[^\u00a0\u202f][;:!?]", text) for text in texts)
+        assert not any(re.search(r"[^\u00a0\u202f][;:!?]", text) for text in texts + page_words)
 
 
 def test_an_anonymous_compilation_says_so_and_names_no_delegation_anywhere(page: Callable[[str], str]) -> None:
@@ -758,7 +770,7 @@ def test_choosing_a_delegation_leaves_only_its_proposals(browser, files) -> None
         assert visible == ("EU" in by.split("|")), by
     for by, visible, _ in styles(page, ".by[data-by], .pstatus", "color"):
         assert visible == ("EU" in by.split("|")), by
-    assert page.evaluate("document.getElementById('dt-filter-count').textContent") == "1 proposal"
+    assert page.evaluate("document.getElementById('dt-filter-count').textContent") == "propositions\u00a0: 1"
     text = page.evaluate("document.getElementById('p-p4').innerText")
     assert "promouvoir tous les droits humains, toutes les libertés fondamentales et la dignité" in text
     assert "RUS" not in text

@@ -46,8 +46,8 @@ from markupsafe import Markup, escape
 from drafttool import languages, markup
 from drafttool.collector import collector_paused
 from drafttool.compilation import (
-    ATTRIBUTION_STYLES, LEGEND, LEGEND_NOTES, Compilation, CompiledParagraph, Piece, Proposers, attribution_text,
-    legend, note_intros, proposers_text,
+    ATTRIBUTION_STYLES, LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, Compilation, CompiledParagraph, Piece,
+    Proposers, attribution_text, legend, note_intros, proposers_text,
 )
 from drafttool.markup import Run
 from drafttool.model import (
@@ -1037,6 +1037,27 @@ class _CompilationHtml:
         )
 
 
+def _page_words(language: str, shown: int, skipped: int) -> dict[str, str]:
+    """The words around the compilation text (`compilation.PAGE_PHRASES`) in the text's
+    language, English where it is not one of the six, with their language and direction."""
+    code = language.split("-")[0].lower()
+    code = code if code in PAGE_PHRASES else "en"
+    phrases = PAGE_PHRASES[code]
+    return {
+        "language": code,
+        "dir": "rtl" if languages.is_rtl(code) else "ltr",
+        "heading": LEGEND_NOTES[code]["compilation"],
+        "colon": NOTE_INTROS[code]["colon"],
+        "shown": (phrases["shown-one"] if shown == 1 else phrases["shown"]).format(n=shown),
+        "every_status": phrases["every-status"],
+        "filter": phrases["filter"],
+        "all": phrases["all"],
+        "count_one": phrases["count-one"],
+        "count_many": phrases["count"],
+        "skipped": phrases["skipped"].format(n=skipped),
+    }
+
+
 def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bool
                   ) -> tuple[tuple[str, str], list[tuple[str, str, Markup]], list[tuple[str, str, str]]]:
     """The legend's title and its language, its lines (key, language, HTML) and the
@@ -1090,6 +1111,7 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
         language.code.split("-")[0].lower(), style, every_status, colour_statuses)
     skipped = [(_clean(proposal.id), _clean(", ".join(proposal.by)), _clean(reason))
                for proposal, reason in compilation.skipped] if build.attributed else []
+    words = _page_words(language.code, len(build.proposals), len(skipped))
     title = _title(round_)
     return _render(
         "compilation.html", templates,
@@ -1109,7 +1131,7 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
         colour_statuses=colour_statuses,
         paragraphs=paragraphs,
         footnotes=footnotes,
-        shown=len(build.proposals),
+        words=words,
         skipped=skipped,
         delegations=sorted(build.delegations, key=str.casefold),
     )
