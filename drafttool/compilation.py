@@ -485,24 +485,25 @@ written (its samples come from `attribution_text`), the statuses shown, the colo
 NOTE_INTROS = {
     "en": {"delete": "Proposed for deletion", "after": "Proposed to be moved after {label}",
            "before": "Proposed to be moved before {label}", "retain": "Proposed to be retained",
-           "statement": "Statement", "no-text": "no text", "colon": ":"},
+           "statement": "Statement", "no-text": "no text", "colon": ":", "after-colon": " "},
     "fr": {"delete": "Proposition de suppression", "after": "Proposition de déplacement après {label}",
            "before": "Proposition de déplacement avant {label}", "retain": "Proposition de maintien",
-           "statement": "Déclaration", "no-text": "pas de texte", "colon": "\u00a0:"},
+           "statement": "Déclaration", "no-text": "pas de texte", "colon": "\u00a0:", "after-colon": " "},
     "es": {"delete": "Propuesta de supresión", "after": "Propuesta de traslado después de {label}",
            "before": "Propuesta de traslado antes de {label}", "retain": "Propuesta de mantenimiento",
-           "statement": "Declaración", "no-text": "sin texto", "colon": ":"},
+           "statement": "Declaración", "no-text": "sin texto", "colon": ":", "after-colon": " "},
     "ru": {"delete": "Предложение исключить", "after": "Предложение перенести после {label}",
            "before": "Предложение перенести перед {label}", "retain": "Предложение сохранить",
-           "statement": "Заявление", "no-text": "без текста", "colon": ":"},
+           "statement": "Заявление", "no-text": "без текста", "colon": ":", "after-colon": " "},
     "ar": {"delete": "اقتراح بالحذف", "after": "اقتراح بالنقل إلى ما بعد {label}",
            "before": "اقتراح بالنقل إلى ما قبل {label}", "retain": "اقتراح بالإبقاء",
-           "statement": "بيان", "no-text": "لا نص", "colon": ":"},
+           "statement": "بيان", "no-text": "لا نص", "colon": ":", "after-colon": " "},
     "zh": {"delete": "提议删除", "after": "提议移至{label}之后", "before": "提议移至{label}之前", "retain": "提议保留",
-           "statement": "发言", "no-text": "无案文", "colon": "："},
+           "statement": "发言", "no-text": "无案文", "colon": "：", "after-colon": ""},
 }
 """What a proposal on a whole paragraph says of itself, in the six UN languages; 'colon'
-ends a statement's intro (a no-break space before it in French, full width in Chinese)."""
+ends a statement's intro (a no-break space before it in French, full width in Chinese,
+which needs no space after it: 'after-colon')."""
 
 
 PAGE_PHRASES = {
@@ -536,16 +537,23 @@ languages; '{n}' is a number; 'every-status' starts with its language's comma.  
 are written 'proposals: 3' where the word's plural would depend on the number."""
 
 
-def note_intros(language: str) -> tuple[str, dict[str, str]]:
-    """The language the notes' intros are written in (English where not one of the six), and them."""
+STATUS_COLOURS = {"agreed": "#e2efd9", "agreed-ad-ref": "#deeaf6", "pending": "#fff2cc", "silence": "#ededed",
+                  "bracketed": "#fbe4d5"}
+"""Paragraph backgrounds by status with `colour_statuses` (the Word compilation's shading too)."""
+
+
+def phrase_language(language: str) -> str:
+    """The language the words around a compilation text are written in: the text's, where it
+    is one of the six UN languages (the keys of LEGEND, LEGEND_NOTES, NOTE_INTROS and
+    PAGE_PHRASES), English otherwise."""
     code = language.split("-")[0].lower()
-    return (code, NOTE_INTROS[code]) if code in NOTE_INTROS else ("en", NOTE_INTROS["en"])
+    return code if code in LEGEND else "en"
 
 
 def legend(language: str, attribution: str = "parentheses") -> tuple[tuple[str, str], ...]:
     """The conventions of the compilation, in its language (English where not one of the six);
     without attribution, insertions and deletions are not said to name their proposers."""
-    lines = LEGEND.get(language.split("-")[0], LEGEND["en"])
+    lines = LEGEND[phrase_language(language)]
     unattributed = attribution == "none"
     return tuple(
         (key.removesuffix("-unattributed"), text) for key, text in lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 
 from drafttool.align import AlignOptions, OptionError
 from drafttool.diff import ApplyError, DiffOptions, apply, compare_rounds, without_typographic
-from drafttool.model import ChangeOp, Paragraph, Round, SegmentKind
+from drafttool.model import ChangeOp, Paragraph, SegmentKind
 from drafttool.operations import compare_files
 from drafttool.renderers.json import render_comparison_json
 

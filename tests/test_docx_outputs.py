@@ -24,7 +24,7 @@ from drafttool.operations import compare_files, compare_store_rounds
 from drafttool.readers import TrackedChanges
 from drafttool.readers.docx import read_docx, read_docx_layout
 from drafttool.renderers.docx import (
-    render_comparison_docx, render_compilation_docx, render_round_docx, render_tracked_docx,
+    masthead_lines, render_comparison_docx, render_compilation_docx, render_round_docx, render_tracked_docx,
 )
 from drafttool.renderers.docx_package import MASTHEAD_FIELDS
 from drafttool.renderers.revisions import strip_revision_marks
@@ -54,15 +54,7 @@ def lo_lines(round_: Round) -> list[tuple[str, tuple[str, ...]]]:
     number out of Word's sequence), that mark in the text."""
     labels = {f.id: f.label for f in round_.footnotes}
     lines = []
-    masthead = round_.masthead
-    texts: list[tuple[str, str]] = []
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = masthead.other if name == "other" else (getattr(masthead, name),)
-        texts += [("", value) for value in values if value]
-    texts += [(p.label, p.text) for p in round_.paragraphs]
+    texts = [("", value) for _, value in masthead_lines(round_)] + [(p.label, p.text) for p in round_.paragraphs]
     for label, text in texts:
         without = markup.plain(text)
         marked = markup.plain(re.sub(r"\[\^([^\]\s\\]+)\]", lambda m: markup.escape(labels.get(m.group(1), "")), text))
@@ -256,15 +248,7 @@ def libreoffice_accept_and_reject(folder: Path) -> None:
 def lo_text_matches(lines: list[str], round_: Round) -> None:
     """LibreOffice's text export of a round: one line a paragraph, the label (numbered or
     typed) in front, each footnote reference shown as its number or mark."""
-    texts: list[tuple[str, str]] = []
-    masthead = round_.masthead
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = masthead.other if name == "other" else (getattr(masthead, name),)
-        texts += [("", value) for value in values if value]
-    texts += [(p.label, p.text) for p in round_.paragraphs]
+    texts = [("", value) for _, value in masthead_lines(round_)] + [(p.label, p.text) for p in round_.paragraphs]
     assert len(lines) == len(texts), (lines, texts)
     for line, (label, text) in zip(lines, texts):
         parts = re.split(r"\[\^[^\]\s\\]+\]", text)

@@ -1185,10 +1185,6 @@ def _replace_section(document: _Element, section: _Element) -> None:
 # The comparison and the compilation text are read, not reviewed: their changes are static
 # formatting (NEGOTIATION.md, 'Conventions for showing proposals'), never revisions.
 
-_STATUS_COLOURS = {"agreed": "E2EFD9", "agreed-ad-ref": "DEEAF6", "pending": "FFF2CC", "silence": "EDEDED",
-                   "bracketed": "FBE4D5"}
-"""Paragraph shading by status (`--colour-statuses`): light green, blue, yellow, grey, orange."""
-
 
 @dataclass
 class _Static:
@@ -1510,7 +1506,8 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals."""
     from drafttool.compilation import (
-        ATTRIBUTION_STYLES, LEGEND_NOTES, attribution_text, legend, note_intros, proposers_text,
+        ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
+        proposers_text,
     )
 
     if attribution not in ATTRIBUTION_STYLES:
@@ -1573,8 +1570,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         element = static.paragraph(masthead_style_id(name))
         element.extend(static.text(value))
         body.append(element)
-    notes = LEGEND_NOTES.get(language, LEGEND_NOTES["en"])
-    _, intros = note_intros(language)
+    notes, intros = LEGEND_NOTES[phrase_language(language)], NOTE_INTROS[phrase_language(language)]
     heading = f"{notes['compilation']} — {round_.label}" + (f", {round_.date}" if round_.date else "")
     line(heading, "Subtitle", bold=True)
     line(notes["title"], "Heading3")
@@ -1587,7 +1583,8 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
 
     for compiled in compilation.paragraphs:
         paragraph = compiled.paragraph
-        shading = _STATUS_COLOURS.get(paragraph.status.value.value, "") if colour_statuses else ""
+        # w:shd takes 'E2EFD9' where CSS takes '#e2efd9'
+        shading = STATUS_COLOURS.get(paragraph.status.value.value, "#")[1:].upper() if colour_statuses else ""
         if paragraph.kind is Kind.TITLE:
             element = static.paragraph("Title", keep_next=True, shading=shading)
         elif paragraph.kind is Kind.HEADING:
@@ -1627,6 +1624,6 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         for who in compiled.retains:
             note(intros["retain"], who, "retain")
         for who, text in compiled.statements:
-            note(intros["statement"] + intros["colon"] + ("" if intros["colon"] == "：" else " "), who, "", "")
+            note(intros["statement"] + intros["colon"] + intros["after-colon"], who, "", "")
             body[-1].extend(static.text(text))
     return _static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol)

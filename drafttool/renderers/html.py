@@ -46,8 +46,8 @@ from markupsafe import Markup, escape
 from drafttool import languages, markup
 from drafttool.collector import collector_paused
 from drafttool.compilation import (
-    ATTRIBUTION_STYLES, LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, Compilation, CompiledParagraph, Piece,
-    Proposers, attribution_text, legend, note_intros, proposers_text,
+    ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, Compilation, CompiledParagraph, Piece,
+    Proposers, attribution_text, legend, phrase_language, proposers_text,
 )
 from drafttool.markup import Run
 from drafttool.model import (
@@ -810,10 +810,6 @@ _LEGEND_SAMPLES = {
                      ends_proposal=True),
 }
 
-STATUS_COLOURS = {"agreed": "#e2efd9", "agreed-ad-ref": "#deeaf6", "pending": "#fff2cc", "silence": "#ededed",
-                  "bracketed": "#fbe4d5"}
-"""Paragraph backgrounds by status with `colour_statuses` (the Word compilation's shading)."""
-
 
 @dataclass(frozen=True, slots=True)
 class ProposalNote:
@@ -826,12 +822,6 @@ class ProposalNote:
     """The alternative's label ('OP12 alt'); '' for the others."""
     intro: str
     """What is proposed, in words ('Proposed to be moved after 30.'); '' for an alternative."""
-    intro_language: str
-    """The language of `intro` (the text's, or English where it is not one of the six)."""
-    intro_dir: str
-    """'rtl' or 'ltr', as that language is written."""
-    colon: str
-    """What ends the intro of a statement, in that language (':', '\u00a0:', '：')."""
     html: Markup
     """The alternative's wording or the statement, as HTML."""
     after: Markup
@@ -895,8 +885,7 @@ class _CompilationHtml:
     def __init__(self, notes: _Notes, style: str, every_status: bool, language: str) -> None:
         self.notes = notes
         self.style = style
-        self.intro_language, self.intros = note_intros(language)
-        self.intro_dir = "rtl" if languages.is_rtl(self.intro_language) else "ltr"
+        self.intros = NOTE_INTROS[phrase_language(language)]
         self.attributed = style != "none"
         self.every_status = every_status
         self.delegations: dict[str, None] = {}
@@ -995,8 +984,7 @@ class _CompilationHtml:
     def note(self, kind: str, who: Proposers, intro: str = "", text: str = "", label: str = "") -> ProposalNote:
         self.attributes(who)  # counted, and its delegations offered in the filter
         return ProposalNote(
-            kind=kind, label=_clean(label), intro=intro, intro_language=self.intro_language,
-            intro_dir=self.intro_dir, colon=self.intros["colon"],
+            kind=kind, label=_clean(label), intro=intro,
             html=Markup(_text_html(text, self.notes)) if text else Markup(""),
             after=Markup(self.after(who, proposers_text(who, self.style))),
             by=tuple(_clean(code) for code in who.by) if self.attributed else (),
@@ -1040,14 +1028,14 @@ class _CompilationHtml:
 def _page_words(language: str, shown: int, skipped: int) -> dict[str, str]:
     """The words around the compilation text (`compilation.PAGE_PHRASES`) in the text's
     language, English where it is not one of the six, with their language and direction."""
-    code = language.split("-")[0].lower()
-    code = code if code in PAGE_PHRASES else "en"
+    code = phrase_language(language)
     phrases = PAGE_PHRASES[code]
     return {
         "language": code,
         "dir": "rtl" if languages.is_rtl(code) else "ltr",
         "heading": LEGEND_NOTES[code]["compilation"],
         "colon": NOTE_INTROS[code]["colon"],
+        "after_colon": NOTE_INTROS[code]["after-colon"],
         "shown": (phrases["shown-one"] if shown == 1 else phrases["shown"]).format(n=shown),
         "every_status": phrases["every-status"],
         "filter": phrases["filter"],
@@ -1063,23 +1051,22 @@ def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bo
     """The legend's title and its language, its lines (key, language, HTML) and the
     status colours (value, label, colour) when paragraphs are coloured.  Lines are in the
     text's language where translated, in English otherwise, each marked with its own."""
-    base = code if code in LEGEND else "en"
-    more_language = code if code in LEGEND_NOTES else "en"
-    more = LEGEND_NOTES[more_language]
-    lines = [(key, base, Markup(_escape(text))) for key, text in legend(base, style)]
+    code = phrase_language(code)
+    more = LEGEND_NOTES[code]
+    lines = [(key, code, Markup(_escape(text))) for key, text in legend(code, style)]
     if style == "none":
-        lines.append(("attribution", more_language, Markup(_escape(more["none"]))))
+        lines.append(("attribution", code, Markup(_escape(more["none"]))))
     else:
         samples = {name: Markup(f'<bdi class="by">{_escape(attribution_text(piece, style).strip())}</bdi>')
                    for name, piece in _LEGEND_SAMPLES.items()}
-        lines.append(("attribution", more_language, Markup(_escape(more[style])).format(**samples)))
+        lines.append(("attribution", code, Markup(_escape(more[style])).format(**samples)))
     if every_status:
-        lines.append(("every-status", more_language, Markup(_escape(more["every-status"]))))
+        lines.append(("every-status", code, Markup(_escape(more["every-status"]))))
     colours: list[tuple[str, str, str]] = []
     if colour_statuses:
-        lines.append(("colours", more_language, Markup(_escape(more["colours"]))))
+        lines.append(("colours", code, Markup(_escape(more["colours"]))))
         colours = [(value, value.replace("-", " "), colour) for value, colour in STATUS_COLOURS.items()]
-    return (more["title"], more_language), lines, colours
+    return (more["title"], code), lines, colours
 
 
 def render_compilation_html(compilation: Compilation, *, attribution: str = "parentheses",
