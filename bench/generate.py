@@ -40,9 +40,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Paragraph, Round
-from drafttool.normalize import paragraph_key
+from drafttool.text.normalize import paragraph_key
 from drafttool.readers import read_document
 from drafttool.renderers.markdown import render_round_markdown
 
@@ -72,7 +72,7 @@ MIX = {
 CHAPEAU_SHARE = 0.2
 """Share of numbered paragraphs that are chapeaux (3–9 subparagraphs each)."""
 MAX_NUMBER = 9_999
-"""The reader reads paragraph numbers of at most 4 digits (`drafttool.labels._NUMBER`)."""
+"""The reader reads paragraph numbers of at most 4 digits (`drafttool.text.labels._NUMBER`)."""
 MAX_SECTIONS = 30
 MAX_SUBSECTIONS = 8
 

@@ -4,7 +4,7 @@ For each size it generates two rounds with a known true alignment (`generate.py`
 measures, side by side on the same files and in the same run:
 
 - the floor: read both files, split at blank lines, hash every paragraph (`baselines.py`);
-- `drafttool.diff.compare_rounds` as a library call on rounds already read;
+- `drafttool.compare.diff.compare_rounds` as a library call on rounds already read;
 - `drafttool diff OLD.md NEW.md --format json` end to end in a child process;
 - difflib over paragraphs then words (`baselines.py`);
 - the `redlines` package on the whole text, in a child process with a time limit;
@@ -345,7 +345,7 @@ def describe_misses(found: list[Miss], old: Round, new: Round, truth_notes: dict
 
 def load_library() -> tuple[Callable[[Round, Round], Comparison] | None, str]:
     try:
-        from drafttool.diff import compare_rounds
+        from drafttool.compare.diff import compare_rounds
     except ImportError as error:
         return None, f"missing ({error})"
     return compare_rounds, "ok"
@@ -626,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
 
     compare, library_status = load_library()
     if compare is None:
-        print(f"drafttool.diff.compare_rounds is {library_status}: measuring the generator and the "
+        print(f"drafttool.compare.diff.compare_rounds is {library_status}: measuring the generator and the "
               "baselines only", file=sys.stderr)
     startup = None
     if compare is not None:

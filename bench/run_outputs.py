@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 
-from drafttool.diff import DiffOptions, compare_rounds  # noqa: E402
+from drafttool.compare.diff import DiffOptions, compare_rounds  # noqa: E402
 from drafttool.renderers.docx import render_round_docx, render_tracked_docx  # noqa: E402
 from drafttool.renderers.html import render_comparison_html  # noqa: E402
 from drafttool.store import write_atomic  # noqa: E402

@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafttool import markup  # noqa: E402
+from drafttool.text import markup  # noqa: E402
 from drafttool.model import (  # noqa: E402
     Anchor, Delegation, Kind, Proposal, ProposalOp, ProposalStatus, Status, StatusValue,
 )
 from drafttool.operations import (  # noqa: E402
     add_delegation, decide, endorse, import_round, next_round, propose, set_status,
 )
-from drafttool.proposals import renumber  # noqa: E402
+from drafttool.negotiate.proposals import renumber  # noqa: E402
 from drafttool.readers import read_document  # noqa: E402
 from drafttool.renderers.markdown import render_round_markdown  # noqa: E402
 from drafttool.store import create_store, load_store, replace_round  # noqa: E402

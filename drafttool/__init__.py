@@ -21,8 +21,8 @@ _WHERE = {
     "create_store": "drafttool.store", "load_store": "drafttool.store",
     "import_round": "drafttool.operations", "compare_files": "drafttool.operations",
     "compare_store_rounds": "drafttool.operations",
-    "compare_rounds": "drafttool.diff", "apply": "drafttool.diff", "DiffOptions": "drafttool.diff",
-    "AlignOptions": "drafttool.align",
+    "compare_rounds": "drafttool.compare.diff", "apply": "drafttool.compare.diff", "DiffOptions": "drafttool.compare.diff",
+    "AlignOptions": "drafttool.compare.align",
     **{name: "drafttool.model" for name in (
         "Negotiation", "Round", "Paragraph", "Footnote", "Masthead", "Delegation", "Proposal", "Kind", "Status",
         "StatusValue", "Comparison", "ParagraphChange", "ChangeOp", "Segment", "SegmentKind",

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafttool import markup
-from drafttool.delegations import resolve
+from drafttool.text import markup
+from drafttool.negotiate.delegations import resolve
 from drafttool.errors import Notice
 from drafttool.model import ProposalOp
-from drafttool.proposals import check_proposal, text_of
+from drafttool.negotiate.proposals import check_proposal, text_of
 from drafttool.store import inspect_store
 
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafttool import markup, store
-from drafttool.delegations import resolve_all
+from drafttool.text import markup
+from drafttool import store
+from drafttool.negotiate.delegations import resolve_all
 from drafttool.model import Negotiation, Proposal, ProposalStatus
-from drafttool.proposals import display_label, find_paragraph, identical_groups
+from drafttool.negotiate.proposals import display_label, find_paragraph, identical_groups
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Negotiation → Round → Paragraph / Footnote; Delegation; Proposal; and the co
 two rounds (Comparison → ParagraphChange → Segment) that every renderer reads.  Values
 are frozen and slotted; change one with `dataclasses.replace`.
 
-Paragraph and footnote text carries a small inline markup (see `drafttool.markup`):
+Paragraph and footnote text carries a small inline markup (see `drafttool.text.markup`):
 `*italic*`, `**bold**`, `[^id]` for a reference to the footnote whose id is `id`, and
 a backslash to escape any of `\\ * [`.  Text never holds a newline.
 """

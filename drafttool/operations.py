@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafttool import store
-from drafttool.diff import DiffOptions
+from drafttool.compare.diff import DiffOptions
 from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import (
     Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
@@ -62,7 +62,7 @@ def import_round(
             "(--tracked-changes chooses)", str(document)))
     if not negotiation.rounds:
         return Imported(new, store.add_round(store_path, new), tuple(notices), reading)
-    from drafttool.diff import carry_ids
+    from drafttool.compare.diff import carry_ids
 
     used = {p.id for r in negotiation.rounds for p in r.paragraphs}
     previous = negotiation.rounds[-1]
@@ -92,7 +92,7 @@ def compare_files(old_path: str | Path, new_path: str | Path, *, options: DiffOp
 
     Footnotes found in both keep one id, so that a renumbered footnote is not taken for
     an edit of the paragraphs that refer to it."""
-    from drafttool.diff import carry_footnote_ids, compare_rounds
+    from drafttool.compare.diff import carry_footnote_ids, compare_rounds
 
     old_reading = read_document(old_path)
     new_reading = read_document(new_path)
@@ -112,7 +112,7 @@ def compare_store_rounds(store_path: str | Path, old_name: str | None = None, ne
                          *, options: DiffOptions | None = None) -> Compared:
     """Compare two rounds of a negotiation (by default the last two), trusting the ids
     the store gave its paragraphs at import."""
-    from drafttool.diff import compare_rounds
+    from drafttool.compare.diff import compare_rounds
 
     negotiation = store.load_store(store_path)
     if old_name is None and new_name is None:
@@ -121,7 +121,7 @@ def compare_store_rounds(store_path: str | Path, old_name: str | None = None, ne
         old, new = negotiation.rounds[-2], negotiation.rounds[-1]
     else:
         old, new = negotiation.round(old_name), negotiation.round(new_name)
-    from drafttool.attribution import attribute
+    from drafttool.negotiate.attribution import attribute
 
     options = replace(options or DiffOptions(), trust_ids=True)
     comparison = attribute(compare_rounds(old, new, options), old, new, negotiation.proposals)
@@ -142,8 +142,8 @@ def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None =
     In `draft`, `by`, `supporters` and `opponents` may be any spelling of a delegation
     (aliases are resolved), `paragraph` and `place` a label or an id; the anchor's
     context is filled in from the text so that the proposal can be found again later."""
-    from drafttool import proposals as amend
-    from drafttool.delegations import resolve_all
+    from drafttool.negotiate import proposals as amend
+    from drafttool.negotiate.delegations import resolve_all
 
     negotiation = store.load_store(store_path)
     round_ = negotiation.round(round_name or (draft.round or None))
@@ -180,7 +180,7 @@ def find_proposal(negotiation: Negotiation, proposal_id: str) -> Proposal:
 def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStatus, *, by: str = "Chair",
            date: str = "", note: str = "") -> list[Proposal]:
     """Accept, reject, withdraw (or reopen) proposals; each change goes into its history."""
-    from drafttool.proposals import identical_groups
+    from drafttool.negotiate.proposals import identical_groups
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
@@ -203,7 +203,7 @@ def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStat
 def endorse(store_path: str | Path, proposal_id: str, delegations: tuple[str, ...], *, oppose: bool = False,
             date: str = "") -> Proposal:
     """Record delegations supporting (or opposing) a proposal."""
-    from drafttool.delegations import resolve_all
+    from drafttool.negotiate.delegations import resolve_all
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
@@ -236,7 +236,7 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
     """Build the next round: the latest round with its accepted proposals applied and
     renumbered; pending proposals are carried onto it (those that no longer apply are
     returned with the reason)."""
-    from drafttool.proposals import apply_proposals, identical_groups
+    from drafttool.negotiate.proposals import apply_proposals, identical_groups
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
@@ -255,8 +255,8 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
 def _carry_pending(store_path: str | Path, old_label: str, new_label: str, date: str):  # type: ignore[no-untyped-def]
     """Carry the pending proposals of one round onto the next, reading them under the
     store's lock so that a decision taken meanwhile by another process is not undone."""
-    from drafttool.diff import compare_rounds
-    from drafttool.proposals import carry_proposals
+    from drafttool.compare.diff import compare_rounds
+    from drafttool.negotiate.proposals import carry_proposals
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
@@ -270,7 +270,7 @@ def _carry_pending(store_path: str | Path, old_label: str, new_label: str, date:
 
 def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation:
     """Add a delegation or group to the registry (codes, names and aliases stay unique)."""
-    from drafttool.delegations import resolve
+    from drafttool.negotiate.delegations import resolve
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
@@ -286,8 +286,8 @@ def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation
 def set_status(store_path: str | Path, paragraph_name: str, status: Status, *,
                round_name: str | None = None) -> Paragraph:
     """Record a paragraph's status (agreed, agreed ad ref, pending a delegation…) in its round."""
-    from drafttool.delegations import resolve_all
-    from drafttool.proposals import find_paragraph
+    from drafttool.negotiate.delegations import resolve_all
+    from drafttool.negotiate.proposals import find_paragraph
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from drafttool import records
-from drafttool.delegations import COMMON_GROUPS
+from drafttool.negotiate.delegations import COMMON_GROUPS
 from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
 from drafttool.records import RecordError

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
-from drafttool import labels, markup
-from drafttool.markup import Run
+from drafttool.text import labels, markup
+from drafttool.text.markup import Run
 from drafttool.model import Footnote, Masthead, Round
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 

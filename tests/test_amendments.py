@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafttool.amendments import import_amendments
+from drafttool.negotiate.amendments import import_amendments
 from drafttool.cli import main
 from drafttool.errors import InputError, NotFoundError
 from drafttool.model import Delegation, ProposalOp

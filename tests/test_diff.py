@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafttool.align import AlignOptions, OptionError
-from drafttool.diff import ApplyError, DiffOptions, apply, compare_rounds, without_typographic
+from drafttool.compare.align import AlignOptions, OptionError
+from drafttool.compare.diff import ApplyError, DiffOptions, apply, compare_rounds, without_typographic
 from drafttool.model import ChangeOp, Paragraph, SegmentKind
 from drafttool.operations import compare_files
 from drafttool.renderers.json import render_comparison_json

@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from drafttool import markup, store
+from drafttool.text import markup
+from drafttool import store
 from drafttool.cli import main
-from drafttool.compilation import compile_round
-from drafttool.diff import DiffOptions, compare_rounds
+from drafttool.negotiate.compilation import compile_round
+from drafttool.compare.diff import DiffOptions, compare_rounds
 from drafttool.model import Footnote, Kind, Masthead, Negotiation, Paragraph, ProposalStatus, Round
 from drafttool.operations import compare_files, compare_store_rounds
 from drafttool.readers import TrackedChanges

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.errors import InputError
 from drafttool.model import Kind, Round
 from drafttool.readers import Reading, Revision, TrackedChanges, read_document

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from drafttool import labels, markup
+from drafttool.text import labels, markup
 from drafttool.model import Footnote, Kind, Masthead, Paragraph, Round
 from drafttool.readers import read_document
 from drafttool.readers.docx import read_docx

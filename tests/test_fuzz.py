@@ -35,7 +35,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from drafttool.diff import DiffOptions, apply, compare_rounds
+from drafttool.compare.diff import DiffOptions, apply, compare_rounds
 from drafttool.errors import DrafttoolError
 from drafttool.model import Footnote, Paragraph, Round
 from drafttool.readers import Reading, TrackedChanges

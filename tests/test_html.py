@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from drafttool import markup
-from drafttool.diff import compare_rounds, tokenize
+from drafttool.text import markup
+from drafttool.compare.diff import compare_rounds, tokenize
 from drafttool.model import (
     ChangeOp, Comparison, Footnote, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment, SegmentKind, Status,
     StatusValue,

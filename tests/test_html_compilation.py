@@ -23,18 +23,18 @@ import jinja2
 import pytest
 from markupsafe import escape
 
-from drafttool import markup
-from drafttool.attribution import blame
-from drafttool.compilation import (
+from drafttool.text import markup
+from drafttool.negotiate.attribution import blame
+from drafttool.negotiate.compilation import (
     LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, Compilation, attribution_text, compile_round, legend,
 )
-from drafttool.diff import tokenize
+from drafttool.compare.diff import tokenize
 from drafttool.model import (
     Anchor, Delegation, Footnote, Masthead, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round, Status,
     StatusValue,
 )
 from drafttool.operations import add_delegation, decide, import_round, propose, set_status
-from drafttool.progress import negotiation_progress
+from drafttool.negotiate.progress import negotiation_progress
 from drafttool.renderers.html import render_blame_html, render_compilation_html, render_progress_html, templates_path
 from drafttool.store import create_store, load_store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.errors import InputError
 from drafttool.model import Kind
 from drafttool.readers import read_document

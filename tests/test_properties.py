@@ -8,8 +8,8 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafttool import markup
-from drafttool.markup import Run
+from drafttool.text import markup
+from drafttool.text.markup import Run
 from drafttool.readers.markdown import read_markdown
 from drafttool.renderers.json import render_round_json, round_from_json_data
 from drafttool.renderers.markdown import render_round_markdown

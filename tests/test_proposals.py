@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafttool import markup
-from drafttool.attribution import blame
+from drafttool.text import markup
+from drafttool.negotiate.attribution import blame
 from drafttool.cli import main
-from drafttool.diff import DiffOptions, compare_rounds
+from drafttool.compare.diff import DiffOptions, compare_rounds
 from drafttool.errors import NotFoundError, ProposalError
 from drafttool.model import Anchor, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
-from drafttool.proposals import (
+from drafttool.negotiate.proposals import (
     apply_proposals, carry_proposals, edit_text, find_paragraph, locate, make_anchor, renumber,
 )
 from drafttool.readers import read_document

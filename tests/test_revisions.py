@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from drafttool import markup
-from drafttool.markup import Run
+from drafttool.text import markup
+from drafttool.text.markup import Run
 from drafttool.model import Round
 from drafttool.renderers.docx_package import MASTHEAD_FIELDS
 
@@ -308,7 +308,7 @@ def expected_regions(data: bytes) -> Counter[tuple[str, str]]:
 
 # ============================================================================== the builders
 
-from drafttool.diff import DiffOptions, compare_rounds  # noqa: E402
+from drafttool.compare.diff import DiffOptions, compare_rounds  # noqa: E402
 from drafttool.readers import TrackedChanges  # noqa: E402
 from drafttool.readers.docx import read_docx  # noqa: E402
 from drafttool.renderers import revisions  # noqa: E402

@@ -39,8 +39,8 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
       drafttool diff old.md new.md --check
       drafttool diff drafts/cnd-2024 Rev.1 Rev.2 --format docx -o rev1-rev2.docx
     """
-    from drafttool.align import AlignOptions
-    from drafttool.diff import DiffOptions, without_typographic
+    from drafttool.compare.align import AlignOptions
+    from drafttool.compare.diff import DiffOptions, without_typographic
     from drafttool.operations import compare_files, compare_store_rounds
     from drafttool.store import is_store
 
@@ -97,7 +97,7 @@ def blame(store: Path, round_name: str | None, format_: str, output: str | None,
     Example:
       drafttool blame drafts/cnd-2024 --round Rev.2 --format json
     """
-    from drafttool.attribution import blame as find_blame
+    from drafttool.negotiate.attribution import blame as find_blame
     from drafttool.store import load_store
 
     negotiation = load_store(store)
@@ -132,7 +132,7 @@ def progress(store: Path, format_: str, output: str | None) -> None:
     Example:
       drafttool progress drafts/cnd-2024 --format html -o progress.html
     """
-    from drafttool.progress import negotiation_progress, progress_to_json_data, render_progress_text
+    from drafttool.negotiate.progress import negotiation_progress, progress_to_json_data, render_progress_text
     from drafttool.store import load_store
 
     progress_ = negotiation_progress(load_store(store))

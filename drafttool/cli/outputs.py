@@ -91,7 +91,7 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
       drafttool compile drafts/cnd-2024 --round "Zero draft" -o compilation.docx
       drafttool compile drafts/cnd-2024 --all --attribution dash -o compilation.html
     """
-    from drafttool.compilation import compile_round
+    from drafttool.negotiate.compilation import compile_round
     from drafttool.errors import Notice
     from drafttool.model import ProposalStatus
     from drafttool.store import load_store

@@ -61,7 +61,7 @@ def propose(store: Path, round_name: str | None, by: tuple[str, ...], para: str 
     from drafttool.operations import propose as record
 
     if from_file is not None:
-        from drafttool.amendments import import_amendments
+        from drafttool.negotiate.amendments import import_amendments
 
         imported = import_amendments(store, from_file, as_delegation=as_, round_name=round_name)
         warn(imported.notices)
@@ -79,7 +79,7 @@ def propose(store: Path, round_name: str | None, by: tuple[str, ...], para: str 
 def _draft(by, para, quote, with_, delete, insert, after_words, before_words, add, supra,  # type: ignore[no-untyped-def]
            delete_paragraph, move_after, move_before, alternative, no_text, retain, statement, label,
            supported_by, opposed_by, note, date, file_):
-    from drafttool import markup
+    from drafttool.text import markup
     from drafttool.model import Anchor, Proposal, ProposalOp
 
     if file_ is not None:
@@ -143,7 +143,7 @@ def _draft_from_file(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _line(proposal) -> str:  # type: ignore[no-untyped-def]
-    from drafttool import markup
+    from drafttool.text import markup
 
     what = proposal.op.value
     if proposal.anchor.quote:

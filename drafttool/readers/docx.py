@@ -66,10 +66,10 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 from lxml.etree import _Element
 
-from drafttool import labels, languages, markup
+from drafttool.text import labels, languages, markup
 from drafttool.errors import InputError, Notice
-from drafttool.labels import Label, LabelSort
-from drafttool.markup import Run
+from drafttool.text.labels import Label, LabelSort
+from drafttool.text.markup import Run
 from drafttool.model import Footnote, Masthead, Round
 from drafttool.readers import Comment, Reading, Revision, TrackedChanges, limits
 from drafttool.readers.markdown import check_brackets

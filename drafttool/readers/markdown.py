@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from drafttool import languages, markup
+from drafttool.text import languages, markup
 from drafttool.errors import InputError, Notice
-from drafttool.markup import Run
+from drafttool.text.markup import Run
 from drafttool.model import Footnote, Masthead, Round
 from drafttool.readers import Reading, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
@@ -817,7 +817,7 @@ def _check_footnotes(round_: Round, path: str | None) -> list[Notice]:
 
 def check_brackets(round_: Round, path: str | None, places: dict[str, str] | None = None) -> list[Notice]:
     """Square brackets that close what was never opened, or are never closed, as notices."""
-    from drafttool.brackets import scan_brackets
+    from drafttool.text.brackets import scan_brackets
 
     places = places or {}
     by_paragraph: dict[str, list[str]] = {}

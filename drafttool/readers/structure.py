@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafttool import labels
+from drafttool.text import labels
 from drafttool.errors import Notice
-from drafttool.labels import Label, LabelSort
+from drafttool.text.labels import Label, LabelSort
 from drafttool.model import Kind, Paragraph
 
 

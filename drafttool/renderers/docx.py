@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 from lxml.etree import _Element
 
-from drafttool import labels, languages, markup
+from drafttool.text import labels, languages, markup
 from drafttool.collector import collector_paused
 from drafttool.model import (
     CHAIR, ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, ProposalStatus, Round,
@@ -83,7 +83,7 @@ from drafttool.renderers.docx_package import (
 from drafttool.renderers.revisions import Revisions, Stamp, strip_revision_marks, word_date
 
 if TYPE_CHECKING:
-    from drafttool.compilation import Compilation, Piece, Proposers
+    from drafttool.negotiate.compilation import Compilation, Piece, Proposers
     from drafttool.readers.docx import DocxLayout
 
 EQUAL_KIND, DELETE_KIND, INSERT_KIND = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
@@ -784,7 +784,7 @@ class _Tracked:
 
     def masthead(self) -> list[_Out]:
         """The masthead lines, a changed line as the chair's revision."""
-        from drafttool.diff import WordDiffer
+        from drafttool.compare.diff import WordDiffer
 
         differ = WordDiffer()
         out: list[_Out] = []
@@ -1505,7 +1505,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals."""
-    from drafttool.compilation import (
+    from drafttool.negotiate.compilation import (
         ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
         proposers_text,
     )

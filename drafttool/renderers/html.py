@@ -43,21 +43,21 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from drafttool import languages, markup
+from drafttool.text import languages, markup
 from drafttool.collector import collector_paused
-from drafttool.compilation import (
+from drafttool.negotiate.compilation import (
     ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, Compilation, CompiledParagraph, Piece,
     Proposers, attribution_text, legend, phrase_language, proposers_text,
 )
-from drafttool.markup import Run
+from drafttool.text.markup import Run
 from drafttool.model import (
     ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Negotiation, Paragraph, ParagraphChange, ProposalOp,
     ProposalStatus, Round, Segment, SegmentKind, StatusValue,
 )
 
 if TYPE_CHECKING:  # attribution imports the diff; the pages only read its values
-    from drafttool.attribution import Blame
-    from drafttool.progress import Progress
+    from drafttool.negotiate.attribution import Blame
+    from drafttool.negotiate.progress import Progress
 
 View = Literal["inline", "side-by-side"]
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT

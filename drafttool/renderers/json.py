@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafttool import markup, records
+from drafttool.text import markup
+from drafttool import records
 from drafttool.records import dumps
 from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment
 

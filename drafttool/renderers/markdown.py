@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.model import Kind, Round
 from drafttool.readers.structure import read_label
 

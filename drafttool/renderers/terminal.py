@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.model import (
     ChangeOp, Comparison, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind, StatusValue,
 )

@@ -31,13 +31,13 @@ except ImportError:  # pragma: no cover - the pure-Python port serves where no w
     _fast = None
 _FAST_OPS = {"=": 0, "-": -1, "+": 1}
 
-from drafttool import markup
-from drafttool.align import AlignOptions, Link, align_texts
+from drafttool.text import markup
+from drafttool.compare.align import AlignOptions, Link, align_texts
 from drafttool.errors import DrafttoolError
 from drafttool.model import (
     ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
 )
-from drafttool.normalize import normalise, normalise_token
+from drafttool.text.normalize import normalise, normalise_token
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL)

@@ -19,10 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
-from drafttool.labels import bare_label
-from drafttool.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
+from drafttool.text.labels import bare_label
+from drafttool.negotiate.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafttool.brackets import BracketReport, scan_brackets
+from drafttool.text.brackets import BracketReport, scan_brackets
 from drafttool.model import Kind, Negotiation, ProposalStatus, StatusValue
 
 BODY = (Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.TEXT)

@@ -19,14 +19,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from drafttool import markup
-from drafttool.diff import DiffOptions, compare_rounds
+from drafttool.text import markup
+from drafttool.compare.diff import DiffOptions, compare_rounds
 from drafttool.model import (
     CHAIR, ChangeOp, Comparison, Negotiation, ParagraphChange, Proposal, ProposalOp, ProposalStatus, Round, Segment,
     SegmentKind,
 )
-from drafttool.normalize import normalise
-from drafttool.proposals import check_proposal, identical_groups, text_of
+from drafttool.text.normalize import normalise
+from drafttool.negotiate.proposals import check_proposal, identical_groups, text_of
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
 

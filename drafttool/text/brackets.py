@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafttool import markup
+from drafttool.text import markup
 from drafttool.model import Round
 
 _BRACKET = re.compile(r"[\[\]]")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from drafttool import markup
+from drafttool.text import markup
 
 _TRANSLATE = str.maketrans({
     **{c: "'" for c in "‘’‚‛′`´ʼ"},

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from drafttool.errors import DrafttoolError
-from drafttool.normalize import paragraph_key, words
+from drafttool.text.normalize import paragraph_key, words
 
 
 class OptionError(DrafttoolError):

@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from drafttool import labels, markup
+from drafttool.text import labels, markup
 from drafttool.errors import NotFoundError, ProposalError
-from drafttool.markup import Run
+from drafttool.text.markup import Run
 from drafttool.model import (
     Anchor, Comparison, Event, Footnote, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
     SegmentKind,
@@ -395,7 +395,7 @@ def _lineage(old: Round, paragraphs: tuple[Paragraph, ...], made: dict[str, list
     """Record splits and merges that proposals made, so that comparisons show them as such:
     an added paragraph whose words come from a paragraph the same proposals rewrote was
     split from it; a rewritten paragraph that took in a deleted one merged it."""
-    from drafttool.normalize import words
+    from drafttool.text.normalize import words
 
     touched = {pid for ids in made.values() for pid in ids}
     new_ids = {p.id for p in paragraphs}
@@ -608,7 +608,7 @@ def _carry_span(proposal: Proposal, old_text: str, new_text: str, segments, new_
     if proposal.anchor.quote and not quote.strip():
         return f"its words {proposal.anchor.quote!r} were deleted from {where} in {new_label}"
     if proposal.anchor.quote and not intact:
-        from drafttool.diff import WordDiffer
+        from drafttool.compare.diff import WordDiffer
 
         if WordDiffer().similarity(proposal.anchor.quote, quote) < 0.5:
             return f"its words {proposal.anchor.quote!r} became {quote!r} in {where} ({new_label})"

@@ -22,16 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from drafttool import markup, store
-from drafttool.delegations import resolve, resolve_all
-from drafttool.diff import DiffOptions, carry_ids, compare_rounds
+from drafttool.text import markup
+from drafttool import store
+from drafttool.negotiate.delegations import resolve, resolve_all
+from drafttool.compare.diff import DiffOptions, carry_ids, compare_rounds
 from drafttool.errors import InputError, NotFoundError, Notice
 from drafttool.model import (
     ChangeOp, Comparison, Event, Kind, Negotiation, Paragraph, ParagraphChange, Proposal, ProposalOp, Round,
     SegmentKind,
 )
-from drafttool.normalize import paragraph_key
-from drafttool.proposals import check_proposal, display_label, make_anchor
+from drafttool.text.normalize import paragraph_key
+from drafttool.negotiate.proposals import check_proposal, display_label, make_anchor
 from drafttool.readers import Reading, Revision, TrackedChanges, read_document
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
