@@ -24,13 +24,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.etree import _Element
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML = "http://www.w3.org/XML/1998/namespace"
-NSMAP = {"w": W, "r": R}
-_PREFIXES = {"w": W, "r": R, "xml": XML}
+from drafttool.wordml import NSMAP, PKG_RELS, qn
 
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_OFFICE_DOCUMENT = f"{REL}/officeDocument"
@@ -64,19 +59,6 @@ LANGUAGE_TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-_CLARK: dict[str, str] = {}
-
-
-def qn(name: str) -> str:
-    """Clark notation for a prefixed name: 'w:p' → '{http://…/main}p'."""
-    try:
-        return _CLARK[name]
-    except KeyError:
-        prefix, _, local = name.partition(":")
-        _CLARK[name] = clark = f"{{{_PREFIXES[prefix]}}}{local}"
-        return clark
 
 
 def clean_text(text: str) -> str:

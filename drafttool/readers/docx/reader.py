@@ -1,0 +1,352 @@
+"""Step 2: the file's structure, under a policy, becomes the Round, its revisions and comments.
+
+`read_parts` opens the package and parses its parts (step 1, `parse`); `Reader` takes the
+view under the policy, computes Word's list labels and footnote numbers on it, and hands
+the paragraphs to `structure.assemble`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lxml import etree
+from lxml.etree import _Element
+
+from drafttool.errors import InputError, Notice
+from drafttool.model import Footnote, Masthead, Round
+from drafttool.readers import Comment, Reading, Revision, TrackedChanges
+from drafttool.readers.docx.elements import ID, attr, to_int
+from drafttool.readers.docx.numbering import Counters, Numbered, NumberingDefinitions, format_number, label_readings
+from drafttool.readers.docx.package import Package, custom_properties
+from drafttool.readers.docx.parse import Para, Parser, Props
+from drafttool.readers.docx.styles import Styles
+from drafttool.readers.docx.views import Note, ViewPara, footnote_id, note_view, strip_mark, take_view, to_runs
+from drafttool.readers.markdown import check_brackets
+from drafttool.readers.structure import SourceParagraph, assemble, read_label
+from drafttool.text import languages, markup
+from drafttool.wordml import STRICT, qn
+
+
+@dataclass(slots=True)
+class NoteFormat:
+    start: int = 1
+    fmt: str = "decimal"
+
+
+class Reader:
+    """Step 2: the file's structure, under a policy, → Round, revisions and comments."""
+
+    def __init__(self, path: str | None, styles: Styles, definitions: NumberingDefinitions,
+                 settings: _Element | None, body: _Element, parser: Parser,
+                 notes: dict[tuple[bool, str], list[Para]], comment_texts: dict[str, tuple[str, str, list[Para]]],
+                 policy: TrackedChanges) -> None:
+        self.path = path
+        self.styles = styles
+        self.definitions = definitions
+        self.parser = parser
+        self.notes = notes
+        self.comment_texts = comment_texts
+        self.policy = policy
+        self.accept = policy is TrackedChanges.ACCEPT
+        self.note_formats = {False: note_format(settings, body, "footnotePr", NoteFormat()),
+                             True: note_format(settings, body, "endnotePr", NoteFormat(1, "lowerRoman"))}
+        self.notices: list[Notice] = []
+        self.missing_numbering = 0
+        self.layout: dict[str, tuple[_Element | None, bool]] = {}
+        self.section = body.find(qn("w:sectPr"))
+
+    def read(self, paras: list[Para], label: str, language: str, properties: dict[str, str]) -> Reading:
+        views = take_view(paras, self.accept)
+        counters = Counters(self.definitions)
+        note_ids: dict[int, str] = {}
+        footnotes: list[Footnote] = []
+        self._number_notes(views, note_ids, footnotes)
+
+        sources: list[SourceParagraph] = []
+        source_of_view: dict[int, int] = {}
+        leads: dict[int, tuple[int, int]] = {}
+        masthead: dict[str, str] = {}
+        other: list[str] = []
+        layouts: list[tuple[_Element | None, bool]] = []
+        for index, view in enumerate(views):
+            style = self.styles.paragraph_style(view.props.style)
+            numbered = self._number(view.props, style, counters)
+            runs = to_runs(view.pieces, note_ids)
+            raw_plain = "".join(r.text for r in runs)
+            text = markup.to_markup(runs).strip()
+            if not text:
+                continue
+            field_name = self.styles.masthead_field(style)
+            if field_name:
+                if field_name == "other":
+                    other.append(text)
+                else:
+                    masthead[field_name] = f"{masthead[field_name]} {text}" if field_name in masthead else text
+                continue
+            place = f"paragraph {view.number}"
+            outline = view.props.outline if view.props.outline is not None else self.styles.outline(style)
+            heading = outline + 2 if outline is not None and outline < 9 else 0
+            title = self.styles.is_title(style)
+            if numbered is not None and numbered.fmt == "bullet":
+                self.parser.counts.bullets += 1
+                numbered = None
+            if numbered is not None and numbered.text:
+                written, rest, readings = numbered.text, text, label_readings(numbered)
+            elif title:
+                written, rest, readings = "", text, (None, None)
+            else:
+                written, rest, readings = read_label(text)
+            lead = len(raw_plain) - len(raw_plain.lstrip()) + len(raw_plain.strip()) - len(markup.plain(rest))
+            leads[index] = (lead, len(markup.plain(rest)))
+            source_of_view[index] = len(sources)
+            typed = bool(written) and not (numbered is not None and numbered.text)
+            layouts.append((view.ppr, typed))
+            sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place))
+        if not sources and not masthead:
+            raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
+        records, structure_notices = assemble(sources, path=self.path)
+        self.layout = {record.id: layout for record, layout in zip(records, layouts)}
+        record_of_view = {index: records[position].id for index, position in source_of_view.items()}
+
+        lang = language or languages.guess_language(" ".join(markup.plain(p.text) for p in records))
+        fields = {key: value for key, value in masthead.items() if key in Masthead.__dataclass_fields__}
+        round_ = Round(
+            label=label,
+            paragraphs=records,
+            footnotes=tuple(footnotes),
+            date=properties.get("drafttool-date", ""),
+            symbol=properties.get("drafttool-symbol", "") or markup.plain(masthead.get("symbol", "")),
+            language=lang,
+            masthead=Masthead(**fields, other=tuple(other)),
+        )
+        revisions = self._revisions(views, record_of_view, leads)
+        comments = self._comments(views, record_of_view)
+        notices = self._notices(revisions, comments)
+        notices += list(structure_notices)
+        notices += check_brackets(round_, self.path, {p.id: s.place for p, s in zip(records, sources)})
+        return Reading(round_, tuple(notices), revisions, comments)
+
+    # -- numbering
+
+    def _number(self, props: Props, style: str | None, counters: Counters) -> Numbered | None:
+        """The label Word displays before a paragraph; numbering from the paragraph, else its style."""
+        num_id, ilvl = props.num_id, props.ilvl
+        style_num, style_ilvl = self.styles.numbering(style)
+        if num_id is None:
+            num_id = style_num
+        if num_id is None or num_id == "0":
+            return None
+        if ilvl is None:
+            ilvl = style_ilvl
+        if ilvl is None:
+            ilvl = self.definitions.level_of_style(num_id, style)
+        numbered = counters.next(num_id, max(0, min(ilvl or 0, 8)))
+        if numbered is None:
+            self.missing_numbering += 1
+        return numbered
+
+    # -- notes
+
+    def _number_notes(self, views: list[ViewPara], note_ids: dict[int, str], footnotes: list[Footnote]) -> None:
+        """Footnote labels in order of reference (17.11.14): automatic numbers from the start
+        of `w:footnotePr`, custom marks as written; a note body read under the policy."""
+        counters = {False: self.note_formats[False].start, True: self.note_formats[True].start}
+        taken: set[str] = set()
+        repeated: dict[tuple[str, str], str] = {}
+        self.note_views: dict[str, Note] = {}
+        self.note_keys: dict[str, tuple[bool, str]] = {}
+        missing = 0
+        for view in views:
+            for piece in view.pieces:
+                if piece.note is None:
+                    continue
+                endnote = piece.endnote
+                if piece.mark:
+                    label = piece.mark.strip()
+                else:
+                    label = format_number(counters[endnote], self.note_formats[endnote].fmt)
+                    counters[endnote] += 1
+                paras = self.notes.get((endnote, piece.note))
+                if paras is None:
+                    missing += 1
+                    continue
+                note = note_view(paras, self.accept)
+                pieces = strip_mark(note.pieces, piece.mark.strip())
+                text = markup.to_markup(to_runs(pieces, {})).strip()
+                if piece.mark and (label, text) in repeated:
+                    note_ids[id(piece)] = repeated[(label, text)]
+                    continue
+                note_id = footnote_id(label, "en" if endnote else "fn", taken)
+                taken.add(note_id)
+                repeated[(label, text)] = note_id
+                note_ids[id(piece)] = note_id
+                self.note_keys[note_id] = (endnote, piece.note)
+                shift = len("".join(p.text for p in note.pieces)) - len("".join(p.text for p in pieces))
+                self.note_views[note_id] = Note(pieces, [(c, at - shift) for c, at in note.anchors])
+                footnotes.append(Footnote(note_id, text, label))
+        # The notes in the order of their bodies in footnotes.xml (then endnotes.xml): Word
+        # keeps that in order of reference; drafttool's writer keeps the round's order there.
+        place = {key: index for index, key in enumerate(self.notes)}
+        footnotes.sort(key=lambda note: place.get(self.note_keys[note.id], 0))
+        if missing:
+            self.notices.append(Notice(f"{missing} footnote reference(s) point to no footnote in the file; "
+                                       "left out", self.path))
+
+    # -- revisions and comments
+
+    def _revisions(self, views: list[ViewPara], record_of_view: dict[int, str],
+                   leads: dict[int, tuple[int, int]]) -> tuple[Revision, ...]:
+        """Every revision of the file, placed in the returned round's paragraphs and footnotes."""
+        placed: dict[int, tuple[str, int]] = {}
+        for index, view in enumerate(views):
+            paragraph_id = record_of_view.get(index, "")
+            lead, length = leads.get(index, (0, 0))
+            for change, at in view.anchors:
+                if id(change) not in placed:
+                    placed[id(change)] = (paragraph_id, max(0, min(at - lead, length)) if paragraph_id else 0)
+        for note_id, note in self.note_views.items():
+            length = len("".join(p.text for p in note.pieces))
+            for change, at in note.anchors:
+                if id(change) not in placed:
+                    placed[id(change)] = (note_id, max(0, min(at, length)))
+        out = []
+        for change in self.parser.changes:
+            paragraph_id, offset = placed.get(id(change), ("", 0))
+            out.append(Revision(change.kind, change.author, change.date, "".join(change.texts), paragraph_id, offset,
+                                change.revision_id))
+        return tuple(out)
+
+    def _comments(self, views: list[ViewPara], record_of_view: dict[int, str]) -> tuple[Comment, ...]:
+        """Comments with the paragraph their range starts in and the text they cover."""
+        anchored: dict[str, str] = {}
+        quotes: dict[str, list[str]] = {}
+        open_ids: list[str] = []
+        for index, view in enumerate(views):
+            paragraph_id = record_of_view.get(index, "")
+            for open_id in open_ids:
+                if quotes[open_id] and quotes[open_id][-1] != " ":
+                    quotes[open_id].append(" ")
+            for piece in view.pieces:
+                if piece.comment is not None:
+                    kind, comment_id = piece.comment
+                    if kind == "start":
+                        anchored.setdefault(comment_id, paragraph_id)
+                        quotes.setdefault(comment_id, [])
+                        open_ids.append(comment_id)
+                    elif kind == "end" and comment_id in open_ids:
+                        open_ids.remove(comment_id)
+                    elif kind == "reference":
+                        anchored.setdefault(comment_id, paragraph_id)
+                elif piece.text:
+                    for open_id in open_ids:
+                        quotes[open_id].append(piece.text)
+        out = []
+        for comment_id, (author, date, paras) in self.comment_texts.items():
+            note = note_view(paras, True)
+            text = " ".join("".join(p.text for p in note.pieces).split())
+            quote = " ".join("".join(quotes.get(comment_id, [])).split())
+            out.append(Comment(author, date, text, anchored.get(comment_id, ""), quote))
+        return tuple(out)
+
+    def _notices(self, revisions: tuple[Revision, ...], comments: tuple[Comment, ...]) -> list[Notice]:
+        notices = list(self.notices)
+        counts = self.parser.counts
+        if revisions:
+            kinds = {"insert": 0, "delete": 0, "format": 0}
+            for revision in revisions:
+                kinds[revision.kind] = kinds.get(revision.kind, 0) + 1
+            moves = sum(1 for change in self.parser.changes if change.move)
+            authors = ", ".join(dict.fromkeys(r.author or "(no author)" for r in revisions))
+            detail = (f"{kinds['insert']} insertion(s), {kinds['delete']} deletion(s)"
+                      + (f" ({moves} of them moves)" if moves else "")
+                      + f", {kinds['format']} formatting change(s)")
+            how = {
+                TrackedChanges.ACCEPT: "read with every change accepted",
+                TrackedChanges.REJECT: "read with every change rejected",
+                TrackedChanges.PROPOSALS: "read with every change rejected, the insertions and deletions "
+                                          "returned as proposals",
+            }[self.policy]
+            notices.append(Notice(f"{len(revisions)} tracked change(s) found ({detail}) by {authors}; "
+                                  f"{how} (policy '{self.policy.value}')", self.path))
+        if comments:
+            notices.append(Notice(f"{len(comments)} comment(s) found; returned beside the round, not in its text",
+                                  self.path))
+        if counts.tables:
+            notices.append(Notice(f"{counts.tables} table(s) flattened: their paragraphs are read in order, "
+                                  "row by row and cell by cell", self.path))
+        left_out = [(counts.pictures, "picture(s) or chart(s)"), (counts.text_boxes, "text box(es)"),
+                    (counts.equations, "equation(s)"), (counts.hidden, "run(s) of hidden text"),
+                    (counts.bullets, "bullet(s) before list paragraphs")]
+        for count, what in left_out:
+            if count:
+                notices.append(Notice(f"left out {count} {what}", self.path))
+        if self.missing_numbering:
+            notices.append(Notice(f"{self.missing_numbering} paragraph(s) refer to list numbering that "
+                                  "numbering.xml does not define; read without a number", self.path))
+        if any(endnote for endnote, _ in self.notes) and any(fid.startswith("en-") for fid in self.note_views):
+            notices.append(Notice("endnotes are read as footnotes (ids en-…)", self.path))
+        return notices
+
+
+def note_format(settings: _Element | None, body: _Element, tag: str, default: NoteFormat) -> NoteFormat:
+    """Start and number format of footnotes or endnotes: the last section's `w:footnotePr`,
+    else the document settings' (17.11.11)."""
+    out = NoteFormat(default.start, default.fmt)
+    candidates = []
+    if settings is not None:
+        candidates.append(settings.find(qn(f"w:{tag}")))
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        candidates.append(sect.find(qn(f"w:{tag}")))
+    for element in candidates:
+        if element is None:
+            continue
+        out.start = to_int(attr(element.find(qn("w:numStart"))), out.start) or out.start
+        out.fmt = attr(element.find(qn("w:numFmt"))) or out.fmt
+    return out
+
+
+def read_parts(data: bytes, path: str | None, label: str, language: str,
+               tracked_changes: TrackedChanges) -> tuple[Reading, Reader, Package]:
+    package = Package(data, path)
+    root = package.xml(package.document)
+    assert root is not None
+    body = root.find(qn("w:body"))
+    if body is None and etree.QName(root).namespace == STRICT:
+        raise InputError("this .docx is saved as 'Strict Open XML Document', which drafttool does not read; "
+                         "save it in Word as 'Word Document (.docx)'", path=path)
+    if body is None:
+        raise InputError(f"{package.document} has no w:body; the file is damaged, open it in Word and save it again",
+                         path=path)
+    styles = Styles(package.part("styles", "word/styles.xml"))
+    definitions = NumberingDefinitions(package.part("numbering", "word/numbering.xml"), styles)
+    settings = package.part("settings", "word/settings.xml")
+    parser = Parser(styles)
+    paras = parser.blocks(body)
+    notes: dict[tuple[bool, str], list[Para]] = {}
+    for kind, endnote in (("footnotes", False), ("endnotes", True)):
+        part = package.part(kind, f"word/{kind}.xml")
+        if part is None:
+            continue
+        for note in part.iterchildren(qn("w:endnote" if endnote else "w:footnote")):
+            if note.get(qn("w:type"), "normal") not in ("normal", ""):
+                continue  # separator, continuationSeparator, continuationNotice (17.11.12)
+            parser.fields = []
+            notes[(endnote, note.get(ID, ""))] = parser.blocks(note)
+    comment_texts: dict[str, tuple[str, str, list[Para]]] = {}
+    comments_part = package.part("comments", "word/comments.xml")
+    if comments_part is not None:
+        changes_before = len(parser.changes)
+        for comment in comments_part.iterchildren(qn("w:comment")):
+            parser.fields = []
+            comment_texts[comment.get(ID, "")] = (comment.get(qn("w:author"), ""), comment.get(qn("w:date"), ""),
+                                                  parser.blocks(comment))
+        del parser.changes[changes_before:]  # revisions inside comments are not the text's
+    properties = custom_properties(package)
+    reader = Reader(path, styles, definitions, settings, body, parser, notes, comment_texts, tracked_changes)
+    reading = reader.read(paras, label or properties.get("drafttool-round", ""),
+                          language or properties.get("drafttool-language", ""), properties)
+    found = package.notices()
+    if found:
+        reading = replace(reading, notices=(*found, *reading.notices))
+    return reading, reader, package
