@@ -7,6 +7,35 @@ are frozen and slotted; change one with `dataclasses.replace`.
 Paragraph and footnote text carries a small inline markup (see `drafttool.text.markup`):
 `*italic*`, `**bold**`, `[^id]` for a reference to the footnote whose id is `id`, and
 a backslash to escape any of `\\ * [`.  Text never holds a newline.
+
+Structure.  A round is a flat sequence of paragraph records in reading order; the tree is
+given by `Paragraph.parent`.  Besides the headings of a resolution (I., A.), real texts
+hold *containers* that open a numbering scope — the Articles of an agreement, the
+decisions of a decisions document, annexes, parts and chapters, the options of a
+negotiating text, and the tables, rows and cells of a Word file.  A container is a record
+of kind `Kind.CONTAINER` with its `scope` set (`Scope`); its `label` is its displayed
+heading label ('Article 4', 'Article 8 bis', 'Option 1:', 'Annex I', 'Decision 1/CMA.3'),
+its `text` the heading words after it ('Use of terms'; empty for tables, rows and cells,
+and for an option whose text follows as paragraphs).  The paragraphs inside a container
+have its id as `parent` (subparagraphs keep their chapeau as parent), and paragraph
+numbering restarts at 1 inside each container without a notice.
+
+Ids are paths that stay stable across rounds (Akoma Ntoso-like, '.' between steps):
+
+    title, pp3, p18, p18.a, p18.a.ii, t2      a text without containers (unchanged)
+    sec-III, sec-III-A                        headings I. and A. (unchanged)
+    art-4, art-8bis, art-4.p2, art-4.p2.a     Articles and what they hold
+    part-II, chap-3, dec-1, dec-1.p3          parts, chapters, decisions
+    annex-1, annex-1.p2, annex-1.art-3.p1     an annex, and a structure inside it
+    art-4.opt-1, art-4.opt-1.p1               options (and Alt.) in their container
+    tbl-1, tbl-1.r2, tbl-1.r2.c3, tbl-1.r2.c3.p1   a table, its rows, cells, paragraphs
+
+The step of a container is its scope's short name (`Scope.step`) and its number as written, in ASCII
+(roman numerals and Chinese numerals are read as numbers: 'Annex II' → `annex-2`,
+'第四条' → `art-4`); a container that is not numbered gets a running number.  Inside a
+container, the ids of what it holds are the ids a text without containers would give,
+after the container's id and a dot.  The store carries earlier ids forward on import,
+so ids never change when the text is renumbered.
 """
 
 from __future__ import annotations
@@ -15,7 +44,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 SCHEMA_VERSION = 1
-"""Version of the store files' schema; every file on disk carries it."""
+"""Version of the store files' schema; every file on disk carries it.  New fields are
+optional (`Paragraph.scope`, `Round.notices`), so stores written before them still load
+and version 1 stays the version."""
 
 
 class Kind(str, Enum):
@@ -33,6 +64,39 @@ class Kind(str, Enum):
     """An unnumbered paragraph after the first numbered one."""
     NOTE = "note"
     """A note recorded in the text, such as the chair's note on a position."""
+    CONTAINER = "container"
+    """A record that opens a numbering scope: an Article, a decision, an annex, an option,
+    a table… (`Paragraph.scope` says which; module docstring, 'Structure')."""
+
+
+class Scope(str, Enum):
+    """What sort of container a `Kind.CONTAINER` record is."""
+
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    """A section that restarts numbering ('Section 2' of an agreement); headings I. and
+    A. of a resolution stay `Kind.HEADING`, because numbering runs on across them."""
+    ARTICLE = "article"
+    ANNEX = "annex"
+    DECISION = "decision"
+    OPTION = "option"
+    """'Option 1:', 'Option 2: No text', 'Alt.' and the paragraphs numbered under it."""
+    TABLE = "table"
+    ROW = "row"
+    CELL = "cell"
+
+    @property
+    def step(self) -> str:
+        """The container's step in an id: 'art' for Articles, 'tbl' for tables…"""
+        return _STEPS[self]
+
+
+_STEPS = {
+    Scope.PART: "part", Scope.CHAPTER: "chap", Scope.SECTION: "section", Scope.ARTICLE: "art",
+    Scope.ANNEX: "annex", Scope.DECISION: "dec", Scope.OPTION: "opt", Scope.TABLE: "tbl",
+    Scope.ROW: "r", Scope.CELL: "c",
+}
 
 
 class StatusValue(str, Enum):
@@ -93,6 +157,9 @@ class Paragraph:
     """Id of the paragraph of an earlier round this one was split out of."""
     merged_from: tuple[str, ...] = ()
     """Ids of the paragraphs of an earlier round merged into this one."""
+    scope: Scope | None = None
+    """For a `Kind.CONTAINER` record, what it contains (Article, annex, option…); None for
+    every other record."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +224,9 @@ class Round:
     applied: tuple[str, ...] = ()
     """Ids of the proposals applied to the previous round to make this one (`next-round`);
     empty when the round was imported from outside."""
+    notices: tuple[str, ...] = ()
+    """The reader's notices when the round was imported, as printed ('file:line: warning:
+    …'), kept so that `check` can report a round imported with warnings."""
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with this id, or None."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from drafttool.model import (
     Anchor, Delegation, Event, Footnote, Kind, Masthead, Paragraph, Proposal, ProposalOp,
-    ProposalStatus, Round, Status, StatusValue,
+    ProposalStatus, Round, Scope, Status, StatusValue,
 )
 
 
@@ -92,12 +92,15 @@ def status_from_dict(data: Any) -> Status:
     )
 
 
-PARAGRAPH_FIELDS = {"id", "kind", "label", "text", "parent", "level", "status", "split_from", "merged_from"}
+PARAGRAPH_FIELDS = {"id", "kind", "scope", "label", "text", "parent", "level", "status", "split_from", "merged_from"}
+"""`scope` is written only for containers, so stores written before containers existed load as they are."""
 
 
 def paragraph_to_dict(paragraph: Paragraph, *, full: bool = False) -> dict[str, Any]:
     """A paragraph as a dict; `full` keeps fields at their defaults (for JSON exports)."""
     out: dict[str, Any] = {"id": paragraph.id, "kind": paragraph.kind.value}
+    if paragraph.scope is not None:  # containers only, even in full exports: older exports stay as they were
+        out["scope"] = paragraph.scope.value
     if full or paragraph.label:
         out["label"] = paragraph.label
     if full or paragraph.parent:
@@ -128,16 +131,24 @@ def paragraph_from_dict(data: Any) -> Paragraph:
     split_from = data.get("split_from")
     if split_from is not None and not isinstance(split_from, str):
         raise RecordError(f"paragraph field 'split_from' must be a string or null, but got {split_from!r} instead")
+    kind = _enum(Kind, data.get("kind", "operative"), "paragraph", "kind")
+    scope = data.get("scope")
+    if scope is not None:
+        scope = _enum(Scope, scope, "paragraph", "scope")
+    if (scope is None) != (kind is not Kind.CONTAINER):
+        raise RecordError("paragraph field 'scope' is set for containers, and only for them"
+                          f" (kind {kind.value!r}, scope {scope.value if scope else None!r})")
     return Paragraph(
         id=pid,
         text=_str(data, "text", "paragraph"),
-        kind=_enum(Kind, data.get("kind", "operative"), "paragraph", "kind"),
+        kind=kind,
         label=_str(data, "label", "paragraph"),
         parent=parent,
         level=level,
         status=status_from_dict(data["status"]) if "status" in data else Status(),
         split_from=split_from,
         merged_from=_strs(data, "merged_from", "paragraph"),
+        scope=scope,
     )
 
 
@@ -169,7 +180,7 @@ def masthead_from_dict(data: Any) -> Masthead:
                     other=_strs(data, "other", "masthead"))
 
 
-ROUND_FIELDS = {"label", "date", "symbol", "language", "masthead", "source", "note", "applied"}
+ROUND_FIELDS = {"label", "date", "symbol", "language", "masthead", "source", "note", "applied", "notices"}
 
 
 def round_header_to_dict(round_: Round) -> dict[str, Any]:
@@ -182,6 +193,8 @@ def round_header_to_dict(round_: Round) -> dict[str, Any]:
         out["masthead"] = masthead
     if round_.applied:
         out["applied"] = list(round_.applied)
+    if round_.notices:
+        out["notices"] = list(round_.notices)
     return out
 
 
@@ -196,6 +209,7 @@ def round_header_from_dict(data: dict[str, Any], extra: set[str]) -> Round:
         masthead=masthead_from_dict(data["masthead"]) if "masthead" in data else Masthead(),
         source=_str(data, "source", "round header"), note=_str(data, "note", "round header"),
         applied=_strs(data, "applied", "round header"),
+        notices=_strs(data, "notices", "round header"),
     )
 
 
