@@ -94,7 +94,7 @@ def test_duplicate_paragraph_ids_name_both_lines(seed_store: Path):
     ("edit", "message"),
     [
         (lambda r: r.update(kind="preamble"), "paragraph field 'kind' must be one of title, heading, preambular, "
-                                              "operative, subparagraph, text, note, but got 'preamble' instead"),
+                                              "operative, subparagraph, text, note, container, but got 'preamble' instead"),
         (lambda r: r.update(level="2"), "paragraph field 'level' must be a whole number from 0 to 9, but got '2' instead"),
         (lambda r: r.update(colour="red"), "paragraph has unknown field(s) colour"),
         (lambda r: r.pop("text"), "paragraph lacks text"),
