@@ -5,19 +5,28 @@ not parse (from `store.inspect_store`), and the store's consistency — proposal
 or paragraph that is not there, or whose words are no longer found; delegations named but
 not in the registry; statuses pending a delegation nobody registered; references to
 footnotes that are not there; rounds built from proposals that are gone; temporary files
-left by an interrupted write.
+left by an interrupted write.  And what an interrupted or overlapping operation leaves: an
+operation committed but not written through, proposals pending on a round that is not the
+latest, accepted proposals the next round was built without, proposals applied twice.
+
+`repair_store` mends what can be mended without a decision: it completes the interrupted
+operation, deletes temporary files no live process is writing, and carries stranded
+proposals onto the latest round (accepted ones stay accepted, to be applied by the next
+`next-round`).  A proposal applied twice is reported, not undone: which round is right is
+for people to say.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from drafttool.text import markup
 from drafttool.negotiate.delegations import resolve
 from drafttool.errors import Notice
-from drafttool.model import ProposalOp
+from drafttool.model import ProposalOp, ProposalStatus
 from drafttool.negotiate.proposals import check_proposal, text_of
-from drafttool.store import inspect_store
+from drafttool.store import JOURNAL_FILE, Inspection, inspect_store
 
 
 def check_store(path: str | Path) -> list[Notice]:
@@ -26,9 +35,15 @@ def check_store(path: str | Path) -> list[Notice]:
     negotiation = inspection.negotiation
     problems = list(inspection.problems)
     folder = Path(path)
+    if inspection.pending is not None:
+        problems.append(Notice(f"operation {inspection.pending.operation!r} was interrupted after it was committed: "
+                               f"{len(inspection.pending.files)} file(s) to write ({', '.join(inspection.pending.files)}"
+                               "); `drafttool check --repair` completes it, as does any command that changes the store",
+                               str(folder / JOURNAL_FILE)))
     for stale in sorted(folder.rglob(".*.tmp")):
         problems.append(Notice("a temporary file left by an interrupted write; nothing refers to it, "
                                "delete it", str(stale)))
+    problems += [notice for notice, _ in decision_problems(inspection)]
 
     def known(code: str) -> bool:
         return resolve(negotiation.delegations, code) is not None
@@ -80,3 +95,110 @@ def check_store(path: str | Path) -> list[Notice]:
             except Exception as error:  # noqa: BLE001 - every failure is a problem to list
                 problems.append(Notice(str(error).split(": ", 1)[-1], file))
     return problems
+
+
+def decision_problems(inspection: Inspection) -> list[tuple[Notice, str]]:
+    """Proposals that are not where their decisions put them, each with the id of the
+    proposal `repair_store` carries onto the latest round, or '' when it does nothing."""
+    from drafttool.operations import left_behind
+
+    negotiation = inspection.negotiation
+    rounds = negotiation.rounds
+    if not rounds:
+        return []
+    order = {r.label: n for n, r in enumerate(rounds)}
+    applied_in: dict[str, list[str]] = {}
+    for round_ in rounds:
+        for proposal_id in round_.applied:
+            applied_in.setdefault(proposal_id, []).append(round_.label)
+    latest = rounds[-1]
+    found: list[tuple[Notice, str]] = []
+    for proposal in negotiation.proposals:
+        file = str(inspection.proposal_files.get(proposal.id, ""))
+        where = applied_in.get(proposal.id, [])
+        if len(where) > 1:
+            found.append((Notice(f"proposal {proposal.id!r} was applied {len(where)} times, in rounds "
+                                 f"{', '.join(map(repr, where))}: two next rounds were built from one round; keep "
+                                 "the right one and remove the other from rounds/ (not repaired)", file), ""))
+        if proposal.round not in order or proposal.round == latest.label:
+            continue
+        following = rounds[order[proposal.round] + 1]
+        if proposal.status is ProposalStatus.PENDING and not left_behind(proposal, following.label):
+            found.append((Notice(f"proposal {proposal.id!r} is pending on round {proposal.round!r}, but the latest "
+                                 f"round is {latest.label!r} and it was never carried onto {following.label!r}; "
+                                 "`drafttool check --repair` carries it", file), proposal.id))
+        elif (proposal.status is ProposalStatus.ACCEPTED and not following.source and not where):
+            found.append((Notice(f"proposal {proposal.id!r} was accepted on round {proposal.round!r}, but "
+                                 f"{following.label!r} was built without it; `drafttool check --repair` carries it, "
+                                 f"accepted, onto {latest.label!r} for the next `next-round` to apply", file),
+                          proposal.id))
+    return found
+
+
+def repair_store(path: str | Path) -> list[str]:
+    """Mend what `check_store` finds that can be mended without a decision; returns what
+    was done, one line each (what is left, `check_store` reports)."""
+    from drafttool import store
+    from drafttool.operations import carry_to_latest
+
+    folder = Path(path)
+    done: list[str] = []
+    pending = store.pending_operation(folder)
+    with store.locked(folder):  # taking the lock completes an interrupted operation
+        if pending is not None:
+            done.append(f"completed operation {pending.operation!r}: wrote {', '.join(pending.files)}")
+        done += _remove_temporary_files(folder)
+        inspection = inspect_store(folder)
+        carry = {proposal_id for _, proposal_id in decision_problems(inspection)}
+        stranded = [proposal for proposal in inspection.negotiation.proposals if proposal.id in carry]
+        if stranded:
+            today = _today()
+            as_pending = tuple(replace(p, status=ProposalStatus.PENDING) for p in stranded)
+            changed, dropped = carry_to_latest(inspection.negotiation.rounds, as_pending, today)
+            status = {p.id: p.status for p in stranded}
+            writes = [store.proposal_file(folder, replace(p, status=status[p.id])) for p in changed.values()]
+            store.commit(folder, "check --repair", writes)
+            for proposal in changed.values():
+                if proposal.round == inspection.negotiation.rounds[-1].label:
+                    done.append(f"carried proposal {proposal.id!r} ({status[proposal.id].value}) onto round "
+                                f"{proposal.round!r}")
+            for proposal, reason in dropped:
+                done.append(f"proposal {proposal.id!r} cannot be carried ({reason}); marked as not carried, "
+                            "decide on it again")
+    return done
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def _remove_temporary_files(folder: Path) -> list[str]:
+    """Delete the temporary files of writes whose process is gone (the pid is in the name)."""
+    import os
+
+    done = []
+    for stale in sorted(folder.rglob(".*.tmp")):
+        parts = stale.name.rsplit(".", 3)
+        pid = int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else 0
+        if pid and _alive(pid):
+            continue
+        try:
+            os.unlink(stale)
+        except OSError:
+            continue
+        done.append(f"deleted {stale}, a temporary file left by an interrupted write")
+    return done
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, but another user's
+        return True
+    return True

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafttool import store
 from drafttool.compare.diff import DiffOptions
-from drafttool.errors import Notice, NotFoundError, StoreError
+from drafttool.errors import Notice, NotFoundError, ProposalError, StoreError
 from drafttool.model import (
     Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
 )
@@ -46,7 +46,7 @@ def import_round(
         raise StoreError("a round needs a label (such as 'Zero draft' or 'Rev.1'); pass --label", path=store_path)
     reading = read_document(document, label=label, language=language or negotiation.language,
                             tracked_changes=tracked_changes)
-    new = replace(
+    read = replace(
         reading.round,
         label=label,
         date=date or reading.round.date,
@@ -60,16 +60,18 @@ def import_round(
             f"{len(reading.revisions)} tracked change(s) found; read with every change "
             f"{'accepted' if tracked_changes is TrackedChanges.ACCEPT else 'rejected'} "
             "(--tracked-changes chooses)", str(document)))
-    if not negotiation.rounds:
-        return Imported(new, store.add_round(store_path, new), tuple(notices), reading)
     from drafttool.compare.diff import carry_ids
 
-    used = {p.id for r in negotiation.rounds for p in r.paragraphs}
-    previous = negotiation.rounds[-1]
-    new = carry_ids(previous, new, used)
-    file = store.add_round(store_path, new)
-    carried = _carry_pending(store_path, previous.label, new.label, date)
-    return Imported(new, file, tuple(notices), reading, carried.carried, carried.dropped)
+    # The document is read without the lock (it may take seconds); the store is read
+    # again under it, so that the ids and the pending proposals are the latest ones.
+    with store.locked(store_path):
+        negotiation = store.load_store(store_path)
+        new = read
+        if negotiation.rounds:
+            used = {p.id for r in negotiation.rounds for p in r.paragraphs}
+            new = carry_ids(negotiation.rounds[-1], read, used)
+        file, carried, dropped = _add_round(store_path, negotiation, new, f"import {label}", date)
+    return Imported(new, file, tuple(notices), reading, carried, dropped)
 
 
 def find_round(negotiation: Negotiation, name: str | None) -> Round:
@@ -142,12 +144,20 @@ def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None =
     In `draft`, `by`, `supporters` and `opponents` may be any spelling of a delegation
     (aliases are resolved), `paragraph` and `place` a label or an id; the anchor's
     context is filled in from the text so that the proposal can be found again later."""
+    with store.locked(store_path):
+        return _propose(store_path, store.load_store(store_path), draft, round_name)
+
+
+def _propose(store_path: str | Path, negotiation: Negotiation, draft: Proposal, round_name: str | None) -> Proposal:
     from drafttool.negotiate import proposals as amend
     from drafttool.negotiate.delegations import resolve_all
 
-    negotiation = store.load_store(store_path)
     round_ = negotiation.round(round_name or (draft.round or None))
     where = "proposal"
+    if any(mark in draft.text for mark in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        # Each paragraph of a round is one line: a break would make every later round fail.
+        raise ProposalError("the proposed text holds a line break; a paragraph is one line: propose each "
+                            "paragraph separately (--add once for each)", place=where)
     proposal = replace(
         draft,
         round=round_.label,
@@ -166,8 +176,7 @@ def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None =
         proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
     proposal = replace(proposal, id=proposal.id or store.new_proposal_id(proposal.by),
                        history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
-    store.save_proposal(store_path, proposal, new=True)
-    return proposal
+    return record_proposals(store_path, negotiation, [proposal], "propose")[0]
 
 
 def find_proposal(negotiation: Negotiation, proposal_id: str) -> Proposal:
@@ -195,8 +204,8 @@ def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStat
                     continue
                 event = Event(status.value, (by,) if by else (), date or _today(), note)
                 decided[proposal.id] = replace(proposal, status=status, history=(*proposal.history, event))
-        for proposal in decided.values():
-            store.save_proposal(store_path, proposal)
+        store.commit(store_path, f"{status.value} {' '.join(proposal_ids)}",
+                     [store.proposal_file(store_path, proposal) for proposal in decided.values()])
     return list(decided.values())
 
 
@@ -247,31 +256,92 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
         once = [group[0] for group in identical_groups(accepted)]
         amended = apply_proposals(current, once, label=label, date=date or _today())
         new = replace(amended.round, symbol=current.symbol, applied=tuple(p.id for p in accepted))
-    file = store.add_round(store_path, new)
-    carried = _carry_pending(store_path, current.label, new.label, date)
-    return NextRound(new, file, accepted, carried.carried, carried.dropped)
+        file, carried, dropped = _add_round(store_path, negotiation, new, f"next-round {label}", date)
+    return NextRound(new, file, accepted, carried, dropped)
 
 
-def _carry_pending(store_path: str | Path, old_label: str, new_label: str, date: str):  # type: ignore[no-untyped-def]
-    """Carry the pending proposals of one round onto the next, reading them under the
-    store's lock so that a decision taken meanwhile by another process is not undone."""
+NOT_CARRIED = "not carried"
+"""The event that records, in a pending proposal's history, that it could not be carried
+onto the next round and why: `drafttool check` tells it from a proposal left behind by
+an interrupted operation."""
+
+
+def _add_round(store_path: str | Path, negotiation: Negotiation, new: Round, operation: str,
+               date: str) -> tuple[Path, tuple[Proposal, ...], tuple[tuple[Proposal, str], ...]]:
+    """Add a round and carry the pending proposals onto it, as one transaction (the
+    caller holds the lock): the new round file and every proposal carried or marked as
+    not carried are written together, or nothing is."""
+    file = store.new_round_file(store_path, new)
+    rounds = (*negotiation.rounds, new)
+    changed, dropped = carry_to_latest(rounds, negotiation.proposals, date or _today())
+    writes = [(file, store.round_text(new))]
+    writes += [store.proposal_file(store_path, proposal) for proposal in changed.values()]
+    store.commit(store_path, operation, writes)
+    carried = tuple(p for p in changed.values() if p.round == new.label)
+    return file, carried, tuple(dropped)
+
+
+def left_behind(proposal: Proposal, label: str) -> bool:
+    """Whether carrying the proposal onto round `label` was tried, and failed."""
+    return any(e.action == NOT_CARRIED and e.note.startswith(f"to {label}:") for e in proposal.history)
+
+
+def carry_to_latest(rounds: tuple[Round, ...], proposals: tuple[Proposal, ...], date: str
+                    ) -> tuple[dict[str, Proposal], list[tuple[Proposal, str]]]:
+    """Carry the pending proposals of every round but the last, round by round, onto the
+    last; those that no longer apply stay where they are, their history saying why.
+    Returns the proposals changed (by id) and those not carried, with the reason."""
     from drafttool.compare.diff import compare_rounds
     from drafttool.negotiate.proposals import carry_proposals
 
-    with store.locked(store_path):
-        negotiation = store.load_store(store_path)
-        old, new = negotiation.round(old_label), negotiation.round(new_label)
+    current = {p.id: p for p in proposals}
+    changed: dict[str, Proposal] = {}
+    dropped: list[tuple[Proposal, str]] = []
+    for old, new in zip(rounds, rounds[1:]):
+        movers = [p for p in current.values() if p.round == old.label and p.status is ProposalStatus.PENDING
+                  and not left_behind(p, new.label)]
+        if not movers:
+            continue
         comparison = compare_rounds(old, new, DiffOptions(trust_ids=True))
-        carried = carry_proposals(comparison, old, new, negotiation.proposals, date=date or _today())
+        carried = carry_proposals(comparison, old, new, movers, date=date)
         for proposal in carried.carried:
-            store.save_proposal(store_path, proposal)
-    return carried
+            current[proposal.id] = changed[proposal.id] = proposal
+        for proposal, reason in carried.dropped:
+            event = Event(NOT_CARRIED, (), date, f"to {new.label}: {reason}")
+            current[proposal.id] = changed[proposal.id] = replace(proposal, history=(*proposal.history, event))
+            dropped.append((proposal, reason))
+    return changed, dropped
+
+
+def record_proposals(store_path: str | Path, negotiation: Negotiation, proposals: list[Proposal],
+                     operation: str) -> tuple[Proposal, ...]:
+    """Record new proposals as one transaction (the caller holds the lock, and read
+    `negotiation` under it); those on a round that is not the latest are carried onto it
+    as the pending proposals were when that round was made.  Returns them as recorded."""
+    existing = {p.id for p in negotiation.proposals}
+    for proposal in proposals:
+        if proposal.id in existing:
+            raise StoreError(f"a proposal {proposal.id!r} already exists", path=store_path)
+    changed, _ = carry_to_latest(negotiation.rounds, tuple(proposals), _today())
+    recorded = tuple(changed.get(p.id, p) for p in proposals)
+    store.commit(store_path, operation, [store.proposal_file(store_path, p) for p in recorded])
+    return recorded
 
 
 def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation:
     """Add a delegation or group to the registry (codes, names and aliases stay unique)."""
     from drafttool.negotiate.delegations import resolve
+    from drafttool.text.visible import code_problem, normalize_code
 
+    # Compared and stored normalised, so that a look-alike never registers as another.
+    delegation = replace(delegation, code=normalize_code(delegation.code), name=normalize_code(delegation.name),
+                         aliases=tuple(normalize_code(a) for a in delegation.aliases),
+                         members=tuple(normalize_code(m) for m in delegation.members))
+    for what, name in (("code", delegation.code), ("name", delegation.name or "x"),
+                       *(("alias", alias) for alias in delegation.aliases)):
+        problem = code_problem(name)
+        if problem:
+            raise StoreError(f"delegation {what} {name!r} {problem}; choose another", path=store_path)
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
         for name in (delegation.code, delegation.name, *delegation.aliases):

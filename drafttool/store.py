@@ -19,16 +19,19 @@ and then write several files hold an advisory lock on `<store>/.lock`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
 import secrets
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafttool import records
+from drafttool import files, records
+from drafttool.files import write_atomic  # noqa: F401  (re-exported: the store's writes go through it)
 from drafttool.negotiate.delegations import COMMON_GROUPS
 from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
@@ -39,6 +42,7 @@ DELEGATIONS_FILE = "delegations.jsonl"
 ROUNDS_DIR = "rounds"
 PROPOSALS_DIR = "proposals"
 LOCK_FILE = ".lock"
+JOURNAL_FILE = ".journal.json"
 ROUND_FILE = re.compile(r"^(\d{3,})-[a-z0-9-]*\.jsonl$")
 PROPOSAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 """Proposal ids become file names: letters, digits, '.', '_' and '-' only, so never a path."""
@@ -61,39 +65,9 @@ def slugify(text: str, default: str = "round") -> str:
 
 # ----------------------------------------------------------------------------- writing
 
-def write_atomic(path: Path, text: str | bytes, *, exclusive: bool = False) -> None:
-    """Write a file whole or not at all: a temporary file aside, fsync, then rename.
-
-    With `exclusive`, fail with FileExistsError rather than replace an existing file
-    (a hard link is created, which, unlike rename, refuses to overwrite).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive:
-            os.link(temporary, path)
-            os.unlink(temporary)
-        else:
-            os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename itself is durable only once the folder's entry is on disk.
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+MAX_STORE_FILE_BYTES = 1024 * 1024 * 1024
+"""The largest store file read (1 GB): a round of 160,000 paragraphs, the most a text file
+drafttool imports can hold, takes about a fifth of it."""
 
 
 _HELD: dict[Path, int] = {}
@@ -103,10 +77,10 @@ operation that holds it may call another that takes it (flock would wait on itse
 
 @contextlib.contextmanager
 def locked(path: str | Path) -> Iterator[None]:
-    """Hold the store's advisory lock (blocking) for a read-modify-write."""
-    import fcntl
-
-    key = Path(path).resolve()
+    """Hold the store's lock for a read-modify-write, from its first read to its last
+    write.  Taking it completes an operation a killed process left half done."""
+    folder = _require_store(path)
+    key = folder.resolve()
     if _HELD.get(key):
         _HELD[key] += 1
         try:
@@ -114,14 +88,121 @@ def locked(path: str | Path) -> Iterator[None]:
         finally:
             _HELD[key] -= 1
         return
-    with open(key / LOCK_FILE, "a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        _HELD[key] = 1
-        try:
-            yield
-        finally:
-            _HELD.pop(key, None)
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    try:
+        with files.exclusive_lock(key / LOCK_FILE, _command()):
+            _HELD[key] = 1
+            try:
+                complete_pending(key)
+                yield
+            finally:
+                _HELD.pop(key, None)
+    except files.Refused as error:
+        raise StoreError(str(error), path=folder / LOCK_FILE) from None
+    except (PermissionError, OSError) as error:
+        if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise StoreError(f"cannot be changed: {error.strerror}; commands that change a store need to write in "
+                         "its folder", path=folder) from None
+
+
+def _command() -> str:
+    """The running command, as the next process waiting for the lock is told it."""
+    name = sys.argv[1] if len(sys.argv) > 1 and re.fullmatch(r"[a-z][a-z-]{0,30}", sys.argv[1]) else ""
+    return f"drafttool {name}".strip()
+
+
+def _holding(folder: Path) -> bool:
+    return bool(_HELD.get(folder.resolve()))
+
+
+# A write-ahead record (`.journal.json`) makes an operation that writes several files one
+# transaction: every file's new content goes into the record, written atomically (the
+# commit point), then into the files, then the record is deleted.  A process killed after
+# the commit point leaves the record; the next command to take the lock writes the files
+# again from it (writing whole contents is idempotent), and loading reads through it, so
+# the operation is seen whole from the moment it is committed.  Killed before, nothing of
+# it was written but a temporary file.
+
+def commit(path: str | Path, operation: str, writes: list[tuple[Path, str]]) -> None:
+    """Write several store files as one transaction; the caller holds the lock."""
+    folder = Path(path)
+    if not _holding(folder):
+        raise RuntimeError("store.commit needs the store's lock")
+    names = [_relative(folder, target) for target, _ in writes]
+    if not writes:
+        return
+    if len(writes) == 1:
+        files.write_atomic(writes[0][0], writes[0][1])
+        return
+    record = _header("journal", operation=operation,
+                     writes=[{"file": name, "text": text} for name, (_, text) in zip(names, writes)])
+    files.write_atomic(folder / JOURNAL_FILE, _dumps(record) + "\n")
+    _replay(folder, record["writes"])
+
+
+def _relative(folder: Path, target: Path) -> str:
+    name = target.relative_to(folder).as_posix()
+    if not _journal_name_ok(name):
+        raise StoreError(f"{name} is not a file a store operation writes", path=folder)
+    return name
+
+
+def _journal_name_ok(name: object) -> bool:
+    if not isinstance(name, str):
+        return False
+    parts = name.split("/")
+    if parts in ([DELEGATIONS_FILE], [NEGOTIATION_FILE]):
+        return True
+    if len(parts) != 2:
+        return False
+    if parts[0] == ROUNDS_DIR:
+        return bool(ROUND_FILE.match(parts[1]))
+    stem = parts[1].removesuffix(".json")
+    return (parts[0] == PROPOSALS_DIR and parts[1].endswith(".json") and bool(PROPOSAL_ID.match(stem))
+            and ".." not in stem and not RESERVED_NAMES.match(stem))
+
+
+def _replay(folder: Path, writes: list[dict[str, str]]) -> None:
+    for write in writes:
+        files.write_atomic(folder / write["file"], write["text"])
+    os.unlink(folder / JOURNAL_FILE)
+    files.fsync_folder(folder)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingOperation:
+    """An operation committed but not written through (its process was killed)."""
+
+    operation: str
+    files: tuple[str, ...]
+    writes: tuple[tuple[str, str], ...]
+
+
+def pending_operation(path: str | Path) -> PendingOperation | None:
+    """The operation a killed process left half written, or None; a record that is not
+    one drafttool wrote raises StoreError naming it."""
+    file = Path(path) / JOURNAL_FILE
+    problems = _Problems(collect=False)
+    if files.not_regular(file) is None and not file.exists():
+        return None
+    data = _load_json(file, problems)
+    writes = data.get("writes") if isinstance(data, dict) else None
+    if (not _schema_ok(data, "journal", file, problems) or not isinstance(writes, list)
+            or not all(isinstance(w, dict) and _journal_name_ok(w.get("file")) and isinstance(w.get("text"), str)
+                       for w in writes)):
+        raise StoreError("is not a record of an operation drafttool can complete; if no drafttool command is "
+                         "running, restore the store from version control or delete this file", path=file)
+    return PendingOperation(str(data.get("operation", "")), tuple(w["file"] for w in writes),
+                            tuple((w["file"], w["text"]) for w in writes))
+
+
+def complete_pending(path: str | Path) -> PendingOperation | None:
+    """Write through the operation a killed process committed; the caller holds the lock."""
+    folder = Path(path)
+    pending = pending_operation(folder)
+    if pending is not None:
+        _replay(folder, [{"file": name, "text": text} for name, text in pending.writes])
+    return pending
 
 
 def _dumps(value: Any) -> str:
@@ -176,18 +257,25 @@ def round_text(round_: Round) -> str:
 def add_round(path: str | Path, round_: Round) -> Path:
     """Append a round to the store, after the latest one; returns the file written."""
     folder = _require_store(path)
-    _validate_round(round_, f"{folder / ROUNDS_DIR}/(new)")
     with locked(folder):
-        existing = _round_files(folder)
-        labels = {found.round.label.casefold() for file in existing
-                  if (found := _read_round(file, _Problems(collect=False))) is not None}
-        if round_.label.casefold() in labels:
-            raise StoreError(f"a round labelled {round_.label!r} already exists; give the new round another --label",
-                             path=folder)
-        index = max((int(ROUND_FILE.match(f.name).group(1)) for f in existing), default=0) + 1  # type: ignore[union-attr]
-        target = folder / ROUNDS_DIR / f"{index:03d}-{slugify(round_.label)}.jsonl"
+        target = new_round_file(folder, round_)
         write_atomic(target, round_text(round_), exclusive=True)
     return target
+
+
+def new_round_file(path: str | Path, round_: Round) -> Path:
+    """The file a new round goes to, after the latest one; refuses a round that is not
+    valid or whose label is taken.  The caller holds the lock until it is written."""
+    folder = Path(path)
+    _validate_round(round_, f"{folder / ROUNDS_DIR}/(new)")
+    existing = _round_files(folder)
+    labels = {found.round.label.casefold() for file in existing
+              if (found := _read_round(file, _Problems(collect=False))) is not None}
+    if round_.label.casefold() in labels:
+        raise StoreError(f"a round labelled {round_.label!r} already exists; give the new round another --label",
+                         path=folder)
+    index = max((int(ROUND_FILE.match(f.name).group(1)) for f in existing), default=0) + 1  # type: ignore[union-attr]
+    return folder / ROUNDS_DIR / f"{index:03d}-{slugify(round_.label)}.jsonl"
 
 
 def replace_round(path: str | Path, round_: Round) -> Path:
@@ -210,7 +298,17 @@ def new_proposal_id(by: tuple[str, ...]) -> str:
 
 def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) -> Path:
     """Write one proposal's file; with `new`, refuse to overwrite an existing one."""
-    folder = _require_store(path)
+    target, text = proposal_file(_require_store(path), proposal)
+    try:
+        write_atomic(target, text, exclusive=new)
+    except FileExistsError:
+        raise StoreError(f"a proposal {proposal.id!r} already exists", path=target) from None
+    return target
+
+
+def proposal_file(path: str | Path, proposal: Proposal) -> tuple[Path, str]:
+    """A proposal's file and its content, checked to load back."""
+    folder = Path(path)
     if not PROPOSAL_ID.match(proposal.id) or ".." in proposal.id or RESERVED_NAMES.match(proposal.id):
         raise StoreError(f"proposal id {proposal.id!r} may hold only letters, digits, '.', '_' and '-', and may not "
                          "be a name the system reserves (CON, NUL, COM1…)", path=folder)
@@ -220,12 +318,7 @@ def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) ->
     except (RecordError, TypeError, AttributeError) as error:
         raise StoreError(f"proposal {proposal.id!r} cannot be stored: {error}", path=folder) from None
     data = {**_header("proposal"), **records.proposal_to_dict(proposal)}
-    text = records.dumps(data)
-    try:
-        write_atomic(target, text, exclusive=new)
-    except FileExistsError:
-        raise StoreError(f"a proposal {proposal.id!r} already exists", path=target) from None
-    return target
+    return target, records.dumps(data)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -240,20 +333,23 @@ def _require_store(path: str | Path) -> Path:
     return folder
 
 
-def _round_files(folder: Path) -> list[Path]:
+def _round_files(folder: Path, overlay: dict[Path, str] | None = None) -> list[Path]:
     rounds = folder / ROUNDS_DIR
-    if not rounds.is_dir():
-        return []
-    return sorted(p for p in rounds.iterdir() if ROUND_FILE.match(p.name))
+    found = {p for p in rounds.iterdir() if ROUND_FILE.match(p.name)} if rounds.is_dir() else set()
+    found |= {p for p in overlay or {} if p.parent.name == ROUNDS_DIR and ROUND_FILE.match(p.name)}
+    return sorted(found)
 
 
 class _Problems:
     """Where loading reports what is wrong: raise at the first problem (`load_store`), or
-    note every one and go on past the record at fault (`inspect_store`, for `check`)."""
+    note every one and go on past the record at fault (`inspect_store`, for `check`).
+    It also holds the files an operation committed but did not write through, read in
+    place of what is on disk."""
 
-    def __init__(self, collect: bool) -> None:
+    def __init__(self, collect: bool, overlay: dict[Path, str] | None = None) -> None:
         self.collect = collect
         self.found: list[Notice] = []
+        self.overlay = overlay or {}
 
     def report(self, message: str, path: object, place: object = None) -> None:
         if not self.collect:
@@ -261,21 +357,47 @@ class _Problems:
         self.found.append(Notice(message, str(path), None if place is None else str(place)))
 
 
-def _load_json(file: Path, problems: _Problems) -> Any:
+def _text(file: Path, problems: _Problems) -> str | None:
+    """A store file's text, from the pending operation if it writes it; None when it
+    cannot be read (reported)."""
+    if file in problems.overlay:
+        return problems.overlay[file]
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        problems.report(f"is not UTF-8 (byte {error.start}); restore it from version control", file)
+        data = files.read_regular(file, MAX_STORE_FILE_BYTES)
+    except files.Refused as error:
+        problems.report(f"{error}; a store holds only regular files: replace it with the file itself", file)
         return None
     except OSError as error:
         problems.report(f"cannot be read: {error.strerror}", file)
         return None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        problems.report(f"invalid JSON: {error.msg} (column {error.colno}); fix the file or restore it from "
-                        "version control", file, error.lineno)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.report("is not UTF-8; restore it from version control", file, data.count(b"\n", 0, error.start) + 1)
         return None
+
+
+def _parse(text: str) -> tuple[Any, str, int | None]:
+    """A JSON value, or None, what is wrong and on which line (of `text`); nesting too deep
+    and numbers too long included, which `json` raises otherwise than as bad JSON."""
+    try:
+        return json.loads(text), "", None
+    except json.JSONDecodeError as error:
+        return None, f"invalid JSON: {error.msg} (column {error.colno})", error.lineno
+    except RecursionError:
+        return None, "invalid JSON: nested too deeply", None
+    except ValueError as error:  # an integer of thousands of digits
+        return None, f"invalid JSON: a number too long ({str(error).split(': ')[-1].split(';')[0]})", None
+
+
+def _load_json(file: Path, problems: _Problems) -> Any:
+    text = _text(file, problems)
+    if text is None:
+        return None
+    data, wrong, line = _parse(text)
+    if wrong:
+        problems.report(f"{wrong}; fix the file or restore it from version control", file, line)
+    return data
 
 
 def _schema_ok(data: Any, kind: str, file: Path, problems: _Problems, line: int | None = None) -> bool:
@@ -291,23 +413,17 @@ def _schema_ok(data: Any, kind: str, file: Path, problems: _Problems, line: int 
 
 
 def _jsonl(file: Path, problems: _Problems) -> Iterator[tuple[int, Any]]:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = file.read_bytes().count(b"\n", 0, error.start) + 1
-        problems.report("is not UTF-8; restore it from version control", file, line)
-        return
-    except OSError as error:
-        problems.report(f"cannot be read: {error.strerror}", file)
+    text = _text(file, problems)
+    if text is None:
         return
     for number, record in enumerate(text.split("\n"), start=1):
         if not record.strip():
             continue
-        try:
-            yield number, json.loads(record)
-        except json.JSONDecodeError as error:
-            problems.report(f"invalid JSON: {error.msg} (column {error.colno}); each line must be one JSON object",
-                            file, number)
+        data, wrong, _ = _parse(record)
+        if wrong:
+            problems.report(f"{wrong}; each line must be one JSON object", file, number)
+            continue
+        yield number, data
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,11 +488,32 @@ def round_problems(round_: Round) -> list[tuple[str, str]]:
                                            "which is not a paragraph of this round"))
         if "\n" in paragraph.text:
             problems.append((paragraph.id, f"paragraph {paragraph.id!r} text holds a line break"))
+    problems += _parent_cycles(round_)
     footnote_ids: set[str] = set()
     for footnote in round_.footnotes:
         if footnote.id in footnote_ids:
             problems.append((footnote.id, f"footnote id {footnote.id!r} appears twice; give the second one a new id"))
         footnote_ids.add(footnote.id)
+    return problems
+
+
+def _parent_cycles(round_: Round) -> list[tuple[str, str]]:
+    """Paragraphs that are their own ancestor (a hand-edited `parent`): whatever walks up
+    the tree would never stop."""
+    parents = {p.id: p.parent for p in round_.paragraphs}
+    settled: set[str] = set()
+    problems = []
+    for paragraph in round_.paragraphs:
+        chain: list[str] = []
+        current: str | None = paragraph.id
+        while current is not None and current in parents and current not in settled:
+            if current in chain:
+                problems.append((paragraph.id, f"paragraph {paragraph.id!r} is its own ancestor (parent chain "
+                                               f"{' → '.join(chain[chain.index(current):] + [current])})"))
+                break
+            chain.append(current)
+            current = parents[current]
+        settled.update(chain)
     return problems
 
 
@@ -396,18 +533,31 @@ class Inspection:
     rounds: tuple[RoundFile, ...]
     proposal_files: dict[str, Path]
     problems: tuple[Notice, ...]
+    pending: PendingOperation | None = None
+    """An operation a killed process committed and did not write through (read as done)."""
 
 
 def _read(path: str | Path, problems: _Problems) -> Inspection:
     folder = _require_store(path)
+    try:
+        pending = pending_operation(folder)
+    except StoreError as error:
+        problems.report(error.message, error.path)
+        pending = None
+    if pending is not None:
+        problems.overlay = {folder / name: text for name, text in pending.writes}
     meta = _load_json(folder / NEGOTIATION_FILE, problems) or {}
+    if not isinstance(meta, dict):
+        problems.report("is not a drafttool negotiation file (it must hold one JSON object)", folder / NEGOTIATION_FILE)
+        meta = {}
     if meta and _schema_ok(meta, "negotiation", folder / NEGOTIATION_FILE, problems):
         for key in ("title", "symbol", "language", "note"):
             if not isinstance(meta.get(key, ""), str):
                 problems.report(f"field {key!r} must be a string", folder / NEGOTIATION_FILE)
                 meta[key] = ""
     delegations = _load_delegations(folder, problems)
-    round_files = [found for file in _round_files(folder) if (found := _read_round(file, problems)) is not None]
+    round_files = [found for file in _round_files(folder, problems.overlay)
+                   if (found := _read_round(file, problems)) is not None]
     seen: dict[str, Path] = {}
     kept = []
     for found in round_files:
@@ -423,8 +573,8 @@ def _read(path: str | Path, problems: _Problems) -> Inspection:
         slug=folder.resolve().name, title=meta.get("title", ""), symbol=meta.get("symbol", ""),
         language=meta.get("language", ""), note=meta.get("note", ""), delegations=delegations,
         rounds=tuple(found.round for found in kept), proposals=tuple(p for p, _ in proposal_files.values()))
-    files = {pid: file for pid, (_, file) in proposal_files.items()}
-    return Inspection(negotiation, tuple(kept), files, tuple(problems.found))
+    paths = {pid: file for pid, (_, file) in proposal_files.items()}
+    return Inspection(negotiation, tuple(kept), paths, tuple(problems.found), pending)
 
 
 def load_store(path: str | Path) -> Negotiation:
@@ -464,9 +614,9 @@ def _load_delegations(folder: Path, problems: _Problems) -> tuple[Delegation, ..
 
 def _load_proposals(folder: Path, problems: _Problems) -> Iterator[tuple[str, tuple[Proposal, Path]]]:
     proposals = folder / PROPOSALS_DIR
-    if not proposals.is_dir():
-        return
-    for file in sorted(proposals.glob("*.json")):
+    found = set(proposals.glob("*.json")) if proposals.is_dir() else set()
+    found |= {p for p in problems.overlay if p.parent.name == PROPOSALS_DIR}
+    for file in sorted(found):
         data = _load_json(file, problems)
         if data is None or not _schema_ok(data, "proposal", file, problems):
             continue

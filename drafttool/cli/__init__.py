@@ -41,6 +41,13 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except DrafttoolError as error:
             raise BadInput(str(error)) from None
+        except OSError as error:
+            # What the library did not foresee of the file system (a disk full, a folder
+            # made read-only meanwhile) is still one line, naming the file.
+            if error.errno is None:
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            raise BadInput(f"{where}cannot be read or written: {error.strerror}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -58,9 +65,19 @@ def write_output(text: str | bytes, output: str | None) -> None:
         else:
             click.echo(text, nl=False)
         return
-    from drafttool.store import write_atomic
+    from drafttool.files import not_regular, write_atomic
 
-    write_atomic(Path(output), text)
+    target = Path(output)
+    kind = not_regular(target)
+    if kind is not None:
+        raise BadInput(f"{output}: is {kind}; drafttool writes a new regular file and never replaces nor writes "
+                       "through one: give another -o")
+    try:
+        write_atomic(target, text)
+    except OSError as error:
+        reason = "a part of the path is a file, not a folder" if isinstance(
+            error, (NotADirectoryError, FileExistsError)) else error.strerror
+        raise BadInput(f"{output}: cannot be written: {reason}") from None
 
 
 STORE = click.argument("store", type=click.Path(file_okay=False, path_type=Path))

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
+from drafttool.text.visible import visible, visible_values
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -115,7 +116,8 @@ def blame(store: Path, round_name: str | None, format_: str, output: str | None,
         from drafttool.renderers.terminal import render_blame_text
 
         use_color = (sys.stdout.isatty() and output is None) if color is None else color
-        text = render_blame_text(blamed, round_, [r.label for r in negotiation.rounds], color=use_color)
+        text = render_blame_text(visible_values(blamed), visible_values(round_),
+                                 [visible(r.label) for r in negotiation.rounds], color=use_color)
     write_output(text, output)
 
 
@@ -145,5 +147,5 @@ def progress(store: Path, format_: str, output: str | None) -> None:
 
         text = render_progress_html(progress_)
     else:
-        text = render_progress_text(progress_)
+        text = render_progress_text(visible_values(progress_))
     write_output(text, output)

@@ -10,6 +10,7 @@ import click
 
 from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
 from drafttool.records import dumps
+from drafttool.text.visible import visible
 
 
 @main.command()
@@ -66,14 +67,14 @@ def propose(store: Path, round_name: str | None, by: tuple[str, ...], para: str 
         imported = import_amendments(store, from_file, as_delegation=as_, round_name=round_name)
         warn(imported.notices)
         for proposal in imported.proposals:
-            click.echo(_line(proposal))
+            click.echo(visible(_line(proposal)))
         click.echo(f"{len(imported.proposals)} proposal(s) recorded from {from_file}")
         return
     draft = _draft(by, para, quote, with_, delete, insert, after_words, before_words, add, supra,
                    delete_paragraph, move_after, move_before, alternative, no_text, retain, statement, label,
                    supported_by, opposed_by, note, date, file_)
     proposal = record(store, draft, round_name=round_name)
-    click.echo(f"recorded {_line(proposal)}")
+    click.echo(visible(f"recorded {_line(proposal)}"))
 
 
 def _draft(by, para, quote, with_, delete, insert, after_words, before_words, add, supra,  # type: ignore[no-untyped-def]
@@ -187,8 +188,8 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
             return
         header = f"{'delegation':<12} {'proposed':>8} {'accepted':>8} {'rejected':>8} {'withdrawn':>9} {'pending':>7}"
         lines = [header] + [
-            f"{r['delegation']:<12} {r['proposed']:>8} {r['accepted']:>8} {r['rejected']:>8} {r['withdrawn']:>9} "
-            f"{r['pending']:>7}" for r in rows
+            visible(f"{r['delegation']:<12} {r['proposed']:>8} {r['accepted']:>8} {r['rejected']:>8} {r['withdrawn']:>9} "
+            f"{r['pending']:>7}") for r in rows
         ]
         write_output("\n".join(lines) + "\n", output)
         return
@@ -206,8 +207,8 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
             extra += f"; supported by {', '.join(row['supporters'])}"
         if row["opponents"]:
             extra += f"; opposed by {', '.join(row['opponents'])}"
-        lines.append(f"{row['id']:<14} {row['round']:<10} {row['paragraph'] or '-':<8} [{row['status']}] "
-                     f"{names}: {what}{extra}")
+        lines.append(visible(f"{row['id']:<14} {row['round']:<10} {row['paragraph'] or '-':<8} [{row['status']}] "
+                             f"{names}: {what}{extra}"))
     write_output("\n".join(lines) + ("\n" if lines else "no proposals\n"), output)
 
 
@@ -331,7 +332,7 @@ def delegations(store: Path, code: str | None, name: str, aliases: tuple[str, ..
             facts.append("members " + ", ".join(delegation.members))
         elif delegation.group:
             facts.append("group")
-        click.echo(f"{delegation.code:<10} {delegation.name}{' (' + '; '.join(facts) + ')' if facts else ''}")
+        click.echo(visible(f"{delegation.code:<10} {delegation.name}{' (' + '; '.join(facts) + ')' if facts else ''}"))
 
 
 @main.command()

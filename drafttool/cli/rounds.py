@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
+from drafttool.text.visible import visible, visible_values
 
 @main.command()
 @click.argument("store", type=click.Path(path_type=Path))
@@ -80,7 +81,7 @@ def rounds(store: Path) -> None:
         facts = [f"{len(round_.paragraphs)} paragraphs", f"{len(round_.footnotes)} footnotes"]
         if round_.date:
             facts.insert(0, round_.date)
-        click.echo(f"{number}. {round_.label} ({', '.join(facts)})")
+        click.echo(visible(f"{number}. {round_.label} ({', '.join(facts)})"))
 
 
 @main.command()
@@ -101,7 +102,7 @@ def show(store: Path, round_name: str | None, color: bool | None) -> None:
     negotiation = load_store(store)
     round_ = negotiation.round(round_name)
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render_round_text(round_, color=use_color), nl=False, color=use_color)
+    click.echo(render_round_text(visible_values(round_), color=use_color), nl=False, color=use_color)
 
 
 @main.command()
@@ -134,22 +135,32 @@ def export(store: Path, round_name: str | None, format_: str, output: str | None
 
 @main.command()
 @STORE
+@click.option("--repair", is_flag=True, help="Mend what can be mended safely, saying what was done; then check.")
 @reports_errors
-def check(store: Path) -> None:
+def check(store: Path, repair: bool) -> None:
     """Check a store for every problem, with file and line: exit 0 if none, 1 if some.
 
     Lists records that do not parse, proposals on rounds or paragraphs that are not
-    there (or whose words are gone), unknown delegations, dangling references and
-    files left by an interrupted write.
+    there (or whose words are gone), unknown delegations, dangling references, files
+    left by an interrupted write, operations interrupted midway, proposals pending on a
+    round that is not the latest, accepted proposals never applied or applied twice.
+    With --repair, completes interrupted operations, deletes stale temporary files and
+    carries stranded proposals onto the latest round.
 
-    \\b
+    \b
     Example:
-      drafttool check drafts/cnd-2024
+      drafttool check drafts/cnd-2024 --repair
     """
-    from drafttool.check import check_store
+    from drafttool.check import check_store, repair_store
 
+    if repair:
+        done = repair_store(store)
+        for line in done:
+            click.echo(f"repaired: {line}")
+        if not done:
+            click.echo("nothing to repair")
     problems = check_store(store)
     for problem in problems:
-        click.echo(str(problem).replace(": warning: ", ": ", 1))
+        click.echo(visible(str(problem).replace(": warning: ", ": ", 1)))
     click.echo(f"{len(problems)} problem(s)" if problems else "no problems")
     sys.exit(1 if problems else 0)

@@ -127,9 +127,13 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
     if untracked:
         notices.append(Notice(f"{untracked} change(s) match no tracked change (edited with tracking off); "
                               "attributed to every author of the file — pass --as to choose", str(path)))
-    for proposal in proposals:
-        store.save_proposal(store_path, proposal, new=True)
-    return ImportedAmendments(tuple(proposals), tuple(notices))
+    from drafttool.operations import record_proposals
+
+    with store.locked(store_path):  # all recorded, and carried if the round is not the latest, or none
+        latest = store.load_store(store_path)
+        latest.round(round_.label)
+        recorded = record_proposals(store_path, latest, proposals, f"propose --from {source}")
+    return ImportedAmendments(recorded, tuple(notices))
 
 
 def _authors(negotiation: Negotiation, reading: Reading, default_by: tuple[str, ...],

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from drafttool.errors import NotFoundError
 from drafttool.model import CHAIR, Delegation
+from drafttool.text.visible import normalize_code
 
 EU_MEMBERS = (
     "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
@@ -39,7 +40,7 @@ COMMON_GROUPS = (
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s.\-_]+", "", name).casefold()
+    return re.sub(r"[\s.\-_]+", "", normalize_code(name)).casefold()
 
 
 def resolve(delegations: Iterable[Delegation], name: str) -> Delegation | None:
