@@ -27,8 +27,8 @@ from drafttool.readers.docx import read_docx, read_docx_layout
 from drafttool.renderers.docx import (
     masthead_lines, render_comparison_docx, render_compilation_docx, render_round_docx, render_tracked_docx,
 )
-from drafttool.renderers.docx_package import MASTHEAD_FIELDS
-from drafttool.renderers.revisions import strip_revision_marks
+from drafttool.renderers.docx.styles import MASTHEAD_FIELDS
+from drafttool.renderers.docx.revisions import strip_revision_marks
 
 import libreoffice
 from test_diff import revisions as revised_rounds

@@ -20,7 +20,7 @@ from drafttool.readers import read_document
 from drafttool.readers.docx import read_docx
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.renderers.docx import render_round_docx
-from drafttool.renderers.docx_package import MASTHEAD_FIELDS
+from drafttool.renderers.docx.styles import MASTHEAD_FIELDS
 
 import libreoffice
 from strategies import END, CHAPEAU_END, WORDS, rounds, sentence

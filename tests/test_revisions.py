@@ -1,4 +1,4 @@
-"""Word revisions (`renderers/revisions.py`) and the tracked-changes writer, checked on
+"""Word revisions (`renderers/docx/revisions.py`) and the tracked-changes writer, checked on
 the XML: the builders' elements, and over generated round pairs that accepting every
 revision gives the new round and rejecting every one the old round, footnotes included.
 
@@ -32,7 +32,7 @@ from lxml import etree
 from drafttool.text import markup
 from drafttool.text.markup import Run
 from drafttool.model import Round
-from drafttool.renderers.docx_package import MASTHEAD_FIELDS
+from drafttool.renderers.docx.styles import MASTHEAD_FIELDS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -311,9 +311,9 @@ def expected_regions(data: bytes) -> Counter[tuple[str, str]]:
 from drafttool.compare.diff import DiffOptions, compare_rounds  # noqa: E402
 from drafttool.readers import TrackedChanges  # noqa: E402
 from drafttool.readers.docx import read_docx  # noqa: E402
-from drafttool.renderers import revisions  # noqa: E402
+from drafttool.renderers.docx import revisions  # noqa: E402
 from drafttool.renderers.docx import render_tracked_docx  # noqa: E402
-from drafttool.renderers.docx_package import make_paragraph, make_run, make_run_like  # noqa: E402
+from drafttool.renderers.docx.package import make_paragraph, make_run, make_run_like  # noqa: E402
 
 from test_diff import revisions as revised_rounds  # noqa: E402
 

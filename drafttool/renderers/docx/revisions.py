@@ -1,10 +1,10 @@
 """Word revisions: the `w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`, move ranges, revised
 paragraph marks and run-format changes of a tracked-changes .docx.
 
-Takes runs (`w:r` elements built with `renderers.docx_package`) and an author and date;
+Takes runs (`w:r` elements built with `renderers.docx.package`) and an author and date;
 returns the revision elements wrapping or marking them.  python-docx has no revisions API,
 so the schema names of ECMA-376 Part 1, 17.13 ("Annotations": revisions) stay in this
-module: the tracked-changes writer (`renderers.docx`) says *what* changed and *who* did it,
+module: the tracked-changes writer (`renderers.docx.tracked`) says *what* changed and *who* did it,
 this module says how Word spells it.
 
 Every revision carries a `w:id` unique in the package (document and footnotes draw from
@@ -23,7 +23,7 @@ from typing import Literal
 
 from lxml.etree import _Element
 
-from drafttool.renderers.docx_package import make, qn
+from drafttool.renderers.docx.package import make, qn
 
 Mark = Literal["insert", "delete", "move-from", "move-to"]
 """What happened to a paragraph mark (or a run of text)."""

@@ -1,0 +1,217 @@
+"""The comparison of two rounds as a Word file to read: static formatting, not revisions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml.etree import _Element
+
+from drafttool.collector import collector_paused
+from drafttool.model import ChangeOp, Comparison, FootnoteChange, Paragraph, ParagraphChange, Round
+from drafttool.renderers.docx.package import make, make_paragraph, make_run
+from drafttool.renderers.docx.runs import (
+    DELETE_KIND, EQUAL_KIND, INSERT_KIND, Static, by_text, label_indent, name_of, static_package,
+)
+from drafttool.text import languages, markup
+
+
+def _change_blocks(static: Static, change: ParagraphChange | FootnoteChange,
+                   frame: tuple[Paragraph, ...]) -> list[list[_Element]]:
+    """The runs of each paragraph of a change as shown inline: kept words plain, deleted
+    words struck, inserted words bold and underlined, each change followed by its proposers
+    (once after a deletion replaced by an insertion of the same proposers); a removed or
+    added paragraph break shown as a struck or added '¶'."""
+    blocks: list[list[_Element]] = [[]]
+    side_kind = INSERT_KIND if (frame and isinstance(change, ParagraphChange) and change.new) or (
+        isinstance(change, FootnoteChange) and change.new is not None) else DELETE_KIND
+    state = {"old": (False, False), "new": (False, False)}
+    segments = change.segments
+    for position, segment in enumerate(segments):
+        kind = segment.kind
+        parts = segment.text.split("\n")
+        for number, part in enumerate(parts):
+            if number:
+                if kind is not EQUAL_KIND:
+                    blocks[-1].append(make_run("¶", static.fmt(markup.Run("¶"), "insert" if kind is INSERT_KIND
+                                                                  else "delete")))
+                if kind is EQUAL_KIND or kind is side_kind:
+                    blocks.append([])
+            if not part:
+                continue
+            if kind is EQUAL_KIND:
+                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
+                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
+                blocks[-1].extend(static.runs(runs))
+            elif kind is DELETE_KIND:
+                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
+                blocks[-1].extend(static.runs(runs, "delete"))
+            else:
+                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
+                blocks[-1].extend(static.runs(runs, "insert"))
+        if kind is not EQUAL_KIND and segment.by:
+            following = segments[position + 1] if position + 1 < len(segments) else None
+            replaced = kind is DELETE_KIND and following is not None and following.kind is INSERT_KIND and \
+                following.by == segment.by
+            if not replaced:
+                blocks[-1].append(static.words(by_text(segment.by), style="Proposers"))
+    return blocks
+
+
+def render_comparison_docx(comparison: Comparison, old: Round, new: Round) -> bytes:
+    """The comparison of two rounds as a Word file to read (static formatting, not
+    revisions): a title with both rounds, a summary of counts, a table of old → new
+    numbers, then each change — its op, labels, where a moved paragraph came from, the
+    words struck and added with their proposers — runs of unchanged paragraphs summarised,
+    and the footnotes changed."""
+    with collector_paused():
+        return _render_comparison(comparison, old, new)
+
+
+def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
+    language = (new.language or old.language).split("-")[0].lower()
+    static = Static(language, rtl=languages.is_rtl(language), east_asian=language == "zh",
+                     labels={f.id: f.label for f in (*old.footnotes, *new.footnotes)})
+    body: list[_Element] = []
+
+    def line(text: str, style: str = "", **run: bool) -> _Element:
+        element = static.paragraph(style)
+        element.append(static.words(text, **run))  # type: ignore[arg-type]
+        body.append(element)
+        return element
+
+    line(f"Comparison: {comparison.old_label} → {comparison.new_label}", "Title")
+    dates = " → ".join(d for d in (old.date, new.date) if d)
+    symbol = new.symbol or old.symbol
+    if dates or symbol:
+        line(" · ".join(x for x in (symbol, dates) if x), italic=True)
+    counts = Counter(change.op.value for change in comparison.changes)
+    summary = ", ".join(f"{counts[op.value]} {op.value}" for op in ChangeOp if counts[op.value])
+    line(f"Paragraphs: {summary or 'none'}.")
+    note_counts = Counter(change.op.value for change in comparison.footnotes)
+    if comparison.footnotes:
+        line("Footnotes: " + ", ".join(f"{note_counts[op.value]} {op.value}" for op in ChangeOp
+                                       if note_counts[op.value]) + ".")
+    legend = static.paragraph()
+    legend.extend([static.words("Legend: "), make_run("inserted words", static.fmt(markup.Run(""), "insert")),
+                   static.words(", "), make_run("deleted words", static.fmt(markup.Run(""), "delete")),
+                   static.words(", followed by their proposers"), static.words(" (EU)", style="Proposers"),
+                   static.words(".")])
+    body.append(legend)
+
+    old_place = {p.id: i for i, p in enumerate(old.paragraphs)}
+    new_place = {p.id: i for i, p in enumerate(new.paragraphs)}
+    line("Paragraph numbers", "Heading1", )
+    body.append(_numbers_table(static, comparison))
+    line("Changes", "Heading1")
+    quiet: list[ParagraphChange] = []
+
+    def flush() -> None:
+        if not quiet:
+            return
+        renumbered = sum(1 for c in quiet if c.op is ChangeOp.RENUMBERED)
+        labelled = [c for c in quiet if c.new and c.new[0].label]
+        span = ""
+        if labelled:
+            first, last = labelled[0], labelled[-1]
+
+            def shown(c: ParagraphChange) -> str:
+                before, after = c.old[0].label, c.new[0].label
+                return f"{before} → {after}" if before != after else after
+            span = f": {shown(first)}" + (f" … {shown(last)}" if last is not first else "")
+        extra = f", {renumbered} renumbered" if renumbered else ""
+        line(f"{len(quiet)} unchanged paragraph{'s' if len(quiet) != 1 else ''}{extra}{span}", "SummaryLine",
+             italic=True)
+        quiet.clear()
+
+    for change in comparison.changes:
+        status_changed = bool(change.old and change.new and change.old[0].status != change.new[0].status)
+        if change.op in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED) and not change.edited and not status_changed:
+            quiet.append(change)
+            continue
+        flush()
+        header = static.paragraph("ChangeHeading", keep_next=True)
+        old_labels = ", ".join(p.label for p in change.old if p.label)
+        new_labels = ", ".join(p.label for p in change.new if p.label)
+        labels_text = (f"{old_labels} → {new_labels}" if old_labels and new_labels and old_labels != new_labels
+                       else new_labels or old_labels or name_of((change.new or change.old)[0]))
+        what = {ChangeOp.SPLIT: f"split into {len(change.new)} paragraphs",
+                ChangeOp.MERGED: f"merged from {len(change.old)} paragraphs"}.get(change.op, change.op.value)
+        header.append(static.words(f"[{what}] ", bold=True))
+        header.append(static.words(labels_text, bold=True))
+        if change.moved and change.old and change.new:
+            i, j = old_place.get(change.old[0].id, 0), new_place.get(change.new[0].id, 0)
+            where = f"after {name_of(old.paragraphs[i - 1])}" if i else "at the start"
+            to = f"after {name_of(new.paragraphs[j - 1])}" if j else "to the start"
+            header.append(static.words(f" — moved from {where}, now {to}", italic=True))
+        if status_changed:
+            header.append(static.words(f" — status {change.old[0].status.label} → {change.new[0].status.label}",
+                                       italic=True))
+        by = tuple(dict.fromkeys([*change.by, *(code for s in change.segments if s.kind is not EQUAL_KIND
+                                                for code in s.by)]))
+        if by:
+            header.append(static.words(by_text(by), style="Proposers"))
+        body.append(header)
+        frame = change.new or change.old
+        blocks = _change_blocks(static, change, frame)
+        for index, runs in enumerate(blocks):
+            paragraph = frame[index] if index < len(frame) else frame[-1]
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level))
+            if paragraph.label:
+                element.append(static.words(paragraph.label + "\t"))
+            element.extend(runs)
+            body.append(element)
+    flush()
+    changed_notes = [c for c in comparison.footnotes if c.op is not ChangeOp.UNCHANGED]
+    if changed_notes:
+        line("Footnotes", "Heading1")
+        for note in changed_notes:
+            before = note.old.label if note.old else ""
+            after = note.new.label if note.new else ""
+            numbers = f"{before} → {after}" if before and after and before != after else after or before
+            element = static.paragraph()
+            element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
+            for runs in _change_blocks(static, note, ()):
+                element.extend(runs)
+            body.append(element)
+    return static_package(body, static, title=f"{comparison.old_label} → {comparison.new_label}",
+                           subject=symbol)
+
+
+def _numbers_table(static: Static, comparison: Comparison) -> _Element:
+    """A table of the old and new number of every labelled paragraph, and what became of it."""
+    table = make("w:tbl")
+    properties = make("w:tblPr")
+    properties.append(make("w:tblW", {"w:w": "0", "w:type": "auto"}))
+    borders = make("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(make(f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "A6A6A6"}))
+    properties.append(borders)
+    table.append(properties)
+    grid = make("w:tblGrid")
+    for width in (1700, 1700, 2600):
+        grid.append(make("w:gridCol", {"w:w": str(width)}))
+    table.append(grid)
+
+    def row(cells: tuple[str, str, str], header: bool = False) -> None:
+        element = make("w:tr")
+        if header:
+            trpr = make("w:trPr")
+            trpr.append(make("w:tblHeader"))
+            element.append(trpr)
+        for text in cells:
+            cell = make("w:tc")
+            paragraph = make_paragraph(bidi=static.rtl)
+            if text:
+                paragraph.append(static.words(text, bold=header))
+            cell.append(paragraph)
+            element.append(cell)
+        table.append(element)
+
+    row((comparison.old_label, comparison.new_label, "change"), header=True)
+    for change in comparison.changes:
+        before = ", ".join(p.label for p in change.old if p.label)
+        after = ", ".join(p.label for p in change.new if p.label)
+        if before or after:
+            row((before or "—", after or "—", change.op.value + (" (moved)" if change.moved and change.op not in (
+                ChangeOp.MOVED,) else "")))
+    return table

@@ -1,0 +1,149 @@
+"""The compilation text of a round as a Word file (static formatting)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lxml.etree import _Element
+
+from drafttool.model import Kind, ProposalStatus, StatusValue
+from drafttool.renderers.docx.round import masthead_lines
+from drafttool.renderers.docx.runs import Static, label_indent, static_package
+from drafttool.renderers.docx.styles import masthead_style_id
+from drafttool.text import languages
+
+if TYPE_CHECKING:
+    from drafttool.negotiate.compilation import Compilation, Piece, Proposers
+
+
+def render_compilation_docx(compilation: Compilation, *, attribution: str = "parentheses",
+                            colour_statuses: bool = False) -> bytes:
+    """The compilation text as a Word file (static formatting): a masthead (symbol, date,
+    round), the legend, then every paragraph with its proposals inline — insertions bold
+    and underlined, deletions struck through, the proposers after each in the chosen style
+    (`compilation.ATTRIBUTION_STYLES`), overlapping proposals as option groups in brackets
+    one after the other — its status tag, and under it the alternatives, added paragraphs
+    (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
+    Word footnotes holding their own proposals."""
+    from drafttool.negotiate.compilation import (
+        ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
+        proposers_text,
+    )
+
+    if attribution not in ATTRIBUTION_STYLES:
+        raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_STYLES)}, not {attribution!r}")
+    round_ = compilation.round
+    language = round_.language.split("-")[0].lower()
+    every_status = tuple(compilation.statuses) != (ProposalStatus.PENDING,)
+    static = Static(language, rtl=languages.is_rtl(language), east_asian=language == "zh", real_notes=True,
+                     note_texts={f.footnote.id: f.footnote for f in compilation.footnotes},
+                     labels={f.id: f.label for f in round_.footnotes})
+    note_pieces = {f.footnote.id: f.pieces for f in compilation.footnotes}
+
+    def after_piece(piece: Piece) -> list[_Element]:
+        out: list[_Element] = []
+        words = attribution_text(piece, attribution)
+        if words:
+            out.append(static.words(words, style="Proposers"))
+        if every_status and piece.ends_proposal and piece.proposers is not None:
+            out.append(static.words(f" [{piece.proposers.status.value}]", style="StatusTag"))
+        return out
+
+    def pieces_runs(pieces: tuple[Piece, ...], *, in_note: bool = False) -> list[_Element]:
+        out: list[_Element] = []
+        k = 0
+        while k < len(pieces):
+            piece = pieces[k]
+            if piece.group is None:
+                out.extend(static.text(piece.text, piece.kind, in_note=in_note))
+                out.extend(after_piece(piece))
+                k += 1
+                continue
+            group = piece.group
+            end = k
+            while end < len(pieces) and pieces[end].group == group:
+                end += 1
+            variants: dict[int, list[Piece]] = {}
+            for member in pieces[k:end]:
+                variants.setdefault(member.variant, []).append(member)
+            for number, (_, members) in enumerate(sorted(variants.items())):
+                if number:
+                    out.append(static.words(" "))
+                out.append(static.words("["))
+                for member in members:
+                    out.extend(static.text(member.text, member.kind, in_note=in_note))
+                    out.extend(after_piece(member))
+                out.append(static.words("]"))
+            k = end
+        return out
+
+    static.notes_body = lambda note_id: pieces_runs(note_pieces.get(note_id, ()), in_note=True)
+    body: list[_Element] = []
+
+    def line(text: str, style: str = "", **run: bool) -> _Element:
+        element = static.paragraph(style)
+        element.append(static.words(text, **run))  # type: ignore[arg-type]
+        body.append(element)
+        return element
+
+    for name, value in masthead_lines(round_):
+        element = static.paragraph(masthead_style_id(name))
+        element.extend(static.text(value))
+        body.append(element)
+    notes, intros = LEGEND_NOTES[phrase_language(language)], NOTE_INTROS[phrase_language(language)]
+    heading = f"{notes['compilation']} — {round_.label}" + (f", {round_.date}" if round_.date else "")
+    line(heading, "Subtitle", bold=True)
+    line(notes["title"], "Heading3")
+    for _, text in legend(language, attribution):
+        line(text, "LegendLine", italic=True)
+    if attribution == "none":
+        line(notes["none"], "LegendLine", italic=True)
+    if every_status:
+        line(notes["every-status"], "LegendLine", italic=True)
+
+    for compiled in compilation.paragraphs:
+        paragraph = compiled.paragraph
+        # w:shd takes 'E2EFD9' where CSS takes '#e2efd9'
+        shading = STATUS_COLOURS.get(paragraph.status.value.value, "#")[1:].upper() if colour_statuses else ""
+        if paragraph.kind is Kind.TITLE:
+            element = static.paragraph("Title", keep_next=True, shading=shading)
+        elif paragraph.kind is Kind.HEADING:
+            element = static.paragraph(f"Heading{min(max(paragraph.level, 1), 3)}", keep_next=True, shading=shading)
+        else:
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level) if compiled.label else
+                                       None, shading=shading)
+        if compiled.label:
+            element.append(static.words(compiled.label + "\t", bold=compiled.proposed_by is not None))
+        element.extend(pieces_runs(compiled.pieces))
+        if paragraph.status.value is not StatusValue.OPEN:
+            element.append(static.words(f" [{paragraph.status.label}]", style="StatusTag"))
+        body.append(element)
+        indent = (label_indent(paragraph.kind, paragraph.level)[0], 0)
+
+        def note(intro: str, who: Proposers, what: str, text: str = "", label: str = "") -> None:
+            item = static.paragraph("ProposalNote", indent=indent)
+            if label:
+                item.append(static.words(label + ": ", bold=True))
+            item.append(static.words(intro, italic=True))
+            if text:
+                item.extend(static.text(text, "insert"))
+            words = proposers_text(who, attribution, what)
+            if words:
+                item.append(static.words(" " + words, style="Proposers"))
+            if every_status:
+                item.append(static.words(f" [{who.status.value}]", style="StatusTag"))
+            body.append(item)
+
+        for alternative in compiled.alternatives:
+            note("" if alternative.text else intros["no-text"], alternative.proposers, "", alternative.text,
+                 alternative.label)
+        for who in compiled.deletions:
+            note(intros["delete"], who, "delete")
+        for who, side, where in compiled.moves:
+            note(intros[side].format(label=where), who, "move")
+        for who in compiled.retains:
+            note(intros["retain"], who, "retain")
+        for who, text in compiled.statements:
+            note(intros["statement"] + intros["colon"] + intros["after-colon"], who, "", "")
+            body[-1].extend(static.text(text))
+    return static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol)
