@@ -12,8 +12,9 @@ from lxml.etree import _Element
 
 from drafttool.model import Comparison, Kind, Paragraph, Round
 from drafttool.renderers.docx.lists import INDENT, JointLists, list_level
-from drafttool.renderers.docx.package import Numbering, make, make_paragraph, qn
+from drafttool.renderers.docx.package import Numbering, make, make_paragraph
 from drafttool.renderers.docx.revisions import Stamp, strip_revision_marks
+from drafttool.wordml import qn
 
 if TYPE_CHECKING:
     from drafttool.readers.docx import DocxLayout

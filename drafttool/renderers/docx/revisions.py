@@ -23,7 +23,8 @@ from typing import Literal
 
 from lxml.etree import _Element
 
-from drafttool.renderers.docx.package import make, qn
+from drafttool.renderers.docx.package import make
+from drafttool.wordml import qn
 
 Mark = Literal["insert", "delete", "move-from", "move-to"]
 """What happened to a paragraph mark (or a run of text)."""

@@ -16,10 +16,11 @@ from drafttool.renderers.docx.lists import INDENT
 from drafttool.renderers.docx.package import (
     CT_CORE_PROPERTIES, CT_FOOTNOTES, CT_SETTINGS, CT_STYLES, REL_CORE_PROPERTIES, REL_FOOTNOTES, REL_SETTINGS,
     REL_STYLES, DocxPackage, Footnotes, RunFormat, core_properties_xml, footnote_paragraph, footnote_reference_run,
-    make, make_document, make_paragraph, make_run, make_run_like, properties_template, qn,
+    make, make_document, make_paragraph, make_run, make_run_like, properties_template,
 )
 from drafttool.renderers.docx.styles import settings_xml, styles_xml
 from drafttool.text import labels, markup
+from drafttool.wordml import qn
 
 
 EQUAL_KIND, DELETE_KIND, INSERT_KIND = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT

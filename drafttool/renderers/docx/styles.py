@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafttool.renderers.docx.package import make_root, qn, sub, to_xml
+from drafttool.renderers.docx.package import make_root, sub, to_xml
+from drafttool.wordml import qn
 
 LANGUAGE_TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
 """The Word language tag (`w:lang`) used for each UN language."""

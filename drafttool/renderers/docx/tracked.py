@@ -28,12 +28,13 @@ from drafttool.renderers.docx.package import (
     CT_CORE_PROPERTIES, CT_FONT_TABLE, CT_FOOTNOTES, CT_NUMBERING, CT_SETTINGS, CT_STYLES, CT_THEME,
     REL_CORE_PROPERTIES, REL_FONT_TABLE, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, REL_THEME,
     DocxPackage, Footnotes, Numbering, RunFormat, add_text, core_properties_xml, footnote_paragraph,
-    footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template, qn,
+    footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template,
 )
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
 from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Writer
 from drafttool.renderers.docx.styles import MASTHEAD_FIELDS, masthead_style_id, settings_xml, styles_xml
 from drafttool.text import languages, markup
+from drafttool.wordml import qn
 
 if TYPE_CHECKING:
     from drafttool.readers.docx import DocxLayout
