@@ -27,7 +27,9 @@ Word features handled:
   (decimal, decimalZero, lower/upperLetter, lower/upperRoman, arabicAbjad, arabicAlpha,
   hindiNumbers, chineseCounting and its kin, ideographTraditional, russianLower/Upper,
   full-width and enclosed decimals, none, bullet), `w:lvlText`, `w:lvlRestart`, `w:isLgl`,
-  a level's `w:pStyle`; `w:num` with `w:lvlOverride` (`w:startOverride`, `w:lvl`);
+  a level's `w:pStyle`; `w:num` with `w:lvlOverride` (`w:lvl`, and `w:startOverride`,
+  which restarts the num's level at its first paragraph and the levels below it, never
+  those above, as Word and LibreOffice display it);
   `w:numStyleLink`/`w:styleLink`; numbering given by the paragraph or by its style and the
   styles it is based on; `w:numId` 0 (no numbering).  One counter set per abstract list,
   shared by its `w:num`s, as Word keeps them;

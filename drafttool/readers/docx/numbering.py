@@ -123,13 +123,21 @@ class Numbered:
 
 class Counters:
     """List counters while walking one view of the document, as Word keeps them: one set
-    per abstract list, a level's use resetting the levels below it (17.9.10 lvlRestart), a
-    `w:num`'s start overrides applied where that num is first used."""
+    per abstract list, a level's use resetting the levels below it (17.9.10 lvlRestart).
+
+    A `w:num`'s start overrides (17.9.27) take effect at the first paragraph of that num,
+    for its level and the levels below it, never for the levels above: Word's "Restart
+    numbering" on a level-2 heading writes a num overriding all nine levels, and the
+    chapters above it keep counting (I … XIV, not I, II, III, I …), as Word and
+    LibreOffice display them."""
 
     def __init__(self, definitions: NumberingDefinitions) -> None:
         self.definitions = definitions
         self.values: dict[str, list[int | None]] = {}
         self.used: set[str] = set()
+        self.pending: dict[str, dict[int, tuple[str, int]]] = {}
+        """Per abstract list, level → (num, start) of an override waiting for that num's
+        first paragraph at that level."""
 
     def next(self, num_id: str, ilvl: int) -> Numbered | None:
         definitions = self.definitions
@@ -138,11 +146,15 @@ class Counters:
         if num is None or level is None:
             return None
         values = self.values.setdefault(num.abstract, [None] * 9)
-        if num_id not in self.used:
+        pending = self.pending.setdefault(num.abstract, {})
+        first_use = num_id not in self.used
+        waiting = pending.pop(ilvl, None)
+        if first_use:
             self.used.add(num_id)
-            for override_level, start in num.starts.items():
-                if 0 <= override_level < 9:
-                    values[override_level] = start - 1
+            if ilvl in num.starts:
+                values[ilvl] = num.starts[ilvl] - 1
+        elif waiting is not None and waiting[0] == num_id:
+            values[ilvl] = waiting[1] - 1
         current = values[ilvl]
         values[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
@@ -154,6 +166,10 @@ class Counters:
                 restart = deeper  # a restart level below this one is ignored (17.9.10)
             if restart != 0 and ilvl < restart:
                 values[deeper] = None
+        if first_use:  # a level below starts at its override if this num is the next to use it
+            for deeper, start in num.starts.items():
+                if ilvl < deeper < 9:
+                    pending[deeper] = (num_id, start)
         if level.fmt == "bullet":
             return Numbered(level.text or "", "bullet", 0)
 

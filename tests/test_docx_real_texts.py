@@ -1,0 +1,107 @@
+"""The Word reader on the shapes real UN and UNFCCC files have: numbering restarted by
+Word's own overrides, endnotes, the UN templates' styles and masthead, decisions and tables.
+
+Every fixture is built here from WordprocessingML written by hand (docx_fixtures.py), in
+the shapes those files have; where LibreOffice can display the same thing, the test
+compares with what it displays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafttool.readers import Reading
+from drafttool.readers.docx import read_docx
+
+import libreoffice
+from docx_fixtures import NS, docx, p
+
+ROMAN_LETTER_DIGIT = f"""<w:numbering {NS}>
+  <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2."/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+  </w:abstractNum>
+  {{nums}}
+</w:numbering>"""
+
+
+def _num(num_id: int, **starts: int) -> str:
+    """A `w:num` of list 0 with a start override per level ('l1=4'); `every=1` overrides
+    all nine levels, as Word's 'Restart numbering' writes it."""
+    every = starts.pop("every", None)
+    levels = {level: every for level in range(9)} if every is not None else {}
+    levels.update({int(key[1:]): value for key, value in starts.items()})
+    overrides = "".join(f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{value}"/></w:lvlOverride>'
+                        for level, value in sorted(levels.items()))
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="0"/>{overrides}</w:num>'
+
+
+def _numbered(nums: list[str], paragraphs: list[tuple[str, int, int]]) -> bytes:
+    """A file of paragraphs (text, numId, level) numbered by list 0 and the given nums."""
+    numbering = ROMAN_LETTER_DIGIT.replace("{nums}", "".join([_num(1), *nums]))
+    return docx("".join(p(text, num=(num, level)) for text, num, level in paragraphs), numbering=numbering)
+
+
+def _labels(reading: Reading) -> list[str]:
+    return [f"{q.label} {q.text}" for q in reading.round.paragraphs]
+
+
+# Chapters I–V: Word's "Restart numbering" on the first level-2 heading of chapters II and
+# IV wrote nums 2 and 3, each overriding all nine levels; the chapters run on.
+RESTARTED_CHAPTERS = _numbered([_num(2, every=1), _num(3, every=1)], [
+    ("Opening", 1, 0), ("Election", 1, 1), ("Agenda", 1, 1),
+    ("Organizational matters", 1, 0), ("Officers", 2, 1), ("Credentials", 2, 1), ("Dates", 2, 2),
+    ("Reports", 1, 0), ("Subsidiary bodies", 1, 1),
+    ("Finance", 1, 0), ("Budget", 3, 1), ("Audit", 3, 1), ("Arrears", 1, 1),
+    ("Closure", 1, 0),
+])
+
+# Overrides at several levels with their own starts, used from a deeper level first.
+SEVERAL_LEVELS = _numbered([_num(4, l0=7, l1=4), _num(5, l2=5), _num(6, l1=3)], [
+    ("One", 1, 0), ("a", 1, 1), ("b", 4, 1), ("Two", 4, 0), ("c", 4, 1),
+    ("d", 5, 1), ("first", 5, 2), ("second", 5, 2), ("e", 1, 1), ("third", 5, 2),
+    ("Three", 6, 0), ("f", 6, 1), ("g", 1, 1), ("h", 6, 1),
+])
+
+# A restart at the top level by a new num, then "Continue numbering" back to the first.
+RESTART_AND_CONTINUE = _numbered([_num(2, every=1), _num(3, every=1)], [
+    ("One", 1, 0), ("a", 1, 1), ("One again", 2, 0), ("a", 1, 1), ("b", 2, 1),
+    ("Two", 1, 0), ("One more", 3, 0), ("Two more", 1, 0),
+])
+
+
+def test_a_restart_at_level_two_never_resets_the_chapters_above_it() -> None:
+    assert _labels(read_docx(RESTARTED_CHAPTERS)) == [
+        "I. Opening", "A. Election", "B. Agenda",
+        "II. Organizational matters", "A. Officers", "B. Credentials", "1. Dates",
+        "III. Reports", "A. Subsidiary bodies",
+        "IV. Finance", "A. Budget", "B. Audit", "C. Arrears",
+        "V. Closure",
+    ]
+
+
+def test_overrides_at_several_levels_start_the_num_s_own_level_and_the_levels_below() -> None:
+    assert _labels(read_docx(SEVERAL_LEVELS)) == [
+        "I. One", "A. a", "D. b", "II. Two", "A. c",
+        "B. d", "5. first", "6. second", "C. e", "1. third",
+        "III. Three", "C. f", "D. g", "E. h",
+    ]
+
+
+def test_a_restart_at_the_top_level_and_continued_numbering() -> None:
+    assert _labels(read_docx(RESTART_AND_CONTINUE)) == [
+        "I. One", "A. a", "I. One again", "A. a", "B. b", "II. Two", "I. One more", "II. Two more",
+    ]
+
+
+def test_numbers_after_restarts_and_overrides_are_those_libreoffice_displays(tmp_path: Path) -> None:
+    files = {"chapters": RESTARTED_CHAPTERS, "levels": SEVERAL_LEVELS, "continue": RESTART_AND_CONTINUE}
+    paths = []
+    for name, data in files.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+        paths.append(tmp_path / f"{name}.docx")
+    outputs = libreoffice.convert(paths, "txt:Text", tmp_path / "out")
+    for (name, data), output in zip(files.items(), outputs):
+        shown = [" ".join(line.split()) for line in libreoffice.text_lines(output)]
+        assert shown == _labels(read_docx(data)), name
