@@ -162,6 +162,14 @@ class Paragraph:
     every other record."""
 
 
+class NoteKind(str, Enum):
+    """Where a note is displayed: at the foot of the page, or at the end of its section or
+    of the document (Word's endnotes, numbered on their own: i, ii, iii or a, b, c)."""
+
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+
+
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote body; paragraphs refer to it by `id` (`[^id]` in their text)."""
@@ -171,6 +179,8 @@ class Footnote:
     text: str
     label: str = ""
     """The number or mark displayed: '1', '12', '*'."""
+    kind: NoteKind = NoteKind.FOOTNOTE
+    """A footnote, or an endnote (stored only for endnotes, so older stores load as they are)."""
 
 
 @dataclass(frozen=True, slots=True)

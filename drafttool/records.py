@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from drafttool.model import (
-    Anchor, Delegation, Event, Footnote, Kind, Masthead, Paragraph, Proposal, ProposalOp,
+    Anchor, Delegation, Event, Footnote, Kind, Masthead, NoteKind, Paragraph, Proposal, ProposalOp,
     ProposalStatus, Round, Scope, Status, StatusValue,
 )
 
@@ -153,15 +153,19 @@ def paragraph_from_dict(data: Any) -> Paragraph:
 
 
 def footnote_to_dict(footnote: Footnote) -> dict[str, Any]:
-    return {"footnote": footnote.id, "label": footnote.label, "text": footnote.text}
+    out = {"footnote": footnote.id, "label": footnote.label, "text": footnote.text}
+    if footnote.kind is not NoteKind.FOOTNOTE:  # endnotes only: older stores stay as they were
+        out["kind"] = footnote.kind.value
+    return out
 
 
 def footnote_from_dict(data: Any) -> Footnote:
-    data = _check_keys(data, "footnote", {"footnote", "text"}, {"label"})
+    data = _check_keys(data, "footnote", {"footnote", "text"}, {"label", "kind"})
     fid = _str(data, "footnote", "footnote")
     if not fid or any(c.isspace() or c in "]\\" for c in fid):
         raise RecordError(f"footnote id {fid!r} must be non-empty, without spaces, ']' or '\\'")
-    return Footnote(fid, _str(data, "text", "footnote"), _str(data, "label", "footnote"))
+    return Footnote(fid, _str(data, "text", "footnote"), _str(data, "label", "footnote"),
+                    _enum(NoteKind, data.get("kind", "footnote"), "footnote", "kind"))
 
 
 MASTHEAD_FIELDS = tuple(name for name in Masthead.__dataclass_fields__ if name != "other")
@@ -219,7 +223,9 @@ def round_to_dict(round_: Round) -> dict[str, Any]:
         **round_header_to_dict(round_),
         "masthead": masthead_to_dict(round_.masthead),
         "paragraphs": [paragraph_to_dict(p, full=True) for p in round_.paragraphs],
-        "footnotes": [{"id": f.id, "number": f.label, "text": f.text} for f in round_.footnotes],
+        "footnotes": [{"id": f.id, "number": f.label, "text": f.text,
+                       **({"kind": f.kind.value} if f.kind is not NoteKind.FOOTNOTE else {})}
+                      for f in round_.footnotes],
     }
 
 
@@ -228,7 +234,8 @@ def round_from_dict(data: Any) -> Round:
     data = _check_keys(data, "round", {"label", "paragraphs", "footnotes"}, ROUND_FIELDS)
     header = round_header_from_dict({k: v for k, v in data.items() if k not in ("paragraphs", "footnotes")}, set())
     paragraphs = tuple(paragraph_from_dict({k: v for k, v in p.items() if k != "footnotes"}) for p in data["paragraphs"])
-    footnotes = tuple(Footnote(f["id"], f["text"], f["number"]) for f in data["footnotes"])
+    footnotes = tuple(Footnote(f["id"], f["text"], f["number"], NoteKind(f.get("kind", "footnote")))
+                      for f in data["footnotes"])
     from dataclasses import replace
 
     return replace(header, paragraphs=paragraphs, footnotes=footnotes)

@@ -12,7 +12,7 @@ import pytest
 
 from drafttool.text import markup
 from drafttool.errors import InputError
-from drafttool.model import Kind, Round
+from drafttool.model import Kind, NoteKind, Round
 from drafttool.readers import Reading, Revision, TrackedChanges, read_document
 from drafttool.readers.docx import read_docx
 
@@ -304,7 +304,7 @@ def test_footnote_numbering_start_and_format_come_from_the_settings() -> None:
     assert [(f.id, f.label) for f in reading.round.footnotes] == [("fn-iv", "iv"), ("fn-v", "v")]
 
 
-def test_endnotes_are_read_as_notes_with_their_roman_numbers() -> None:
+def test_endnotes_are_read_as_endnotes_with_their_roman_numbers() -> None:
     notes = ('<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
              '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
              '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Annex.</w:t></w:r>'
@@ -312,8 +312,9 @@ def test_endnotes_are_read_as_notes_with_their_roman_numbers() -> None:
     body = p("1. See", r(content='<w:endnoteReference w:id="1"/>'), ".")
     reading = read(docx(body, endnotes=notes))
     assert reading.round.paragraphs[0].text == "See[^en-i]."
-    assert [(f.id, f.label, f.text) for f in reading.round.footnotes] == [("en-i", "i", "Annex.")]
-    assert "endnotes are read as footnotes (ids en-…)" in [n.message for n in reading.notices]
+    assert [(f.id, f.label, f.text, f.kind) for f in reading.round.footnotes] == [
+        ("en-i", "i", "Annex.", NoteKind.ENDNOTE)]
+    assert reading.notices == ()
 
 
 def test_a_reference_to_a_missing_footnote_is_left_out_with_a_notice() -> None:

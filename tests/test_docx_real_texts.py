@@ -14,7 +14,7 @@ from drafttool.readers import Reading
 from drafttool.readers.docx import read_docx
 
 import libreoffice
-from docx_fixtures import NS, docx, p
+from docx_fixtures import NS, docx, p, package, zip_parts
 
 ROMAN_LETTER_DIGIT = f"""<w:numbering {NS}>
   <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
@@ -105,3 +105,61 @@ def test_numbers_after_restarts_and_overrides_are_those_libreoffice_displays(tmp
     for (name, data), output in zip(files.items(), outputs):
         shown = [" ".join(line.split()) for line in libreoffice.text_lines(output)]
         assert shown == _labels(read_docx(data)), name
+
+
+# ---------------------------------------------------------------------------- endnotes
+
+
+def _endnotes(*notes: tuple[int, str]) -> str:
+    bodies = "".join(f'<w:endnote w:id="{n}"><w:p><w:r><w:endnoteRef/></w:r>'
+                     f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:endnote>' for n, text in notes)
+    return (f'<w:endnotes {NS}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f'</w:endnote>{bodies}</w:endnotes>')
+
+
+def _endnote_ref(n: int) -> str:
+    return f'<w:r><w:endnoteReference w:id="{n}"/></w:r>'
+
+
+ENDNOTE_PROPERTIES = ('<w:endnotePr><w:numFmt w:val="lowerLetter"/><w:numRestart w:val="eachSect"/>'
+                      '</w:endnotePr>')
+
+
+def test_endnotes_are_endnotes_numbered_in_their_section_s_format_and_restart_rule() -> None:
+    """UNFCCC decisions: endnotes in lower-case letters, starting again at a in each decision's
+    section; footnotes run on in digits through the sections."""
+    from docx_fixtures import footnote, footnote_ref, footnotes
+    from drafttool.model import NoteKind
+
+    first_section = f"<w:sectPr>{ENDNOTE_PROPERTIES}</w:sectPr>"
+    body = "".join([
+        p("1. Recalls decision 1/CP.21,", _endnote_ref(1), " and", footnote_ref(1), ","),
+        p("2. Notes the report,", _endnote_ref(2), ppr=first_section),
+        p("1. Welcomes the outcome,", _endnote_ref(3), footnote_ref(2), "."),
+    ])
+    settings = f'<w:settings {NS}><w:endnotePr><w:numFmt w:val="upperRoman"/></w:endnotePr></w:settings>'
+    parts = package(body, endnotes=_endnotes((1, "FCCC/CP/2015/10/Add.1."), (2, "FCCC/SBI/2021/1."),
+                                             (3, "Decision 2/CMA.3.")),
+                    footnotes=footnotes(footnote(1, "See annex."), footnote(2, "Ibid.")), settings=settings)
+    last_section = f"<w:sectPr>{ENDNOTE_PROPERTIES}</w:sectPr></w:body>".encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:sectPr/></w:body>", last_section)
+    reading = read_docx(zip_parts(parts))
+    assert [(f.id, f.label, f.kind, f.text) for f in reading.round.footnotes] == [
+        ("fn-1", "1", NoteKind.FOOTNOTE, "See annex."),
+        ("fn-2", "2", NoteKind.FOOTNOTE, "Ibid."),
+        ("en-a", "a", NoteKind.ENDNOTE, "FCCC/CP/2015/10/Add.1."),
+        ("en-b", "b", NoteKind.ENDNOTE, "FCCC/SBI/2021/1."),
+        ("en-a-2", "a", NoteKind.ENDNOTE, "Decision 2/CMA.3."),
+    ]
+    assert [n.message for n in reading.notices if "endnote" in n.message] == []
+
+
+def test_an_endnote_stays_an_endnote_in_the_store_and_older_footnotes_load_as_they_were() -> None:
+    from drafttool.model import Footnote, NoteKind
+    from drafttool.records import footnote_from_dict, footnote_to_dict
+
+    endnote = Footnote("en-a", "Decision 2/CMA.3.", "a", NoteKind.ENDNOTE)
+    assert footnote_to_dict(endnote) == {"footnote": "en-a", "label": "a", "text": "Decision 2/CMA.3.",
+                                         "kind": "endnote"}
+    assert footnote_from_dict(footnote_to_dict(endnote)) == endnote
+    assert footnote_from_dict({"footnote": "fn-1", "label": "1", "text": "See."}) == Footnote("fn-1", "See.", "1")

@@ -572,6 +572,63 @@ def _renamed(data: bytes) -> Callable[[Outside], bytes]:
     return lambda _: data
 
 
+def _note_referenced(size: int, references: int) -> Callable[[Outside], bytes]:
+    """One footnote of `size` characters (hex: it does not compress past the ratio limit),
+    referenced `references` times, 25 to a paragraph."""
+    def build(_: Outside) -> bytes:
+        text = os.urandom(size // 2).hex()
+        body = "".join(p("We recall", *(footnote_ref(1) for _ in range(min(25, references - n))), ".")
+                       for n in range(0, references, 25))
+        return fx.docx(body, footnotes=footnotes(footnote(1, text)), styles=fx.styles())
+    return build
+
+
+def _notes_over_the_round_limit(_: Outside) -> bytes:
+    """Eight 100 KB notes, each referenced 90 times: under the copies limit, 72 MB made."""
+    texts = [os.urandom(50_000).hex() for _ in range(8)]
+    body = "".join(p("We recall", *(footnote_ref(1 + n % 8) for n in range(k, k + 24)), ".") for k in range(0, 720, 24))
+    return fx.docx(body, footnotes=footnotes(*(footnote(1 + n, text) for n, text in enumerate(texts))),
+                   styles=fx.styles())
+
+
+def _long_level_text(_: Outside) -> bytes:
+    """A 1 MB `w:lvlText` (hex) on 2,000 numbered paragraphs."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1{os.urandom(MB // 2).hex()}"/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    return fx.docx("".join(p(f"Item {n}.", num=(1, 0)) for n in range(2_000)), numbering=numbering,
+                   styles=fx.styles())
+
+
+DELETED = 'w:author="EU" w:date="2024-03-01T10:00:00Z"'
+
+
+def _deleted_marks(_: Outside) -> bytes:
+    """50,000 paragraphs whose marks are deleted: one paragraph once the changes are accepted."""
+    body = "".join(p(f"w{n} ", ppr=f'<w:rPr><w:del w:id="{n}" {DELETED}/></w:rPr>') for n in range(50_000))
+    return fx.docx(body + p("end."), styles=fx.styles())
+
+
+def _field_never_ended(_: Outside) -> bytes:
+    """A field begins in paragraph 2 and never ends: 49 paragraphs all the same."""
+    begin = r(content='<w:fldChar w:fldCharType="begin"/>') + r(content='<w:instrText> PAGE </w:instrText>')
+    body = [p(f"Paragraph {n}.") for n in range(1, 50)]
+    body[1] = p("Paragraph 2.", begin)
+    return fx.docx("".join(body), styles=fx.styles())
+
+
+def _alt_chunk(_: Outside) -> bytes:
+    parts = with_parts(document=document(p("We decide to act.") + '<w:altChunk r:id="rIdChunk"/>' + p("We end.")))
+    parts["word/afchunk.htm"] = b"<html><body><p>Imported text</p></body></html>"
+    return fx.zip_parts(parts)
+
+
+def _names_differing_in_case(_: Outside) -> bytes:
+    parts = dict(PARTS)
+    parts["word/Document.xml"] = document(p("Evil twin."))
+    return fx.zip_parts(parts)
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -653,6 +710,32 @@ HOSTILE: dict[str, Hostile] = {
     "zip-encrypted entry": Hostile(_encrypted, refused="word/document.xml: is encrypted with a zip password"),
     "list starting at 2,000,000,000 in letters": Hostile(_numbering_bomb, text=("Item 0.",), seconds=10.0),
     "w:sym codes out of range": Hostile(_symbol_codes, text=("We decide A now.",)),
+    # What a small file makes: copies of a note, labels, the whole round (2 s and 256 MB)
+    "a 100 KB footnote referenced 2,000 times": Hostile(_note_referenced(100_000, 2_000), refused=(
+        "hostile.docx:paragraph 5: footnote 1 is referenced more than 100 times; Word refers to each footnote once"),
+        seconds=2.0, megabytes=256.0),
+    "a 100 KB footnote referenced 20,000 times": Hostile(_note_referenced(100_000, 20_000),
+                                                         refused="footnote 1 is referenced more than 100 times",
+                                                         seconds=5.0, megabytes=256.0),
+    "a 1 MB footnote referenced 50,000 times": Hostile(_note_referenced(MB, 50_000), refused=(
+        "it would make a text of more than 67,108,864 characters (its notes)"), seconds=5.0, megabytes=256.0),
+    "eight 100 KB footnotes referenced 90 times each": Hostile(_notes_over_the_round_limit, refused=(
+        "it would make a text of more than 67,108,864 characters (its notes)"), seconds=2.0, megabytes=256.0),
+    "a 1 MB w:lvlText on 2,000 numbered paragraphs": Hostile(_long_level_text, refused=(
+        "hostile.docx:paragraph 1: its list label (numbering.xml, w:num 1, level 1) would be 1,048,578 characters "
+        "long; drafttool reads labels up to 16,000"), seconds=2.0, megabytes=256.0),
+    # Joined one by one, each join summing the paragraph so far, it took 46 s: linear now, a
+    # second or two, as long as 50,000 plain paragraphs (the budget leaves room for a busy machine).
+    "50,000 deleted paragraph marks": Hostile(_deleted_marks, text=("w0 w1 w2 w3",), seconds=10.0, megabytes=256.0),
+    # Text that must not go missing
+    "a field that begins and never ends": Hostile(_field_never_ended, notice=(
+        "1 field(s) begin and never end; the text after them is read as it stands"),
+        text=("Paragraph 1.", "Paragraph 2.", "Paragraph 3.")),
+    "an imported document (w:altChunk)": Hostile(_alt_chunk, notice="left out 1 imported document(s) (w:altChunk)",
+                                                 text=("We decide to act.", "We end.")),
+    "part names that differ only in case": Hostile(_names_differing_in_case, notice=(
+        "the package has parts whose names differ only in case (word/Document.xml, word/document.xml)"),
+        text=("We decide to act.",)),
     # Not a .docx at all
     "a .doc renamed": Hostile(_renamed(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), refused="old Word 97-2003"),
     "an .odt renamed": Hostile(_renamed(_zip({"mimetype": b"application/vnd.oasis.opendocument.text",

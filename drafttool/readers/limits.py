@@ -21,7 +21,9 @@ external relationships).  The docx reader reaches the package only through `Pack
 Nothing is extracted to disk and no name or URL found in the file is ever opened: names are
 only keys into the zip's own directory, and a resolver refuses anything libxml2 would load.
 `MAX_LIST_NUMBER` bounds the labels computed from Word's numbering and
-`MAX_MARKDOWN_SYNTAX` the work markdown-it does on one paragraph of a text file.
+`MAX_MARKDOWN_SYNTAX` the work markdown-it does on one paragraph of a text file;
+`MAX_ROUND_CHARACTERS`, `MAX_NOTE_COPIES` and `MAX_LABEL_CHARACTERS` bound what a reader
+makes of a small file that refers to the same part many times.
 """
 
 from __future__ import annotations
@@ -99,6 +101,22 @@ MAX_LIST_NUMBER = 0x7FFF
 larger ones are written in digits.  Word's own limit for a list's start value ([MS-DOC]
 2.9.150 LVLF.iStartAt: at most 0x7FFF); without it `w:start w:val="2000000000"` with
 lowerLetter asks for a label of 77 million letters per paragraph."""
+
+MAX_ROUND_CHARACTERS = 64 * MB
+"""Characters a reader may make of one file: paragraphs, labels and footnotes together.
+The same bound as a text file's (`MAX_TEXT_FILE_BYTES`), now on what is made rather than
+read: a Word file of 2.6 KB whose one 100 KB footnote is referenced 2,000 times would make
+a 200 MB round."""
+
+MAX_NOTE_COPIES = 100
+"""References to one footnote or endnote body.  Word writes one reference per note (a
+second mention is a cross-reference field, not another reference); each reference beyond
+the first repeats the body, so 50,000 of them to a 1 MB note would make 50 GB."""
+
+MAX_LABEL_CHARACTERS = 16_000
+"""Characters of one computed list label.  A label is a number or two ('18.', '4.2.1'); a
+level's `w:lvlText` of 1 MB on 2,000 paragraphs would make 2 GB of labels.  Above
+`MAX_LIST_NUMBER` numbers are in digits: nine levels of the longest letters (1,261 each) stay under this."""
 
 MAX_MARKDOWN_SYNTAX = 100_000
 """Characters that can open Markdown inline syntax (`* _ [ ! < & \\ ``) in one paragraph,

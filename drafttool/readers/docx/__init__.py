@@ -18,6 +18,7 @@ one module per part of the work:
    or inserted pieces dropped, paragraphs joined where their mark is removed); `reader`
    computes Word's list counters and footnote numbers on that view, as Word would display
    it, then `structure.assemble` makes the paragraph records;
+- `notes`: footnote and endnote numbers and bodies;
 - `layout`: what a writer that rebuilds the file needs of it (`read_docx_layout`).
 
 Word features handled:
@@ -36,13 +37,16 @@ Word features handled:
 - labels typed at the start of the text ('18. ', 'a) ') where there is no numbering;
 - headings: `w:outlineLvl` (paragraph or style) or a style named 'heading N'; the Title
   style; paragraphs in drafttool's own 'Masthead <Field>' styles as the masthead;
-- footnotes and endnotes (separators skipped), numbered in order of reference from the
-  `w:footnotePr` start and format, custom marks (`w:customMarkFollows`: '*');
+- footnotes and endnotes (separators skipped; endnotes kept as endnotes, `NoteKind`),
+  numbered in order of reference by each section's `w:footnotePr`/`w:endnotePr` (start,
+  format, restart in each section) over the settings', custom marks
+  (`w:customMarkFollows`: '*'); a body referenced again is read once (`notes`);
 - bold and italic (`w:b`, `w:i`, and `w:bCs`, `w:iCs` for right-to-left and complex-script
   runs), directly or from a character style; hidden text (`w:vanish`) left out;
 - `w:tab`, `w:ptab`, `w:br`, `w:cr` as a space, `w:noBreakHyphen` as U+2011, `w:softHyphen`
   dropped, `w:sym` as its character; hyperlinks, smart tags, inline content controls,
-  `w:fldSimple` and complex fields (the result is kept, never the instruction);
+  `w:fldSimple` and complex fields (the result is kept, never the instruction; a field
+  that begins and never ends is read as if absent, with a notice);
 - tracked changes: `w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`, inserted and deleted
   paragraph marks, `w:rPrChange` (bold/italic restored when rejecting) and `w:pPrChange`
   (style and numbering restored when rejecting), in the body and in notes;
@@ -50,8 +54,10 @@ Word features handled:
 - drafttool's own document properties (round label, date, symbol, language).
 
 Ignored: headers and footers, text boxes, pictures, charts and equations (counted in a
-notice), table-row revisions, section breaks, fonts, sizes, colours, underline, page
-layout, footnote numbering that restarts per page or section.
+notice), imported documents (`w:altChunk`: HTML, RTF or .docx content Word merges in when
+it opens the file; counted in a notice), table-row revisions, section breaks (but for the
+note numbering they carry), fonts, sizes, colours, underline, page layout, note numbering
+that restarts on each page (read as continuous).
 
 Untrusted files: the package is read only through `limits.Package` (the limits, and why,
 are in limits.py): parts are inflated under size, ratio and total limits, only stored or
@@ -60,13 +66,17 @@ without entities, DTDs or the network, 256 levels deep at most — a DTD is neve
 notice says that one was there.  Relationships with `TargetMode="External"` are never
 followed, names with `..` or a leading `/` are ignored (a notice), and nothing is written
 to disk.  Macros (`vbaProject.bin`, as in a .docm) and ActiveX controls are never run nor
-even unpacked: the text is read, with a notice.  Labels beyond 32,767 are written in
-digits whatever the list's format.
+even unpacked: the text is read, with a notice; so are part names that differ only in
+case.  Labels beyond 32,767 are written in digits whatever the list's format.  What the
+reader makes is bounded too: copies of one note, characters of a label, characters of the
+whole round (`limits.MAX_NOTE_COPIES`, `MAX_LABEL_CHARACTERS`, `MAX_ROUND_CHARACTERS`):
+past them the file is refused with one line naming the paragraph.
 """
 
 
 from __future__ import annotations
 
+from drafttool.collector import collector_paused
 from drafttool.readers import Reading, TrackedChanges
 from drafttool.readers.docx.layout import LAYOUT_PARTS, DocxLayout, read_docx_layout
 from drafttool.readers.docx.numbering import format_number
@@ -93,4 +103,5 @@ def read_docx(
     round — the paragraph or footnote id and the offset in its plain text, label off —
     or are '' and 0 when it fell in the masthead or an empty paragraph.
     """
-    return read_parts(data, path, label, language, tracked_changes)[0]
+    with collector_paused():  # a long file makes hundreds of thousands of small objects, none in cycles
+        return read_parts(data, path, label, language, tracked_changes)[0]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml.etree import _Element
 
+from drafttool.collector import collector_paused
 from drafttool.readers import Reading, TrackedChanges
 from drafttool.readers.docx.package import Package
 from drafttool.readers.docx.reader import read_parts
@@ -43,7 +44,8 @@ def read_docx_layout(data: bytes, *, path: str | None = None, label: str = "", l
                      tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> tuple[Reading, DocxLayout]:
     """`read_docx`, and the layout of the file beside it: each record's `w:pPr`, which
     labels are typed, and the styles, numbering and settings parts (`DocxLayout`)."""
-    reading, reader, package = read_parts(data, path, label, language, tracked_changes)
+    with collector_paused():
+        reading, reader, package = read_parts(data, path, label, language, tracked_changes)
     parts: dict[str, bytes] = {}
     for name, kind in LAYOUT_PARTS.items():
         found = _part_name(package, kind, f"word/{name}")

@@ -183,8 +183,22 @@ class Counters:
             fmt = "decimal" if level.legal and other.fmt not in ("none", "bullet") else other.fmt
             return format_number(value, fmt)
 
-        text = re.sub(r"%([1-9])", placeholder, level.text if level.text is not None else f"%{ilvl + 1}.")
+        template = level.text if level.text is not None else f"%{ilvl + 1}."
+        if len(template) > limits.MAX_LABEL_CHARACTERS:
+            raise LabelTooLong(len(template), num_id, ilvl)
+        text = re.sub(r"%([1-9])", placeholder, template)
+        if len(text) > limits.MAX_LABEL_CHARACTERS:
+            raise LabelTooLong(len(text), num_id, ilvl)
         return Numbered(text.strip(), level.fmt, values[ilvl] or 0)
+
+
+class LabelTooLong(Exception):
+    """A list label over `limits.MAX_LABEL_CHARACTERS`: the reader names the file and place."""
+
+    def __init__(self, length: int, num_id: str, ilvl: int) -> None:
+        super().__init__(f"its list label (numbering.xml, w:num {num_id}, level {ilvl + 1}) would be "
+                         f"{length:,} characters long; drafttool reads labels up to "
+                         f"{limits.MAX_LABEL_CHARACTERS:,}: is the file damaged?")
 
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"

@@ -76,6 +76,14 @@ class Package:
                                               f"{controls} ActiveX control(s)" if controls else ""]))
             out.append(Notice(f"the file holds {what}; drafttool never runs them and read only the text",
                               self.path))
+        by_case: dict[str, list[str]] = {}
+        for name in self.names:
+            by_case.setdefault(name.lower(), []).append(name)
+        same = sorted(sorted(names) for names in by_case.values() if len(names) > 1)
+        if same:
+            listed = "; ".join(", ".join(names) for names in same)
+            out.append(Notice(f"the package has parts whose names differ only in case ({listed}), which Word "
+                              "takes for one part; read the one its relationships name", self.path))
         if "[Content_Types].xml" not in self.names:
             out.append(Notice("the package has no [Content_Types].xml, so Word would call it damaged; "
                               "read from its relationships anyway", self.path))

@@ -99,6 +99,9 @@ class Counts:
     equations: int = 0
     hidden: int = 0
     bullets: int = 0
+    unended_fields: int = 0
+    imported: int = 0
+    """`w:altChunk`s: documents (HTML, RTF, .docx) Word merges in when it opens the file."""
 
 
 class Parser:
@@ -108,7 +111,13 @@ class Parser:
         self.styles = styles
         self.changes: list[Change] = []
         self.counts = Counts()
-        self.fields: list[str] = []
+        self.fields: list[bool] = []
+        """Complex fields open around the current run: True once past their `separate`."""
+        self.hiding = 0
+        """How many of them are still in their instruction, which is never shown."""
+        self.unended: set[_Element] = set()
+        self.section_ends: list[_Element] = []
+        """The `w:sectPr`s of paragraph marks that end a section, in order (17.6.18)."""
         self.pending_mark: Piece | None = None
 
     # -- blocks
@@ -116,6 +125,9 @@ class Parser:
     def blocks(self, container: _Element, in_table: bool = False) -> list[Para]:
         """The paragraphs of a body, note or comment, in order, tables flattened."""
         out: list[Para] = []
+        self.fields, self.hiding = [], 0
+        self.unended = _unended_fields(container)
+        self.counts.unended_fields += len(self.unended)
         self._blocks(container, in_table, out)
         return out
 
@@ -135,26 +147,33 @@ class Parser:
                     self._blocks(content, in_table, out)
             elif tag in (INS, DEL, MOVE_FROM, MOVE_TO):
                 self._blocks(child, in_table, out)  # rare block-level wrappers: read through
+            elif tag == _ALT_CHUNK:
+                self.counts.imported += 1
 
     # -- a paragraph
 
     def paragraph(self, element: _Element, number: int, in_table: bool = False) -> Para:
-        ppr = element.find(PPR)
+        # iterchildren, not find: a paragraph is looked into a dozen times, 50,000 paragraphs a file
+        ppr = next(element.iterchildren(PPR), None)
         props = read_props(ppr)
-        old_props = props_change = mark_inserted = mark_deleted = None
+        old_props = props_change = mark_inserted = mark_deleted = mark = None
         if ppr is not None:
-            change = ppr.find(qn("w:pPrChange"))
+            change = next(ppr.iterchildren(_PPR_CHANGE), None)
             if change is not None:
                 props_change = self._change(change, "format")
-                old = change.find(PPR)
+                old = next(change.iterchildren(PPR), None)
                 old_props = read_props(old) if old is not None else Props()
+            mark = next(ppr.iterchildren(RPR), None)
+            section = next(ppr.iterchildren(_SECTPR), None)
+            if section is not None:
+                self.section_ends.append(section)
         pieces: list[Piece] = []
         self.pending_mark = None
         self._inline(element, pieces, None, None)
-        mark = ppr.find(RPR) if ppr is not None else None
-        if mark is not None:  # revisions of the paragraph mark itself (17.13.5.15, 17.13.5.16)
+        if mark is not None and len(mark):  # revisions of the paragraph mark itself (17.13.5.15, 17.13.5.16)
+            marks = {child.tag: child for child in mark}
             for tag, kind in ((INS, "insert"), (MOVE_TO, "insert"), (DEL, "delete"), (MOVE_FROM, "delete")):
-                found = mark.find(tag)
+                found = marks.get(tag)
                 if found is not None:
                     made = self._change(found, kind, move=tag in (MOVE_TO, MOVE_FROM), paragraph_mark=True)
                     made.texts.append("\n")
@@ -212,7 +231,7 @@ class Parser:
         def add(text: str) -> None:
             if hidden:
                 return
-            if self.fields and any(state != "result" for state in self.fields):
+            if self.hiding:
                 return  # a field's instruction (or a field nested inside one) is never shown
             if self.pending_mark is not None:
                 self.pending_mark.mark += text
@@ -246,7 +265,7 @@ class Parser:
                 if char:
                     add(char)
             elif local in ("footnoteReference", "endnoteReference"):
-                if hidden or self.fields and any(state != "result" for state in self.fields):
+                if hidden or self.hiding:
                     continue
                 bold, italic = _pick(toggles, complex_script)
                 piece = Piece(bold=bold, italic=italic, note=child.get(ID, ""), endnote=local == "endnoteReference",
@@ -257,13 +276,15 @@ class Parser:
             elif local == "commentReference":
                 out.append(Piece(comment=("reference", child.get(ID, ""))))
             elif local == "fldChar":
-                kind = child.get(qn("w:fldCharType"))
-                if kind == "begin":
-                    self.fields.append("instruction")
-                elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
+                kind = child.get(_FLD_CHAR_TYPE)
+                if kind == "begin" and child not in self.unended:
+                    self.fields.append(False)
+                    self.hiding += 1
+                elif kind == "separate" and self.fields and not self.fields[-1]:
+                    self.fields[-1] = True
+                    self.hiding -= 1
                 elif kind == "end" and self.fields:
-                    self.fields.pop()
+                    self.hiding -= not self.fields.pop()
             elif local in ("drawing", "pict", "object") or tag == f"{{{MC}}}AlternateContent":
                 self._count_objects(child)
 
@@ -291,6 +312,21 @@ class Parser:
         return tuple(d if d is not None else s for d, s in zip(direct, from_style))
 
 
+def _unended_fields(container: _Element) -> set[_Element]:
+    """The `w:fldChar` begins of a part that no end closes: read as if absent, or the
+    rest of the part would be taken for their instruction and never shown."""
+    open_begins: list[_Element] = []
+    for char in container.iter(_FLD_CHAR):
+        kind = char.get(_FLD_CHAR_TYPE)
+        if kind == "begin":
+            open_begins.append(char)
+        elif kind == "end" and open_begins:
+            open_begins.pop()
+    return set(open_begins)
+
+
+_FLD_CHAR, _FLD_CHAR_TYPE, _ALT_CHUNK = qn("w:fldChar"), qn("w:fldCharType"), qn("w:altChunk")
+_PPR_CHANGE, _SECTPR = qn("w:pPrChange"), qn("w:sectPr")
 _LOCAL: dict[str, str] = {}
 """Clark name → local name of a run's children in the w: namespace ('' for others)."""
 

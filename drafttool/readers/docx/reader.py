@@ -7,30 +7,25 @@ the paragraphs to `structure.assemble`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from lxml import etree
 from lxml.etree import _Element
 
 from drafttool.errors import InputError, Notice
-from drafttool.model import Footnote, Masthead, Round
-from drafttool.readers import Comment, Reading, Revision, TrackedChanges
-from drafttool.readers.docx.elements import ID, attr, to_int
-from drafttool.readers.docx.numbering import Counters, Numbered, NumberingDefinitions, format_number, label_readings
+from drafttool.model import Masthead, Round
+from drafttool.readers import Comment, Reading, Revision, TrackedChanges, limits
+from drafttool.readers.docx.elements import ID
+from drafttool.readers.docx.notes import SECTPR, note_formats, number_notes
+from drafttool.readers.docx.numbering import Counters, LabelTooLong, Numbered, NumberingDefinitions, label_readings
 from drafttool.readers.docx.package import Package, custom_properties
 from drafttool.readers.docx.parse import Para, Parser, Props
 from drafttool.readers.docx.styles import Styles
-from drafttool.readers.docx.views import Note, ViewPara, footnote_id, note_view, strip_mark, take_view, to_runs
+from drafttool.readers.docx.views import ViewPara, note_view, take_view, to_runs
 from drafttool.readers.markdown import check_brackets
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.text import languages, markup
 from drafttool.wordml import STRICT, qn
-
-
-@dataclass(slots=True)
-class NoteFormat:
-    start: int = 1
-    fmt: str = "decimal"
 
 
 class Reader:
@@ -48,19 +43,19 @@ class Reader:
         self.comment_texts = comment_texts
         self.policy = policy
         self.accept = policy is TrackedChanges.ACCEPT
-        self.note_formats = {False: note_format(settings, body, "footnotePr", NoteFormat()),
-                             True: note_format(settings, body, "endnotePr", NoteFormat(1, "lowerRoman"))}
+        self.note_formats = note_formats(settings, [*parser.section_ends, body.find(SECTPR)])
         self.notices: list[Notice] = []
         self.missing_numbering = 0
         self.layout: dict[str, tuple[_Element | None, bool]] = {}
-        self.section = body.find(qn("w:sectPr"))
+        self.section = body.find(SECTPR)
 
     def read(self, paras: list[Para], label: str, language: str, properties: dict[str, str]) -> Reading:
         views = take_view(paras, self.accept)
         counters = Counters(self.definitions)
-        note_ids: dict[int, str] = {}
-        footnotes: list[Footnote] = []
-        self._number_notes(views, note_ids, footnotes)
+        notes = number_notes(views, self.notes, self.note_formats, self.accept, self.path)
+        self.note_views = notes.views
+        self.notices += notes.notices
+        note_ids, footnotes = notes.ids, notes.footnotes
 
         sources: list[SourceParagraph] = []
         source_of_view: dict[int, int] = {}
@@ -68,14 +63,23 @@ class Reader:
         masthead: dict[str, str] = {}
         other: list[str] = []
         layouts: list[tuple[_Element | None, bool]] = []
+        made = notes.characters
         for index, view in enumerate(views):
             style = self.styles.paragraph_style(view.props.style)
-            numbered = self._number(view.props, style, counters)
+            try:
+                numbered = self._number(view.props, style, counters)
+            except LabelTooLong as error:
+                raise InputError(str(error), path=self.path, place=f"paragraph {view.number}") from None
             runs = to_runs(view.pieces, note_ids)
             raw_plain = "".join(r.text for r in runs)
             text = markup.to_markup(runs).strip()
             if not text:
                 continue
+            made += len(text) + (len(numbered.text) if numbered is not None else 0)
+            if made > limits.MAX_ROUND_CHARACTERS:
+                raise InputError(f"it would make a text of more than {limits.MAX_ROUND_CHARACTERS:,} characters; "
+                                 "drafttool reads texts up to that size: is it the right file?", path=self.path,
+                                 place=f"paragraph {view.number}")
             field_name = self.styles.masthead_field(style)
             if field_name:
                 if field_name == "other":
@@ -146,51 +150,6 @@ class Reader:
         return numbered
 
     # -- notes
-
-    def _number_notes(self, views: list[ViewPara], note_ids: dict[int, str], footnotes: list[Footnote]) -> None:
-        """Footnote labels in order of reference (17.11.14): automatic numbers from the start
-        of `w:footnotePr`, custom marks as written; a note body read under the policy."""
-        counters = {False: self.note_formats[False].start, True: self.note_formats[True].start}
-        taken: set[str] = set()
-        repeated: dict[tuple[str, str], str] = {}
-        self.note_views: dict[str, Note] = {}
-        self.note_keys: dict[str, tuple[bool, str]] = {}
-        missing = 0
-        for view in views:
-            for piece in view.pieces:
-                if piece.note is None:
-                    continue
-                endnote = piece.endnote
-                if piece.mark:
-                    label = piece.mark.strip()
-                else:
-                    label = format_number(counters[endnote], self.note_formats[endnote].fmt)
-                    counters[endnote] += 1
-                paras = self.notes.get((endnote, piece.note))
-                if paras is None:
-                    missing += 1
-                    continue
-                note = note_view(paras, self.accept)
-                pieces = strip_mark(note.pieces, piece.mark.strip())
-                text = markup.to_markup(to_runs(pieces, {})).strip()
-                if piece.mark and (label, text) in repeated:
-                    note_ids[id(piece)] = repeated[(label, text)]
-                    continue
-                note_id = footnote_id(label, "en" if endnote else "fn", taken)
-                taken.add(note_id)
-                repeated[(label, text)] = note_id
-                note_ids[id(piece)] = note_id
-                self.note_keys[note_id] = (endnote, piece.note)
-                shift = len("".join(p.text for p in note.pieces)) - len("".join(p.text for p in pieces))
-                self.note_views[note_id] = Note(pieces, [(c, at - shift) for c, at in note.anchors])
-                footnotes.append(Footnote(note_id, text, label))
-        # The notes in the order of their bodies in footnotes.xml (then endnotes.xml): Word
-        # keeps that in order of reference; drafttool's writer keeps the round's order there.
-        place = {key: index for index, key in enumerate(self.notes)}
-        footnotes.sort(key=lambda note: place.get(self.note_keys[note.id], 0))
-        if missing:
-            self.notices.append(Notice(f"{missing} footnote reference(s) point to no footnote in the file; "
-                                       "left out", self.path))
 
     # -- revisions and comments
 
@@ -280,30 +239,17 @@ class Reader:
         for count, what in left_out:
             if count:
                 notices.append(Notice(f"left out {count} {what}", self.path))
+        if counts.imported:
+            notices.append(Notice(f"left out {counts.imported} imported document(s) (w:altChunk), which Word "
+                                  "merges in when it opens the file: open it in Word and save it to keep their text",
+                                  self.path))
+        if counts.unended_fields:
+            notices.append(Notice(f"{counts.unended_fields} field(s) begin and never end; the text after them is "
+                                  "read as it stands", self.path))
         if self.missing_numbering:
             notices.append(Notice(f"{self.missing_numbering} paragraph(s) refer to list numbering that "
                                   "numbering.xml does not define; read without a number", self.path))
-        if any(endnote for endnote, _ in self.notes) and any(fid.startswith("en-") for fid in self.note_views):
-            notices.append(Notice("endnotes are read as footnotes (ids en-…)", self.path))
         return notices
-
-
-def note_format(settings: _Element | None, body: _Element, tag: str, default: NoteFormat) -> NoteFormat:
-    """Start and number format of footnotes or endnotes: the last section's `w:footnotePr`,
-    else the document settings' (17.11.11)."""
-    out = NoteFormat(default.start, default.fmt)
-    candidates = []
-    if settings is not None:
-        candidates.append(settings.find(qn(f"w:{tag}")))
-    sect = body.find(qn("w:sectPr"))
-    if sect is not None:
-        candidates.append(sect.find(qn(f"w:{tag}")))
-    for element in candidates:
-        if element is None:
-            continue
-        out.start = to_int(attr(element.find(qn("w:numStart"))), out.start) or out.start
-        out.fmt = attr(element.find(qn("w:numFmt"))) or out.fmt
-    return out
 
 
 def read_parts(data: bytes, path: str | None, label: str, language: str,
@@ -331,14 +277,12 @@ def read_parts(data: bytes, path: str | None, label: str, language: str,
         for note in part.iterchildren(qn("w:endnote" if endnote else "w:footnote")):
             if note.get(qn("w:type"), "normal") not in ("normal", ""):
                 continue  # separator, continuationSeparator, continuationNotice (17.11.12)
-            parser.fields = []
             notes[(endnote, note.get(ID, ""))] = parser.blocks(note)
     comment_texts: dict[str, tuple[str, str, list[Para]]] = {}
     comments_part = package.part("comments", "word/comments.xml")
     if comments_part is not None:
         changes_before = len(parser.changes)
         for comment in comments_part.iterchildren(qn("w:comment")):
-            parser.fields = []
             comment_texts[comment.get(ID, "")] = (comment.get(qn("w:author"), ""), comment.get(qn("w:date"), ""),
                                                   parser.blocks(comment))
         del parser.changes[changes_before:]  # revisions inside comments are not the text's

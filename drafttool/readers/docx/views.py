@@ -28,6 +28,9 @@ class ViewPara:
     anchors: list[tuple[Change, int]] = field(default_factory=list)
     ppr: _Element | None = None
     """The `w:pPr` of the paragraph whose mark ends it (the mark holds the properties)."""
+    length: int = 0
+    """Characters in its pieces so far, kept as pieces are added: 50,000 paragraphs joined
+    into one must not be summed again at each join."""
 
 
 def take_view(paras: list[Para], accept: bool) -> list[ViewPara]:
@@ -41,7 +44,7 @@ def take_view(paras: list[Para], accept: bool) -> list[ViewPara]:
         current = carried or ViewPara(props, [], para.number, para.in_table)
         current.props = props
         current.ppr = para.ppr
-        offset = sum(len(p.text) for p in current.pieces)
+        offset = current.length
         if para.props_change is not None:
             current.anchors.append((para.props_change, offset))
         for piece in para.pieces:
@@ -55,6 +58,7 @@ def take_view(paras: list[Para], accept: bool) -> list[ViewPara]:
                                    mark=piece.mark, comment=piece.comment)
                 current.pieces.append(piece)
                 offset += len(piece.text)
+        current.length = offset
         removed = para.mark_deleted if accept else para.mark_inserted
         for change in (para.mark_inserted, para.mark_deleted):
             if change is not None:
