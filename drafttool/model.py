@@ -214,6 +214,16 @@ class Masthead:
     """Masthead lines that fit none of the fields, in order."""
 
 
+
+
+MASTHEAD_FIELDS = (
+    "organ", "symbol", "distribution", "date", "language", "original", "body", "session",
+    "venue", "agenda_item", "agenda_title", "other",
+)
+"""The masthead's lines in printed order, the round's symbol among them; 'other' stands
+for the lines of `Masthead.other`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Round:
     """One version of the whole text: zero draft, Rev.1, … adopted text."""
@@ -443,6 +453,16 @@ class FootnoteChange:
 
 
 @dataclass(frozen=True, slots=True)
+class MastheadChange:
+    """One masthead line (`MASTHEAD_FIELDS`) in both rounds and the words changed."""
+
+    field: str
+    old: str
+    new: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The comparison of two rounds, as data every renderer reads and `apply` consumes.
 
@@ -456,6 +476,8 @@ class Comparison:
     footnotes: tuple[FootnoteChange, ...] = ()
     new_info: Round | None = None
     """The new round's metadata (label, date, masthead…) without its paragraphs."""
+    masthead: tuple[MastheadChange, ...] = ()
+    """The masthead lines either round has, in printed order, compared."""
 
     @property
     def changed(self) -> bool:

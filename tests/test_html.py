@@ -27,7 +27,8 @@ from drafttool.model import (
     StatusValue,
 )
 from drafttool.operations import Compared, compare_files
-from drafttool.renderers.html.markup import cut, escape_text, runs_of
+from drafttool.renderers.html.markup import escape_text
+from drafttool.text.markup import cut
 from drafttool.renderers.html import render_comparison_html, render_round_html, templates_path
 
 CASES = Path(__file__).parent / "cases"
@@ -400,14 +401,14 @@ def test_escaping_agrees_with_markupsafe() -> None:
 
 @given(st.text(alphabet="ab *\\[^]1\n", max_size=30))
 def test_runs_are_those_of_markup_parse(text: str) -> None:
-    assert runs_of(text) == markup.parse(text)
+    assert tuple(cut(text, [text])[0]) == markup.parse(text)
 
 
 @given(st.text(alphabet="ab *\\[^]1", max_size=24), st.lists(st.integers(0, 24), max_size=6))
 def test_cut_pieces_keep_each_character_and_its_format(text: str, cuts: list[int]) -> None:
     points = sorted({min(c, len(text)) for c in cuts})
     pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)])]
-    whole = [(c, r.italic, r.bold) for r in runs_of(text) if r.footnote is None for c in r.text]
+    whole = [(c, r.italic, r.bold) for r in markup.parse(text) if r.footnote is None for c in r.text]
     pieced = [(c, b.italic, b.bold) for bits in cut(text, pieces) for b in bits if b.footnote is None
               for c in b.text]
     assert pieced == whole

@@ -354,7 +354,10 @@ def compare_rounds(old: Round, new: Round, options: DiffOptions = DiffOptions())
                 partner[new.paragraphs[j].id] = old.paragraphs[i].id
     changes = tuple(_paragraph_change(link, old, new, differ, partner) for link in links)
     footnotes = tuple(_footnote_change(link, old, new, differ) for link in _align_footnotes(old, new, differ, options))
-    return Comparison(old.label, new.label, changes, footnotes, replace(new, paragraphs=(), footnotes=()))
+    from drafttool.compare.masthead import compare_mastheads  # it builds on this module's differ
+
+    return Comparison(old.label, new.label, changes, footnotes, replace(new, paragraphs=(), footnotes=()),
+                      compare_mastheads(old, new, differ))
 
 
 def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, partner: dict[str, str]) -> ParagraphChange:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from drafttool.text import markup
-from drafttool.model import (
-    ChangeOp, Comparison, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind, StatusValue,
+from drafttool.model import ChangeOp, Comparison, Kind, Paragraph, Round, SegmentKind, StatusValue
+from drafttool.shown import (
+    PassageKind, ShownSegment, masthead_lines, proposers_of, show_blame, show_change, show_segments,
 )
+from drafttool.text import markup
+from drafttool.text.markup import Run
+
+_EMPTY = Round("")
 
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
@@ -28,10 +32,7 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     names = {f.id: f.label or f.id for f in round_.footnotes}
     lines: list[str] = []
-    masthead = round_.masthead
-    head = [value for value in (masthead.organ, round_.symbol, masthead.distribution,
-                                masthead.date, masthead.original, masthead.body, masthead.session,
-                                masthead.venue, masthead.agenda_item, masthead.agenda_title) if value]
+    head = [value for _, value in masthead_lines(round_)]
     if head:
         lines += [f"{dim}{_text(value, names)}{reset}" for value in head]
         lines.append("")
@@ -106,11 +107,14 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
     lines = [f"{bold}{comparison.old_label} → {comparison.new_label}{reset}", ""]
     counts: dict[ChangeOp, int] = {op: 0 for op in ChangeOp}
     statuses: dict[str, int] = {}
-    for change in comparison.changes:
+    old_place = {p.id: i for i, p in enumerate(old.paragraphs)} if old is not None else {}
+    new_place = {p.id: i for i, p in enumerate(new.paragraphs)} if new is not None else {}
+    for number, change in enumerate(comparison.changes, 1):
         counts[change.op] += 1
-        moved_status = _status_changed(change)
+        shown = show_change(number, change, old_place, new_place, old or _EMPTY, new or _EMPTY)
+        moved_status = shown.status_changed
         if moved_status:
-            key = f"{change.old[0].status.label} → {change.new[0].status.label}"
+            key = f"{shown.status_old} → {shown.status_new}"
             statuses[key] = statuses.get(key, 0) + 1
         if change.op is ChangeOp.UNCHANGED and not (show_unchanged and moved_status) and not (
             show_unchanged and change.op is ChangeOp.UNCHANGED
@@ -126,32 +130,32 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
             head = f"{cyan}{SIGNS[change.op]} {where}{reset} {change.op.value}"
             if change.op is ChangeOp.MOVED and change.edited:
                 head += " and edited"
-        if change.by:
-            head += f" ({', '.join(change.by)})"
+        if shown.by:
+            head += f" ({', '.join(shown.by)})"
         if change.typographic_only:
             head += f" {dim}(typography only){reset}"
         if moved_status:
-            head += f" {yellow}[{change.old[0].status.label} → {change.new[0].status.label}]{reset}"
+            head += f" {yellow}[{shown.status_old} → {shown.status_new}]{reset}"
         lines.append(head)
         if change.op in (ChangeOp.RENUMBERED, ChangeOp.UNCHANGED) or (
             change.op is ChangeOp.MOVED and not change.edited
         ):
             continue
-        for line in textwrap.wrap(_inline_diff(change.segments, color, names), width=width - 4) or [""]:
+        segments = shown.segments or show_segments(change.segments)
+        for line in textwrap.wrap(_inline_diff(segments, color, names), width=width - 4) or [""]:
             lines.append("    " + line)
         lines.append("")
     for footnote in comparison.footnotes:
         if footnote.op is ChangeOp.UNCHANGED:
             continue
+        note_segments = show_segments(footnote.segments)
         old_number = footnote.old.label if footnote.old else ""
         new_number = footnote.new.label if footnote.new else ""
         where = old_number if old_number == new_number else f"{old_number or '–'} → {new_number or '–'}"
-        who = {s for seg in footnote.segments for s in seg.by}
-        lines.append(f"{cyan}footnote {where}{reset} {footnote.op.value}" + (f" ({', '.join(sorted(who))})"
-                                                                           if who else ""))
+        who = proposers_of((), footnote.segments)
+        lines.append(f"{cyan}footnote {where}{reset} {footnote.op.value}" + (f" ({', '.join(who)})" if who else ""))
         if footnote.op is not ChangeOp.RENUMBERED:
-            lines += ["    " + line for line in textwrap.wrap(_inline_diff(footnote.segments, color, names),
-                                                              width - 4)]
+            lines += ["    " + line for line in textwrap.wrap(_inline_diff(note_segments, color, names), width - 4)]
     summary = ", ".join(f"{count} {op.value}" for op, count in counts.items() if count)
     lines += ["", f"{bold}Summary:{reset} {summary or 'no paragraphs'}"]
     if statuses:
@@ -159,36 +163,31 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _status_changed(change: ParagraphChange) -> bool:
-    """Whether the status shown to readers changed (not only where or when it was decided)."""
-    return bool(change.old and change.new and change.old[0].status.label != change.new[0].status.label)
-
-
-def _inline_diff(segments: tuple[Segment, ...], color: bool, names: dict[str, str] | None = None) -> str:
-    """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), each change
-    followed by the delegations it is attributed to; footnote references as `⁽¹²⁾`."""
+def _inline_diff(segments: tuple[ShownSegment, ...], color: bool, names: dict[str, str] | None = None) -> str:
+    """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), the
+    proposers named where the shown model names them; footnote references as `⁽¹²⁾`,
+    paragraph breaks as '¶'."""
     out = []
-    for segment in segments:
-        text = _with_references(segment.text, names or {}).replace("\n", " ¶ ")
-        who = f" ({', '.join(segment.by)})" if segment.by and segment.kind is not SegmentKind.EQUAL else ""
-        if segment.kind is SegmentKind.EQUAL:
+    for shown in segments:
+        kind = shown.kind
+        text = " ¶ ".join(_words(runs, names or {}) for runs in shown.lines)
+        who = f" ({', '.join(shown.segment.by)})" if shown.named else ""
+        if kind is SegmentKind.EQUAL:
             out.append(text)
             continue
         core = text.rstrip()
         trail = text[len(core):]
-        if segment.kind is SegmentKind.DELETE:
+        if kind is SegmentKind.DELETE:
             out.append(f"{_RED}[-{core}-]{who}{_RESET}{trail}" if color else f"[-{core}-]{who}{trail}")
         else:
             out.append(f"{_GREEN}{{+{core}+}}{who}{_RESET}{trail}" if color else f"{{+{core}+}}{who}{trail}")
     return "".join(out)
 
 
-def _with_references(text: str, names: dict[str, str]) -> str:
-    """The words of marked-up text, footnote references shown as superscript numbers."""
-    return "".join(
-        f"⁽{names.get(run.footnote, run.footnote).translate(SUPERSCRIPT)}⁾" if run.footnote is not None else run.text
-        for run in markup.parse(text)
-    )
+def _words(runs: tuple[Run, ...], names: dict[str, str]) -> str:
+    """The words of runs, footnote references shown as superscript numbers."""
+    return "".join(f"⁽{names.get(run.footnote, run.footnote).translate(SUPERSCRIPT)}⁾" if run.footnote is not None
+                   else run.text for run in runs)
 
 
 _ROUND_COLOURS = ("", "\x1b[34m", "\x1b[35m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[31m")
@@ -201,20 +200,20 @@ def render_blame_text(blamed, round_: Round, round_labels: list[str], *, color: 
     lines = [f"Blame of {round_.label}: text from {round_labels[0]} is plain; later passages are marked "
              "with their round and proposers.", ""]
     first = round_labels[0]
-    for item in blamed:
+    for item in show_blame(blamed, round_, first):
         pieces = []
         for passage in item.passages:
-            text = markup.plain(passage.text)
-            if passage.round == first:
+            text = "".join(run.text for run in passage.runs)
+            if passage.kind is PassageKind.PLAIN:
                 pieces.append(text)
                 continue
-            who = f"{passage.round}: {', '.join(passage.by) or 'Chair'}"
+            who = f"{passage.round}: {passage.who}"
             if color:
                 colour = _ROUND_COLOURS[(round_labels.index(passage.round) if passage.round in round_labels else 1)
                                         % len(_ROUND_COLOURS)] or _CYAN
-                pieces.append(f"{colour}{text}{_RESET}{_DIM}⁽{who}⁾{_RESET}")
+                pieces.append(f"{passage.lead}{colour}{text}{_RESET}{_DIM}⁽{who}⁾{_RESET}{passage.trail}")
             else:
-                pieces.append(f"⟦{text}⟧⁽{who}⁾")
+                pieces.append(f"{passage.lead}⟦{text}⟧⁽{who}⁾{passage.trail}")
         label = f"{item.label} " if item.label else ""
         body = textwrap.wrap("".join(pieces), width=width - len(label)) or [""]
         lines.append(label + body[0])

@@ -80,6 +80,52 @@ def parse_from(markup: str, italic: bool = False, bold: bool = False) -> tuple[l
     return runs, italic, bold
 
 
+def cut(source: str, pieces: list[str] | tuple[str, ...]) -> list[list[Run]]:
+    """The runs of each piece of `source` (the pieces joined), formats taken from the
+    whole source: a piece that starts inside `*…*` is italic, and a marker a boundary
+    falls in is read as it is in the whole text.  A diff cuts a text into kept, deleted
+    and inserted segments; each side's text is read whole, then cut back."""
+    out: list[list[Run]] = [[] for _ in pieces]
+    if not pieces:
+        return out
+    ends: list[int] = []
+    position = 0
+    for piece in pieces:
+        position += len(piece)
+        ends.append(position)
+    last = len(ends) - 1
+    k = 0
+    italic = bold = False
+
+    def place(start: int) -> int:
+        nonlocal k
+        while k < last and start >= ends[k]:
+            k += 1
+        return k
+
+    plain = "*" not in source and "\\" not in source and "[" not in source
+    tokens: list[tuple[int, tuple[str | None, ...]]] = [(0, (None, None, None, None, source))] if plain else [
+        (match.start(), match.groups()) for match in _TOKEN.finditer(source)]
+    for start, (escaped, double, single, reference, literal) in tokens:
+        if escaped is not None:
+            _append(out[place(start + 1)], Run(escaped, italic, bold))
+        elif reference is not None:
+            out[place(start)].append(Run("", italic, bold, footnote=reference))
+        elif literal is not None:
+            # a stretch of plain characters (one source character each) across boundaries
+            text = literal
+            while text:
+                at = place(start)
+                take = len(text) if at == last else max(1, ends[at] - start)
+                _append(out[at], Run(text[:take], italic, bold))
+                start, text = start + take, text[take:]
+        elif double:
+            bold = not bold
+        else:
+            italic = not italic
+    return out
+
+
 def _append(runs: list[Run], run: Run) -> None:
     last = runs[-1] if runs else None
     if last and last.footnote is None and run.footnote is None and (last.italic, last.bold) == (run.italic, run.bold):

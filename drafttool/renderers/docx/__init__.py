@@ -8,8 +8,9 @@ Each takes model values and returns the bytes of a .docx.
 
 from drafttool.renderers.docx.comparison import render_comparison_docx
 from drafttool.renderers.docx.compilation import render_compilation_docx
-from drafttool.renderers.docx.round import masthead_lines, render_round_docx
+from drafttool.renderers.docx.round import render_round_docx
 from drafttool.renderers.docx.tracked import MOVES, render_tracked_docx
+from drafttool.shown import masthead_lines
 
 __all__ = ["MOVES", "masthead_lines", "render_comparison_docx", "render_compilation_docx", "render_round_docx",
            "render_tracked_docx"]

@@ -3,58 +3,36 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from lxml.etree import _Element
 
 from drafttool.collector import collector_paused
-from drafttool.model import ChangeOp, Comparison, FootnoteChange, Paragraph, ParagraphChange, Round
+from drafttool.model import ChangeOp, Comparison, Kind, ParagraphChange, Round
 from drafttool.renderers.docx.package import make, make_paragraph, make_run
-from drafttool.renderers.docx.runs import (
-    DELETE_KIND, EQUAL_KIND, INSERT_KIND, Static, by_text, label_indent, name_of, static_package,
-)
+from drafttool.renderers.docx.runs import Static, by_text, label_indent, static_package
+from drafttool.shown import ShownComparison, Span, SpanKind, name_of, show_comparison
 from drafttool.text import languages, markup
 
 
-def _change_blocks(static: Static, change: ParagraphChange | FootnoteChange,
-                   frame: tuple[Paragraph, ...]) -> list[list[_Element]]:
-    """The runs of each paragraph of a change as shown inline: kept words plain, deleted
-    words struck, inserted words bold and underlined, each change followed by its proposers
-    (once after a deletion replaced by an insertion of the same proposers); a removed or
-    added paragraph break shown as a struck or added '¶'."""
-    blocks: list[list[_Element]] = [[]]
-    side_kind = INSERT_KIND if (frame and isinstance(change, ParagraphChange) and change.new) or (
-        isinstance(change, FootnoteChange) and change.new is not None) else DELETE_KIND
-    state = {"old": (False, False), "new": (False, False)}
-    segments = change.segments
-    for position, segment in enumerate(segments):
-        kind = segment.kind
-        parts = segment.text.split("\n")
-        for number, part in enumerate(parts):
-            if number:
-                if kind is not EQUAL_KIND:
-                    blocks[-1].append(make_run("¶", static.fmt(markup.Run("¶"), "insert" if kind is INSERT_KIND
-                                                                  else "delete")))
-                if kind is EQUAL_KIND or kind is side_kind:
-                    blocks.append([])
-            if not part:
-                continue
-            if kind is EQUAL_KIND:
-                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
-                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
-                blocks[-1].extend(static.runs(runs))
-            elif kind is DELETE_KIND:
-                runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
-                blocks[-1].extend(static.runs(runs, "delete"))
-            else:
-                runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
-                blocks[-1].extend(static.runs(runs, "insert"))
-        if kind is not EQUAL_KIND and segment.by:
-            following = segments[position + 1] if position + 1 < len(segments) else None
-            replaced = kind is DELETE_KIND and following is not None and following.kind is INSERT_KIND and \
-                following.by == segment.by
-            if not replaced:
-                blocks[-1].append(static.words(by_text(segment.by), style="Proposers"))
-    return blocks
+def _spans_runs(static: Static, spans: Sequence[Span]) -> list[_Element]:
+    """Spans as runs: kept words plain, deleted words struck, inserted words bold and
+    underlined, a removed or added paragraph break as a struck or added '¶', the
+    proposers in their character style."""
+    out: list[_Element] = []
+    for span in spans:
+        kind = span.kind
+        if kind is SpanKind.PROPOSERS:
+            out.append(static.words(by_text(span.by), style="Proposers"))
+        elif kind in _BREAKS:
+            out.append(make_run("¶", static.fmt(markup.Run("¶"), _BREAKS[kind])))
+        else:
+            out.extend(static.runs(list(span.runs), _KINDS[kind]))
+    return out
+
+
+_BREAKS = {SpanKind.BREAK_INSERTED: "insert", SpanKind.BREAK_DELETED: "delete"}
+_KINDS = {SpanKind.KEPT: "text", SpanKind.INSERTED: "insert", SpanKind.DELETED: "delete"}
 
 
 def render_comparison_docx(comparison: Comparison, old: Round, new: Round) -> bytes:
@@ -64,10 +42,11 @@ def render_comparison_docx(comparison: Comparison, old: Round, new: Round) -> by
     words struck and added with their proposers — runs of unchanged paragraphs summarised,
     and the footnotes changed."""
     with collector_paused():
-        return _render_comparison(comparison, old, new)
+        return _render_comparison(show_comparison(comparison, old, new))
 
 
-def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
+def _render_comparison(shown: ShownComparison) -> bytes:
+    comparison, old, new = shown.comparison, shown.old, shown.new
     language = (new.language or old.language).split("-")[0].lower()
     static = Static(language, rtl=languages.is_rtl(language), east_asian=language == "zh",
                      labels={f.id: f.label for f in (*old.footnotes, *new.footnotes)})
@@ -98,8 +77,6 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
                    static.words(".")])
     body.append(legend)
 
-    old_place = {p.id: i for i, p in enumerate(old.paragraphs)}
-    new_place = {p.id: i for i, p in enumerate(new.paragraphs)}
     line("Paragraph numbers", "Heading1", )
     body.append(_numbers_table(static, comparison))
     line("Changes", "Heading1")
@@ -123,9 +100,9 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
              italic=True)
         quiet.clear()
 
-    for change in comparison.changes:
-        status_changed = bool(change.old and change.new and change.old[0].status != change.new[0].status)
-        if change.op in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED) and not change.edited and not status_changed:
+    for shown_change in shown.changes:
+        change = shown_change.change
+        if shown_change.quiet:
             quiet.append(change)
             continue
         flush()
@@ -138,40 +115,36 @@ def _render_comparison(comparison: Comparison, old: Round, new: Round) -> bytes:
                 ChangeOp.MERGED: f"merged from {len(change.old)} paragraphs"}.get(change.op, change.op.value)
         header.append(static.words(f"[{what}] ", bold=True))
         header.append(static.words(labels_text, bold=True))
-        if change.moved and change.old and change.new:
-            i, j = old_place.get(change.old[0].id, 0), new_place.get(change.new[0].id, 0)
-            where = f"after {name_of(old.paragraphs[i - 1])}" if i else "at the start"
-            to = f"after {name_of(new.paragraphs[j - 1])}" if j else "to the start"
+        if shown_change.moved:
+            where = "at the start" if shown_change.moved_from_start else f"after {shown_change.moved_from}"
+            to = "to the start" if shown_change.moved_to_start else f"after {shown_change.moved_to}"
             header.append(static.words(f" — moved from {where}, now {to}", italic=True))
-        if status_changed:
-            header.append(static.words(f" — status {change.old[0].status.label} → {change.new[0].status.label}",
+        if shown_change.status_changed:
+            header.append(static.words(f" — status {shown_change.status_old} → {shown_change.status_new}",
                                        italic=True))
-        by = tuple(dict.fromkeys([*change.by, *(code for s in change.segments if s.kind is not EQUAL_KIND
-                                                for code in s.by)]))
-        if by:
-            header.append(static.words(by_text(by), style="Proposers"))
+        if shown_change.by:
+            header.append(static.words(by_text(shown_change.by), style="Proposers"))
         body.append(header)
-        frame = change.new or change.old
-        blocks = _change_blocks(static, change, frame)
-        for index, runs in enumerate(blocks):
-            paragraph = frame[index] if index < len(frame) else frame[-1]
-            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level))
-            if paragraph.label:
+        for shown_paragraph in shown_change.inline():
+            paragraph = shown_paragraph.paragraph
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level) if paragraph else
+                                       label_indent(Kind.TEXT, 0))
+            if paragraph is not None and paragraph.label:
                 element.append(static.words(paragraph.label + "\t"))
-            element.extend(runs)
+            element.extend(_spans_runs(static, shown_paragraph.spans))
             body.append(element)
     flush()
-    changed_notes = [c for c in comparison.footnotes if c.op is not ChangeOp.UNCHANGED]
+    changed_notes = [shown_note for shown_note in shown.footnotes if shown_note.change.op is not ChangeOp.UNCHANGED]
     if changed_notes:
         line("Footnotes", "Heading1")
-        for note in changed_notes:
+        for shown_note in changed_notes:
+            note = shown_note.change
             before = note.old.label if note.old else ""
             after = note.new.label if note.new else ""
             numbers = f"{before} → {after}" if before and after and before != after else after or before
             element = static.paragraph()
             element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
-            for runs in _change_blocks(static, note, ()):
-                element.extend(runs)
+            element.extend(_spans_runs(static, shown_note.spans()))
             body.append(element)
     return static_package(body, static, title=f"{comparison.old_label} → {comparison.new_label}",
                            subject=symbol)

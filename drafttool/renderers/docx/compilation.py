@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from lxml.etree import _Element
 
 from drafttool.model import Kind, ProposalStatus, StatusValue
-from drafttool.renderers.docx.round import masthead_lines
 from drafttool.renderers.docx.runs import Static, label_indent, static_package
 from drafttool.renderers.docx.styles import masthead_style_id
+from drafttool.shown import masthead_lines
 from drafttool.text import languages
 
 if TYPE_CHECKING:

@@ -36,21 +36,9 @@ from drafttool.renderers.docx.package import (
     Numbering, core_properties_xml, custom_properties_xml, make_document,
 )
 from drafttool.renderers.docx.runs import Writer
-from drafttool.renderers.docx.styles import MASTHEAD_FIELDS, masthead_style_id, settings_xml, styles_xml
+from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
+from drafttool.shown import masthead_lines
 from drafttool.text import languages, markup
-
-
-def masthead_lines(round_: Round) -> list[tuple[str, str]]:
-    """The masthead as (field, marked-up text) lines in their printed order, the
-    document symbol among them; empty fields left out."""
-    lines: list[tuple[str, str]] = []
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = round_.masthead.other if name == "other" else (getattr(round_.masthead, name),)
-        lines += [(name, value) for value in values if value]
-    return lines
 
 
 def render_round_docx(round_: Round) -> bytes:

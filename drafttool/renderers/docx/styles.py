@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from drafttool.model import MASTHEAD_FIELDS
 from drafttool.renderers.docx.package import make_root, sub, to_xml
 from drafttool.wordml import qn
 
@@ -41,14 +42,6 @@ class Style:
     color: str = ""
     highlight: str = ""
     ui_priority: int = 99
-
-
-MASTHEAD_FIELDS = (
-    "organ", "symbol", "distribution", "date", "language", "original", "body", "session",
-    "venue", "agenda_item", "agenda_title", "other",
-)
-"""Masthead fields (and the round's symbol), each written in a paragraph style named
-'Masthead <Field>' that the docx reader recognises (`Masthead Agenda Item` → `agenda_item`)."""
 
 
 def masthead_style_id(name: str) -> str:

@@ -10,7 +10,6 @@ a paragraph with the next, as Word does (ECMA-376 Part 1, 17.13.5.15).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -32,8 +31,10 @@ from drafttool.renderers.docx.package import (
 )
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
 from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Writer
-from drafttool.renderers.docx.styles import MASTHEAD_FIELDS, masthead_style_id, settings_xml, styles_xml
+from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
+from drafttool.shown import ShownSegment, show_comparison, show_segments
 from drafttool.text import languages, markup
+from drafttool.text.markup import Run
 from drafttool.wordml import qn
 
 if TYPE_CHECKING:
@@ -43,6 +44,14 @@ if TYPE_CHECKING:
 MOVES = ("delete-insert", "revisions")
 """How a moved paragraph is written: deleted where it was and inserted where it goes, or
 as a Word move (`w:moveFrom`/`w:moveTo` with paired move ranges)."""
+
+
+def _line_pairs(shown: ShownSegment) -> list[tuple[tuple[Run, ...], tuple[Run, ...]]]:
+    """The runs of each line of a segment in the old and in the new round (() where the
+    segment is not in that round)."""
+    olds, news = shown.old_lines, shown.new_lines
+    return [(olds[k] if k < len(olds) else (), news[k] if k < len(news) else ())
+            for k in range(max(len(olds), len(news)))]
 
 
 def _units(runs: list[markup.Run]) -> list[tuple[str, bool, bool, str | None]]:
@@ -82,6 +91,8 @@ class _Tracked:
         self.format_stamp = self.chair
         self.numbered_notes: dict[int, tuple[str, str]] = {}
         """Word ids of footnotes numbered automatically so far → (old label, new label)."""
+        self.shown = show_comparison(comparison, old, new)
+        self.shown_notes = {id(note.change): note.segments for note in self.shown.footnotes}
 
     # -- who and when
 
@@ -163,23 +174,19 @@ class _Tracked:
 
     def note_content(self, change: FootnoteChange) -> list[_Element]:
         out: list[_Element] = []
-        state = {"old": (False, False), "new": (False, False)}
-        for segment in change.segments:
-            stamp = self.segment_stamp(segment, None)
-            if segment.kind is EQUAL_KIND:
-                runs, *state["old"] = markup.parse_from(segment.text, *state["old"])  # type: ignore[assignment]
-                runs, *state["new"] = markup.parse_from(segment.text, *state["new"])  # type: ignore[assignment]
-                out.extend(self.runs(runs, "new", in_note=True))
-            elif segment.kind is DELETE_KIND:
-                runs, *state["old"] = markup.parse_from(segment.text, *state["old"])  # type: ignore[assignment]
-                made = self.runs(runs, "old", "w:delText", in_note=True)
-                if made:
-                    out.append(self.revisions.deleted(made, stamp))
-            else:
-                runs, *state["new"] = markup.parse_from(segment.text, *state["new"])  # type: ignore[assignment]
-                made = self.runs(runs, "new", in_note=True)
-                if made:
-                    out.append(self.revisions.inserted(made, stamp))
+        for shown in self.shown_notes[id(change)]:
+            stamp = self.segment_stamp(shown.segment, None)
+            for old_runs, new_runs in _line_pairs(shown):  # a footnote is one paragraph
+                if shown.kind is EQUAL_KIND:
+                    out.extend(self.runs(list(new_runs), "new", in_note=True))
+                elif shown.kind is DELETE_KIND:
+                    made = self.runs(list(old_runs), "old", "w:delText", in_note=True)
+                    if made:
+                        out.append(self.revisions.deleted(made, stamp))
+                else:
+                    made = self.runs(list(new_runs), "new", in_note=True)
+                    if made:
+                        out.append(self.revisions.inserted(made, stamp))
         return out
 
     def kept(self, old_runs: list[markup.Run], new_runs: list[markup.Run]) -> list[_Element]:
@@ -229,7 +236,12 @@ class _Tracked:
 
     # -- paragraphs of one change
 
-    def emit(self, index: int, change: ParagraphChange, role: str, move_stamp: Stamp | None = None) -> list[Out]:
+    def segments_of(self, index: int) -> tuple[ShownSegment, ...]:
+        shown = self.shown.changes[index]
+        return shown.segments or show_segments(shown.change.segments)
+
+    def emit(self, index: int, change: ParagraphChange, role: str, move_stamp: Stamp | None = None,
+             segments: tuple[ShownSegment, ...] | None = None) -> list[Out]:
         """The output paragraphs of a change: 'normal' (in place), 'from' (the old
         paragraphs of a moved change, removed) or 'to' (its new paragraphs, added)."""
         olds = change.old if role != "to" else ()
@@ -243,8 +255,8 @@ class _Tracked:
         oi = ni = 0
         current = Out(starts_old=olds[0] if olds else None, starts_new=news[0] if news else None,
                        label_stamp=whole_stamp if not (olds and news) else self.chair, change=index)
-        state = {"old": (False, False), "new": (False, False)}
-        for segment in change.segments:
+        for shown in self.segments_of(index) if segments is None else segments:
+            segment = shown.segment
             kind = segment.kind
             if role == "from":
                 if kind is INSERT_KIND:
@@ -262,7 +274,7 @@ class _Tracked:
                 stamp = self.segment_stamp(segment, change)
             on_old = bool(olds) and kind is not INSERT_KIND
             on_new = bool(news) and kind is not DELETE_KIND
-            for number, part in enumerate(segment.text.split("\n")):
+            for number, (old_runs, new_runs) in enumerate(_line_pairs(shown)):
                 if number:
                     current.mark = action
                     current.mark_stamp = stamp if action != "equal" else None
@@ -274,20 +286,16 @@ class _Tracked:
                     current = Out(starts_old=olds[oi] if on_old and oi < len(olds) else None,
                                    starts_new=news[ni] if on_new and ni < len(news) else None,
                                    label_stamp=stamp if action != "equal" else self.chair, change=index)
-                if not part:
+                if not old_runs and not new_runs:
                     continue
                 if action == "equal":
-                    old_runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
-                    new_runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
-                    current.content.extend(self.kept(old_runs, new_runs))
+                    current.content.extend(self.kept(list(old_runs), list(new_runs)))
                 elif action in ("delete", "move-from"):
-                    runs, *state["old"] = markup.parse_from(part, *state["old"])  # type: ignore[assignment]
-                    made = self.runs(runs, "old", "w:delText")
+                    made = self.runs(list(old_runs), "old", "w:delText")
                     if made:
                         current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
                 else:
-                    runs, *state["new"] = markup.parse_from(part, *state["new"])  # type: ignore[assignment]
-                    made = self.runs(runs, "new")
+                    made = self.runs(list(new_runs), "new")
                     if made:
                         current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
         if olds and news:
@@ -309,7 +317,7 @@ class _Tracked:
     def plain(self, index: int, change: ParagraphChange) -> list[Out]:
         """An unchanged (or renumbered) paragraph: its runs as they are."""
         old, new = change.old[0], change.new[0]
-        runs, _, _ = markup.parse_from(new.text, False, False)
+        runs = list(markup.parse(new.text))
         if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold):
             content = [make_run_like(runs[0].text, self.writer.templates[(False, False)])]
         else:
@@ -372,29 +380,15 @@ class _Tracked:
 
     def masthead(self) -> list[Out]:
         """The masthead lines, a changed line as the chair's revision."""
-        from drafttool.compare.diff import WordDiffer
-
-        differ = WordDiffer()
         out: list[Out] = []
-        for name in MASTHEAD_FIELDS:
-            if name == "symbol":
-                pairs = [(markup.escape(self.old.symbol), markup.escape(self.new.symbol))]
-            elif name == "other":
-                olds, news = self.old.masthead.other, self.new.masthead.other
-                pairs = [(olds[k] if k < len(olds) else "", news[k] if k < len(news) else "")
-                         for k in range(max(len(olds), len(news)))]
-            else:
-                pairs = [(getattr(self.old.masthead, name), getattr(self.new.masthead, name))]
-            for before, after in pairs:
-                if not before and not after:
-                    continue
-                change = ParagraphChange(ChangeOp.EDITED, (), (), differ.segments(before, after))
-                fake = replace(change, old=(Paragraph("masthead-old", before),) if before else (),
-                               new=(Paragraph("masthead-new", after),) if after else ())
-                for line in self.emit(-1, fake, "normal"):
-                    line.style = masthead_style_id(name)
-                    line.old = line.new = line.starts_old = line.starts_new = None
-                    out.append(line)
+        for line in self.shown.masthead:
+            change = ParagraphChange(ChangeOp.EDITED, (Paragraph("masthead-old", line.old),) if line.old else (),
+                                     (Paragraph("masthead-new", line.new),) if line.new else (),
+                                     tuple(shown.segment for shown in line.segments))
+            for paragraph in self.emit(-1, change, "normal", segments=line.segments):
+                paragraph.style = masthead_style_id(line.field)
+                paragraph.old = paragraph.new = paragraph.starts_old = paragraph.starts_new = None
+                out.append(paragraph)
         return out
 
 

@@ -1,30 +1,20 @@
-"""Inline markup → HTML: the runs of marked-up text (`*italic*`, `**bold**`, `[^id]`)
-as escaped HTML, every piece of input text escaped with markupsafe and control
-characters made visible.
-
-Segments of a change may cut a format run in two (a deletion ending inside `*…*`), so
-a text is scanned whole, with source offsets, and its runs are cut back at the
-segments' boundaries (`cut`): every piece keeps the italic or bold it has in its own
-text.
+"""Inline markup → HTML: the runs of marked-up text (`*italic*`, `**bold**`, `[^id]`,
+read by `text.markup`, the one grammar of the markup) as escaped HTML, every piece of
+input text escaped with markupsafe and control characters made visible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 import re
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from drafttool.model import Round
+from drafttool.text import markup
 from drafttool.text.markup import Run
 
-
-# `markup.parse` walks its input character by character; for 20,000 paragraphs that alone
-# takes longer than the whole page may.  This scanner takes the same rules token by token
-# (tests check that it gives `markup.parse`'s runs) and keeps each token's source offset.
-_TOKEN = re.compile(r"\\.|\*\*|\*|\[\^[^\]\s\\]+\]|[^\\*\[]+|.", re.DOTALL)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -38,84 +28,6 @@ def _visible_control(match: re.Match[str]) -> str:
 
 def clean(text: str) -> str:
     return _CONTROL.sub(_visible_control, text) if not text.isprintable() and _CONTROL.search(text) else text
-
-
-@dataclass(slots=True)
-class Bit:
-    """Visible text (or a footnote reference) at an offset of the marked-up source."""
-
-    start: int
-    text: str
-    italic: bool
-    bold: bool
-    footnote: str | None = None
-
-
-def scan(source: str) -> list[Bit]:
-    if "*" not in source and "\\" not in source and "[" not in source:  # no markup: the common case
-        return [Bit(0, source, False, False)] if source else []
-    bits: list[Bit] = []
-    italic = bold = False
-    for match in _TOKEN.finditer(source):
-        token = match.group()
-        first = token[0]
-        if first == "\\" and len(token) == 2:
-            bits.append(Bit(match.start() + 1, token[1], italic, bold))
-        elif token == "**":
-            bold = not bold
-        elif token == "*":
-            italic = not italic
-        elif first == "[" and len(token) > 3:
-            bits.append(Bit(match.start(), "", italic, bold, token[2:-1]))
-        else:
-            bits.append(Bit(match.start(), token, italic, bold))
-    return bits
-
-
-def join_bits(bits: Iterable[Bit]) -> list[Run]:
-    runs: list[Run] = []
-    for bit in bits:
-        last = runs[-1] if runs else None
-        if bit.footnote is not None:
-            runs.append(Run("", bit.italic, bit.bold, bit.footnote))
-        elif last is not None and last.footnote is None and (last.italic, last.bold) == (bit.italic, bit.bold):
-            runs[-1] = Run(last.text + bit.text, bit.italic, bit.bold)
-        elif bit.text:
-            runs.append(Run(bit.text, bit.italic, bit.bold))
-    return runs
-
-
-def runs_of(text: str) -> tuple[Run, ...]:
-    """The runs of marked-up text: the same as `markup.parse`, faster."""
-    return tuple(join_bits(scan(text)))
-
-
-def cut(source: str, pieces: Sequence[str]) -> list[list[Bit]]:
-    """The bits of `source` (the pieces joined) that fall in each piece, formats taken
-    from the whole source: a piece that starts inside `*…*` is italic."""
-    bits = scan(source)
-    out: list[list[Bit]] = [[] for _ in pieces]
-    ends: list[int] = []
-    position = 0
-    for piece in pieces:
-        position += len(piece)
-        ends.append(position)
-    k = 0
-    for bit in bits:
-        while k < len(ends) - 1 and bit.start >= ends[k]:
-            k += 1
-        if bit.footnote is not None or bit.start + len(bit.text) <= ends[k] or k == len(ends) - 1:
-            out[k].append(bit)
-            continue
-        # a stretch of plain characters (one source character each) across boundaries
-        start, text = bit.start, bit.text
-        while text:
-            while k < len(ends) - 1 and start >= ends[k]:
-                k += 1
-            take = len(text) if k == len(ends) - 1 else max(1, ends[k] - start)
-            out[k].append(Bit(start, text[:take], bit.italic, bit.bold))
-            start, text = start + take, text[take:]
-    return out
 
 
 def escape_text(text: str) -> str:
@@ -144,7 +56,7 @@ class Notes:
         return f'<sup class="fnref"><a href="#{escape_text(href)}">{escape_text(number)}</a></sup>'
 
 
-def runs_html(runs: Iterable[Run | Bit], notes: Notes, labels: dict[str, str] | None = None) -> str:
+def runs_html(runs: Iterable[Run], notes: Notes, labels: dict[str, str] | None = None) -> str:
     """HTML of runs (escaped): `<strong>` outside `<em>`, footnote references as linked
     numbers; neighbouring runs of one format are joined."""
     out: list[str] = []
@@ -177,7 +89,7 @@ def runs_html(runs: Iterable[Run | Bit], notes: Notes, labels: dict[str, str] | 
 def marked_html(text: str, notes: Notes, labels: dict[str, str] | None = None) -> str:
     if "*" not in text and "\\" not in text and "[" not in text:
         return escape_text(text)
-    return runs_html(scan(text), notes, labels)
+    return runs_html(markup.parse(text), notes, labels)
 
 
 def text_html(text: str, notes: Notes) -> Markup:

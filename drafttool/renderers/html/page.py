@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from drafttool.model import Kind, Masthead, Paragraph, Round, StatusValue
+from drafttool.model import Kind, Paragraph, Round, StatusValue
 from drafttool.renderers.html.markup import Notes, clean, text_html
+from drafttool.shown import masthead_lines
 from drafttool.text import languages, markup
 
 
@@ -85,13 +86,9 @@ def block_of(paragraph: Paragraph, html: str) -> Block:
 
 
 def masthead_html(round_: Round, notes: Notes) -> list[tuple[str, Markup]]:
-    masthead: Masthead = round_.masthead
-    lines = [("organ", masthead.organ), ("symbol", round_.symbol), ("distribution", masthead.distribution),
-             ("date", masthead.date), ("language", masthead.language), ("original", masthead.original),
-             ("body", masthead.body), ("session", masthead.session), ("venue", masthead.venue),
-             ("agenda-item", masthead.agenda_item), ("agenda-title", masthead.agenda_title)]
-    lines += [("other", line) for line in masthead.other]
-    return [(name, text_html(value, notes)) for name, value in lines if value]
+    """The masthead lines (`shown.masthead_lines`) as HTML, each with its field as a class
+    name ('agenda-item')."""
+    return [(name.replace("_", "-"), text_html(value, notes)) for name, value in masthead_lines(round_)]
 
 
 def title_of(round_: Round) -> str:
