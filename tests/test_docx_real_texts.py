@@ -14,7 +14,7 @@ from drafttool.readers import Reading
 from drafttool.readers.docx import read_docx
 
 import libreoffice
-from docx_fixtures import NS, docx, p, package, zip_parts
+from docx_fixtures import NS, docx, p, package, styles, zip_parts
 
 ROMAN_LETTER_DIGIT = f"""<w:numbering {NS}>
   <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
@@ -163,3 +163,75 @@ def test_an_endnote_stays_an_endnote_in_the_store_and_older_footnotes_load_as_th
                                          "kind": "endnote"}
     assert footnote_from_dict(footnote_to_dict(endnote)) == endnote
     assert footnote_from_dict({"footnote": "fn-1", "label": "1", "text": "See."}) == Footnote("fn-1", "See.", "1")
+
+
+# ---------------------------------------------------------------------------- the UN templates
+
+UN_STYLES = styles("".join(
+    f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
+    f'<w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+    for style_id, name in (("HChG", "_ H _Ch_G"), ("H1G", "_ H_1_G"), ("H23G", "_ H_2/3_G"), ("H4G", "_ H_4_G"),
+                           ("H56G", "_ H_5/6_G"), ("RegHChG", "_ Reg H_Ch_G"), ("SingleTxtG", "_ Single Txt_G"))))
+
+
+def _cell(*paragraphs: str) -> str:
+    return f"<w:tc>{''.join(p(text) for text in paragraphs)}</w:tc>"
+
+
+UN_MASTHEAD = ("<w:tbl><w:tr>" + _cell("United Nations") + _cell("A/C.3/78/L.12") + "</w:tr><w:tr>"
+               + _cell("General Assembly") + _cell("Distr.: Limited", "2 October 2023", "Original: English")
+               + "</w:tr></w:tbl>")
+
+
+def test_the_un_templates_heading_styles_are_headings_and_the_masthead_is_the_masthead() -> None:
+    body = "".join([
+        UN_MASTHEAD,
+        p("Seventy-eighth session"), p("Third Committee"), p("Agenda item 68"),
+        p("Promotion and protection of the rights of children"),
+        p("Colombia and Ghana: draft resolution", style="H23G"),
+        p("Rights of the child", style="HChG"),
+        p("The General Assembly,", style="SingleTxtG"),
+        p("Recalling its resolution 44/25,", style="SingleTxtG"),
+        p("I.\tGeneral", style="H1G"),
+        p("1.\tDecides to continue its work;", style="SingleTxtG"),
+        p("A.\tFollow-up", style="H23G"),
+        p("Reporting", style="H4G"),
+        p("2.\tRequests a report.", style="SingleTxtG"),
+    ])
+    reading = read_docx(docx(body, styles=UN_STYLES))
+    round_ = reading.round
+    assert round_.symbol == "A/C.3/78/L.12"
+    masthead = round_.masthead
+    assert (masthead.organ, masthead.distribution, masthead.date, masthead.original) == (
+        "General Assembly", "Distr.: Limited", "2 October 2023", "Original: English")
+    assert (masthead.session, masthead.body, masthead.agenda_item, masthead.agenda_title) == (
+        "Seventy-eighth session", "Third Committee", "Agenda item 68",
+        "Promotion and protection of the rights of children")
+    assert masthead.other == ("United Nations",)
+    assert [(q.kind.value, q.label, q.level, q.text) for q in round_.paragraphs] == [
+        ("heading", "", 2, "Colombia and Ghana: draft resolution"),
+        ("heading", "", 1, "Rights of the child"),
+        ("preambular", "", 0, "The General Assembly,"),
+        ("preambular", "", 0, "Recalling its resolution 44/25,"),
+        ("heading", "I.", 1, "General"),
+        ("operative", "1.", 0, "Decides to continue its work;"),
+        ("heading", "A.", 2, "Follow-up"),
+        ("heading", "", 3, "Reporting"),
+        ("operative", "2.", 0, "Requests a report."),
+    ]
+
+
+def test_regional_and_unsuffixed_un_heading_styles_are_headings_too() -> None:
+    extra = "".join(f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/></w:style>'
+                    for style_id, name in (("RegHChG", "_ Reg H_Ch_G"), ("RegH1G", "_ Reg H_1_G"), ("H23", "_ H_2/3")))
+    body = p("Matters", style="RegHChG") + p("Scope", style="RegH1G") + p("Data", style="H23") + p("1. Decides.")
+    reading = read_docx(docx(body, styles=styles(extra)))
+    assert [(q.kind.value, q.level) for q in reading.round.paragraphs] == [
+        ("heading", 1), ("heading", 1), ("heading", 2), ("operative", 0)]
+
+
+def test_a_document_without_a_masthead_keeps_its_first_paragraphs() -> None:
+    body = p("The General Assembly,") + p("Noting the report A/78/100,") + p("1. Decides.")
+    round_ = read_docx(docx(body)).round
+    assert [q.text for q in round_.paragraphs] == ["The General Assembly,", "Noting the report A/78/100,", "Decides."]
+    assert round_.masthead.organ == "" and round_.symbol == ""

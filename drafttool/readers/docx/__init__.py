@@ -35,8 +35,12 @@ Word features handled:
   styles it is based on; `w:numId` 0 (no numbering).  One counter set per abstract list,
   shared by its `w:num`s, as Word keeps them;
 - labels typed at the start of the text ('18. ', 'a) ') where there is no numbering;
-- headings: `w:outlineLvl` (paragraph or style) or a style named 'heading N'; the Title
-  style; paragraphs in drafttool's own 'Masthead <Field>' styles as the masthead;
+- headings: `w:outlineLvl` (paragraph or style), a style named 'heading N', or one of the
+  UN templates' heading styles (`HChG`, `H1G`, `H23G`, `H4G`, `H56G`, their `Reg…` and
+  unsuffixed kin); the Title style;
+- the masthead: paragraphs in drafttool's own 'Masthead <Field>' styles, or the lines a UN
+  document opens with, in its masthead table or below it (symbol, distribution, date,
+  original language, organ, session, agenda item: `masthead`);
 - footnotes and endnotes (separators skipped; endnotes kept as endnotes, `NoteKind`),
   numbered in order of reference by each section's `w:footnotePr`/`w:endnotePr` (start,
   format, restart in each section) over the settings', custom marks

@@ -83,7 +83,9 @@ class Para:
     mark_deleted: Change | None
     number: int
     """Position among the part's paragraphs, 1-based, for messages."""
-    in_table: bool = False
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column) of a paragraph in a table of the body, counted from 1; a table
+    in a table is read into the cell it is in."""
     props_change: Change | None = None
     ppr: _Element | None = None
     """The `w:pPr` element itself, for `read_docx_layout`."""
@@ -122,37 +124,38 @@ class Parser:
 
     # -- blocks
 
-    def blocks(self, container: _Element, in_table: bool = False) -> list[Para]:
+    def blocks(self, container: _Element) -> list[Para]:
         """The paragraphs of a body, note or comment, in order, tables flattened."""
         out: list[Para] = []
         self.fields, self.hiding = [], 0
         self.unended = _unended_fields(container)
         self.counts.unended_fields += len(self.unended)
-        self._blocks(container, in_table, out)
+        self._blocks(container, None, out)
         return out
 
-    def _blocks(self, container: _Element, in_table: bool, out: list[Para]) -> None:
+    def _blocks(self, container: _Element, cell: tuple[int, int, int] | None, out: list[Para]) -> None:
         for child in container:
             tag = child.tag
             if tag == P:
-                out.append(self.paragraph(child, len(out) + 1, in_table))
+                out.append(self.paragraph(child, len(out) + 1, cell))
             elif tag == TBL:
-                self.counts.tables += 0 if in_table else 1
-                for row in _children(child, TR):
-                    for cell in _children(row, TC):
-                        self._blocks(cell, True, out)
+                self.counts.tables += cell is None
+                for row_number, row in enumerate(_children(child, TR), start=1):
+                    for column, cell_element in enumerate(_children(row, TC), start=1):
+                        place = cell or (self.counts.tables, row_number, column)
+                        self._blocks(cell_element, place, out)
             elif tag in (qn("w:sdt"), qn("w:customXml")):
                 content = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
                 if content is not None:
-                    self._blocks(content, in_table, out)
+                    self._blocks(content, cell, out)
             elif tag in (INS, DEL, MOVE_FROM, MOVE_TO):
-                self._blocks(child, in_table, out)  # rare block-level wrappers: read through
+                self._blocks(child, cell, out)  # rare block-level wrappers: read through
             elif tag == _ALT_CHUNK:
                 self.counts.imported += 1
 
     # -- a paragraph
 
-    def paragraph(self, element: _Element, number: int, in_table: bool = False) -> Para:
+    def paragraph(self, element: _Element, number: int, cell: tuple[int, int, int] | None = None) -> Para:
         # iterchildren, not find: a paragraph is looked into a dozen times, 50,000 paragraphs a file
         ppr = next(element.iterchildren(PPR), None)
         props = read_props(ppr)
@@ -181,7 +184,7 @@ class Parser:
                         mark_inserted = made
                     else:
                         mark_deleted = made
-        return Para(props, old_props, pieces, mark_inserted, mark_deleted, number, in_table, props_change, ppr)
+        return Para(props, old_props, pieces, mark_inserted, mark_deleted, number, cell, props_change, ppr)
 
     def _change(self, element: _Element, kind: str, *, move: bool = False, paragraph_mark: bool = False) -> Change:
         change = Change(kind, element.get(qn("w:author"), ""), element.get(qn("w:date"), ""), element.get(ID, ""),

@@ -16,6 +16,7 @@ from drafttool.errors import InputError, Notice
 from drafttool.model import Masthead, Round
 from drafttool.readers import Comment, Reading, Revision, TrackedChanges, limits
 from drafttool.readers.docx.elements import ID
+from drafttool.readers.docx.masthead import MASTHEAD_LOOKAHEAD, Line, masthead_fields
 from drafttool.readers.docx.notes import SECTPR, note_formats, number_notes
 from drafttool.readers.docx.numbering import Counters, LabelTooLong, Numbered, NumberingDefinitions, label_readings
 from drafttool.readers.docx.package import Package, custom_properties
@@ -64,6 +65,7 @@ class Reader:
         other: list[str] = []
         layouts: list[tuple[_Element | None, bool]] = []
         made = notes.characters
+        leading = self._masthead(views, note_ids)
         for index, view in enumerate(views):
             style = self.styles.paragraph_style(view.props.style)
             try:
@@ -80,7 +82,7 @@ class Reader:
                 raise InputError(f"it would make a text of more than {limits.MAX_ROUND_CHARACTERS:,} characters; "
                                  "drafttool reads texts up to that size: is it the right file?", path=self.path,
                                  place=f"paragraph {view.number}")
-            field_name = self.styles.masthead_field(style)
+            field_name = self.styles.masthead_field(style) or leading.get(index)
             if field_name:
                 if field_name == "other":
                     other.append(text)
@@ -129,6 +131,21 @@ class Reader:
         notices += list(structure_notices)
         notices += check_brackets(round_, self.path, {p.id: s.place for p, s in zip(records, sources)})
         return Reading(round_, tuple(notices), revisions, comments)
+
+    def _masthead(self, views: list[ViewPara], note_ids: dict[int, str]) -> dict[int, str]:
+        """The masthead lines the document opens with, as the UN templates lay them out
+        (`masthead`): their field by view index."""
+        lines = []
+        for view in views[:MASTHEAD_LOOKAHEAD]:
+            text = markup.to_markup(to_runs(view.pieces, note_ids)).strip()
+            style = self.styles.paragraph_style(view.props.style)
+            numbered = (view.props.num_id or self.styles.numbering(style)[0] or "0") != "0"
+            ends = numbered or self.styles.is_title(style) or view.props.outline is not None \
+                or self.styles.outline(style) is not None or bool(self.styles.masthead_field(style))
+            lines.append(Line(text, markup.plain(text), view.cell is not None and view.cell[0] == 1, ends and bool(text)))
+        kept = [(index, line) for index, line in enumerate(lines) if line.text]
+        fields = masthead_fields([line for _, line in kept])
+        return {kept[position][0]: name for position, name in fields.items()}
 
     # -- numbering
 

@@ -91,6 +91,9 @@ class Styles:
             match = re.fullmatch(r"heading\s*([1-9])", style.name)
             if match:
                 return int(match.group(1)) - 1
+            level = _un_heading(style)
+            if level is not None:
+                return level
         return None
 
     def is_title(self, style_id: str | None) -> bool:
@@ -111,6 +114,23 @@ class Styles:
                 if values[index] is None:
                     values[index] = value
         return tuple(values)
+
+
+_UN_HEADINGS = {"hch": 0, "h1": 0, "h23": 1, "h4": 2, "h56": 3}
+"""The heading styles of the UN Word templates, which set no outline level: chapter
+(`HChG`), 1 (`H1G`, 'I.'), 2 and 3 (`H23G`, 'A.'), 4 and 5–6; the Geneva templates end
+their ids in G, the regional ones start with Reg (`RegHChG`), names read '_ H _Ch_G'."""
+
+
+def _un_heading(style: Style) -> int | None:
+    """The outline level a UN template heading style stands for, or None."""
+    for name in (style.id, style.name):
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        key = key[3:] if key.startswith("reg") else key
+        key = key[:-1] if key.endswith("g") else key
+        if key in _UN_HEADINGS:
+            return _UN_HEADINGS[key]
+    return None
 
 
 _MASTHEAD_FIELDS = {"organ", "symbol", "distribution", "date", "language", "original", "body", "session",

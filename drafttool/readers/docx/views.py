@@ -24,7 +24,7 @@ class ViewPara:
     props: Props
     pieces: list[Piece]
     number: int
-    in_table: bool
+    cell: tuple[int, int, int] | None
     anchors: list[tuple[Change, int]] = field(default_factory=list)
     ppr: _Element | None = None
     """The `w:pPr` of the paragraph whose mark ends it (the mark holds the properties)."""
@@ -41,7 +41,7 @@ def take_view(paras: list[Para], accept: bool) -> list[ViewPara]:
     carried: ViewPara | None = None
     for para in paras:
         props = para.props if accept or para.old_props is None else para.old_props
-        current = carried or ViewPara(props, [], para.number, para.in_table)
+        current = carried or ViewPara(props, [], para.number, para.cell)
         current.props = props
         current.ppr = para.ppr
         offset = current.length
