@@ -235,3 +235,33 @@ def test_a_document_without_a_masthead_keeps_its_first_paragraphs() -> None:
     round_ = read_docx(docx(body)).round
     assert [q.text for q in round_.paragraphs] == ["The General Assembly,", "Noting the report A/78/100,", "Decides."]
     assert round_.masthead.organ == "" and round_.symbol == ""
+
+
+def test_a_un_document_imports_compares_and_redlines_end_to_end(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from drafttool.cli import main
+
+    body = "".join([UN_MASTHEAD, p("Seventy-eighth session"), p("Agenda item 68"), p("Rights of children"),
+                    p("Rights of the child", style="HChG"), p("The General Assembly,"), p("1.\tDecides to act;"),
+                    p("2.\tRequests a report.")])
+    (tmp_path / "a.docx").write_bytes(docx(body, styles=UN_STYLES))
+    (tmp_path / "b.docx").write_bytes(docx(body.replace("a report", "a full report"), styles=UN_STYLES))
+    runner = CliRunner()
+
+    def run(*args: object) -> str:
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("init", tmp_path / "neg", "--title", "Rights of the child")
+    assert "4 paragraphs, 0 footnotes" in run("import", tmp_path / "neg", tmp_path / "a.docx", "--label", "Rev.1")
+    assert "table(s) flattened" not in run("import", tmp_path / "neg", tmp_path / "b.docx", "--label", "Rev.2")
+    shown = run("show", tmp_path / "neg")
+    assert "A/C.3/78/L.12" in shown and "Distr.: Limited" in shown
+    assert "Requests a {+full+} report." in run("diff", tmp_path / "a.docx", tmp_path / "b.docx")
+    assert "1 paragraph change(s)" in run("redline", tmp_path / "a.docx", tmp_path / "b.docx", "-o",
+                                          tmp_path / "red.docx")
+    run("export", tmp_path / "neg", "--format", "md", "-o", tmp_path / "r.md")
+    run("import", tmp_path / "neg", tmp_path / "r.md", "--label", "Rev.3")
+    assert "Summary: 4 unchanged" in run("diff", tmp_path / "neg", "Rev.2", "Rev.3")

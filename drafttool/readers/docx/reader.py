@@ -47,6 +47,8 @@ class Reader:
         self.note_formats = note_formats(settings, [*parser.section_ends, body.find(SECTPR)])
         self.notices: list[Notice] = []
         self.missing_numbering = 0
+        self.tables: set[int] = set()
+        """Tables whose paragraphs are in the text (a masthead table is not)."""
         self.layout: dict[str, tuple[_Element | None, bool]] = {}
         self.section = body.find(SECTPR)
 
@@ -108,6 +110,8 @@ class Reader:
             typed = bool(written) and not (numbered is not None and numbered.text)
             layouts.append((view.ppr, typed))
             sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place))
+            if view.cell is not None:
+                self.tables.add(view.cell[0])
         if not sources and not masthead:
             raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
         records, structure_notices = assemble(sources, path=self.path)
@@ -247,8 +251,8 @@ class Reader:
         if comments:
             notices.append(Notice(f"{len(comments)} comment(s) found; returned beside the round, not in its text",
                                   self.path))
-        if counts.tables:
-            notices.append(Notice(f"{counts.tables} table(s) flattened: their paragraphs are read in order, "
+        if self.tables:
+            notices.append(Notice(f"{len(self.tables)} table(s) flattened: their paragraphs are read in order, "
                                   "row by row and cell by cell", self.path))
         left_out = [(counts.pictures, "picture(s) or chart(s)"), (counts.text_boxes, "text box(es)"),
                     (counts.equations, "equation(s)"), (counts.hidden, "run(s) of hidden text"),
