@@ -1,21 +1,32 @@
-"""Operations that join stages: import a round into a store, compare rounds or files.
+"""Operations that join stages: one library call per command.
 
-The CLI calls these; a Python user can too.  Each returns its result and the notices met
-on the way, and never prints.
+Import a round into a store, compare rounds or files, write a redline, blame a round,
+compile a round's proposals, measure progress, record proposals and decisions.  The CLI
+calls these and hands what they return to a renderer (`renderers.registry`); a Python
+user can call them too.  Each returns its result and the notices met on the way, and
+never prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from drafttool import store
 from drafttool.compare.diff import DiffOptions
-from drafttool.errors import Notice, NotFoundError, ProposalError, StoreError
+from drafttool.errors import InputError, Notice, NotFoundError, ProposalError, StoreError
 from drafttool.model import (
-    Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
+    ChangeOp, Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
 )
 from drafttool.readers import Reading, TrackedChanges, read_document
+
+if TYPE_CHECKING:
+    from drafttool.negotiate.attribution import Blame
+    from drafttool.negotiate.compilation import Compilation
+    from drafttool.negotiate.progress import Progress
+    from drafttool.readers.docx import DocxLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +83,6 @@ def import_round(
             new = carry_ids(negotiation.rounds[-1], read, used)
         file, carried, dropped = _add_round(store_path, negotiation, new, f"import {label}", date)
     return Imported(new, file, tuple(notices), reading, carried, dropped)
-
-
-def find_round(negotiation: Negotiation, name: str | None) -> Round:
-    """The round named by `--round` (label or number), or the latest."""
-    return negotiation.round(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,3 +378,139 @@ def set_status(store_path: str | Path, paragraph_name: str, status: Status, *,
         store.replace_round(store_path, replace(
             round_, paragraphs=tuple(updated if p.id == paragraph.id else p for p in round_.paragraphs)))
     return updated
+
+
+# ----------------------------------------------------------------------------- outputs
+#
+# One call per command that writes a document: each returns the value its renderer
+# takes (`renderers.registry`) and the notices met, and never prints.
+
+
+def compare_paths(paths: Sequence[str | Path], *, options: DiffOptions | None = None,
+                  hide_typographic: bool = False) -> Compared:
+    """What `diff` compares: STORE OLD NEW (two rounds), STORE (its last two rounds) or
+    FILE_A FILE_B; with `hide_typographic`, changes of typography only shown as kept."""
+    from drafttool.compare.diff import without_typographic
+
+    if paths and store.is_store(paths[0]) and len(paths) in (1, 3):
+        compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]), options=options)
+    elif len(paths) == 2:
+        compared = compare_files(paths[0], paths[1], options=options)
+    else:
+        raise InputError("give STORE OLD NEW, STORE, or FILE_A FILE_B")
+    if hide_typographic:
+        compared = replace(compared, comparison=without_typographic(compared.comparison))
+    return compared
+
+
+@dataclass(frozen=True, slots=True)
+class Redline:
+    """What a tracked-changes file is written from: the comparison, the date of each
+    proposal (its revisions are dated by it), and the old Word file's layout when the old
+    text is a .docx (its styles, numbering and paragraph properties are kept)."""
+
+    compared: Compared
+    dates: dict[str, str]
+    layout: DocxLayout | None = None
+
+    @property
+    def changed(self) -> int:
+        """Paragraph changes written as revisions (not unchanged or renumbered only)."""
+        return sum(1 for change in self.compared.comparison.changes
+                   if change.op not in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED))
+
+
+def redline(paths: Sequence[str | Path]) -> Redline:
+    """What `redline` writes: OLD NEW (two files), STORE OLD_ROUND NEW_ROUND or STORE (its
+    last two rounds, each revision dated by its proposal)."""
+    if paths and store.is_store(paths[0]):
+        if len(paths) not in (1, 3):
+            raise InputError("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
+        compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]))
+        dates = {proposal.id: proposal.date for proposal in store.load_store(paths[0]).proposals if proposal.date}
+        return Redline(compared, dates)
+    if len(paths) != 2:
+        raise InputError("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
+    compared = compare_files(paths[0], paths[1])
+    layout = None
+    if Path(paths[0]).suffix.lower() == ".docx":
+        from drafttool.readers.docx import read_docx_layout
+
+        _, layout = read_docx_layout(Path(paths[0]).read_bytes(), label=compared.old.label,
+                                     language=compared.old.language)
+    return Redline(compared, {}, layout)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRound:
+    """A round of a store, with the negotiation it belongs to."""
+
+    negotiation: Negotiation
+    round: Round
+
+
+def stored_round(store_path: str | Path, round_name: str | None = None) -> StoredRound:
+    """The round named (label or number; the latest by default) of a store."""
+    negotiation = store.load_store(store_path)
+    return StoredRound(negotiation, negotiation.round(round_name))
+
+
+@dataclass(frozen=True, slots=True)
+class Blamed:
+    """Each paragraph of a round with the round each of its passages entered in."""
+
+    negotiation: Negotiation
+    round: Round
+    blamed: tuple[Blame, ...]
+
+
+def blame_round(store_path: str | Path, round_name: str | None = None) -> Blamed:
+    """The blame of a round (the latest by default) of a store."""
+    from drafttool.negotiate.attribution import blame
+
+    negotiation = store.load_store(store_path)
+    return Blamed(negotiation, negotiation.round(round_name), blame(negotiation, round_name))
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The compilation text of a round, and the proposals it could not show."""
+
+    compilation: Compilation
+    notices: tuple[Notice, ...]
+
+    @property
+    def shown(self) -> int:
+        return sum(len(paragraph.proposals) for paragraph in self.compilation.paragraphs)
+
+
+def compile_text(store_path: str | Path, round_name: str | None = None, *, every_status: bool = False) -> Compiled:
+    """The compilation text of a round with its pending proposals (of every status with
+    `every_status`)."""
+    from drafttool.negotiate.compilation import compile_round
+
+    negotiation = store.load_store(store_path)
+    statuses = tuple(ProposalStatus) if every_status else (ProposalStatus.PENDING,)
+    compilation = compile_round(negotiation, round_name, statuses=statuses)
+    return Compiled(compilation, tuple(Notice(f"proposal {proposal.id} is not shown: {reason}", str(store_path))
+                                       for proposal, reason in compilation.skipped))
+
+
+def progress(store_path: str | Path) -> Progress:
+    """The progress of a negotiation: statuses, brackets and proposals per round and
+    delegation."""
+    from drafttool.negotiate.progress import negotiation_progress
+
+    return negotiation_progress(store.load_store(store_path))
+
+
+def proposal_table(store_path: str | Path, *, round_name: str | None = None, by: str | None = None,
+                   status: str | None = None, para: str | None = None, summary: bool = False) -> list[dict[str, Any]]:
+    """The proposals chosen (by round, proposer, status, paragraph) as rows, one a
+    proposal; with `summary`, one a delegation with its proposals counted by outcome."""
+    from drafttool.listing import delegation_summary, proposal_rows, select_proposals
+
+    selected = select_proposals(store_path, round_name=round_name, by=by, status=status, para=para)
+    if summary:
+        return delegation_summary(selected.negotiation, selected.proposals)
+    return proposal_rows(selected.negotiation, selected.proposals)

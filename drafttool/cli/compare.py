@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
-from drafttool.text.visible import visible, visible_values
+from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -41,46 +41,24 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
       drafttool diff drafts/cnd-2024 Rev.1 Rev.2 --format docx -o rev1-rev2.docx
     """
     from drafttool.compare.align import AlignOptions
-    from drafttool.compare.diff import DiffOptions, without_typographic
-    from drafttool.operations import compare_files, compare_store_rounds
-    from drafttool.store import is_store
+    from drafttool.compare.diff import DiffOptions
+    from drafttool.operations import compare_paths
+    from drafttool.renderers.registry import render
 
     defaults = AlignOptions()
     align = AlignOptions(edit_threshold=defaults.edit_threshold if edit_threshold is None else edit_threshold,
                          move_threshold=defaults.move_threshold if move_threshold is None else move_threshold)
-    options = DiffOptions(align=align)
-    if is_store(paths[0]) and len(paths) in (1, 3):
-        compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]), options=options)
-    elif len(paths) == 2:
-        compared = compare_files(paths[0], paths[1], options=options)
-    else:
-        raise BadInput("give STORE OLD NEW, STORE, or FILE_A FILE_B")
+    compared = compare_paths(paths, options=DiffOptions(align=align), hide_typographic=hide_typographic)
     warn(compared.notices)
-    comparison = without_typographic(compared.comparison) if hide_typographic else compared.comparison
     if check:
-        sys.exit(1 if comparison.changed else 0)
+        sys.exit(1 if compared.comparison.changed else 0)
     if format_ == "docx":
         from drafttool.cli.outputs import docx_output
-        from drafttool.renderers.docx import render_comparison_docx
 
-        write_output(render_comparison_docx(comparison, compared.old, compared.new), docx_output(output))
-        return
-    if format_ == "json":
-        from drafttool.renderers.json import render_comparison_json
-
-        text = render_comparison_json(comparison, compared.old, compared.new)
-    elif format_ == "html":
-        from drafttool.renderers.html import render_comparison_html
-
-        text = render_comparison_html(comparison, compared.old, compared.new,
-                                      view="side-by-side" if view == "side-by-side" else "inline")
-    else:
-        from drafttool.renderers.terminal import render_comparison_text
-
-        use_color = (sys.stdout.isatty() and output is None) if color is None else color
-        text = render_comparison_text(comparison, color=use_color, show_unchanged=show_all, old=compared.old,
-                                      new=compared.new)
-    write_output(text, output)
+        docx_output(output)
+    use_color = (sys.stdout.isatty() and output is None) if color is None else color
+    write_output(render("comparison", format_, compared, view=view, color=use_color, show_unchanged=show_all),
+                 output)
 
 
 @main.command()
@@ -98,27 +76,11 @@ def blame(store: Path, round_name: str | None, format_: str, output: str | None,
     Example:
       drafttool blame drafts/cnd-2024 --round Rev.2 --format json
     """
-    from drafttool.negotiate.attribution import blame as find_blame
-    from drafttool.store import load_store
+    from drafttool.operations import blame_round
+    from drafttool.renderers.registry import render
 
-    negotiation = load_store(store)
-    round_ = negotiation.round(round_name)
-    blamed = find_blame(negotiation, round_name)
-    if format_ == "json":
-        from drafttool.renderers.json import render_blame_json
-
-        text = render_blame_json(blamed, round_)
-    elif format_ == "html":
-        from drafttool.renderers.html import render_blame_html
-
-        text = render_blame_html(blamed, round_, negotiation)
-    else:
-        from drafttool.renderers.terminal import render_blame_text
-
-        use_color = (sys.stdout.isatty() and output is None) if color is None else color
-        text = render_blame_text(visible_values(blamed), visible_values(round_),
-                                 [visible(r.label) for r in negotiation.rounds], color=use_color)
-    write_output(text, output)
+    use_color = (sys.stdout.isatty() and output is None) if color is None else color
+    write_output(render("blame", format_, blame_round(store, round_name), color=use_color), output)
 
 
 @main.command()
@@ -134,18 +96,7 @@ def progress(store: Path, format_: str, output: str | None) -> None:
     Example:
       drafttool progress drafts/cnd-2024 --format html -o progress.html
     """
-    from drafttool.negotiate.progress import negotiation_progress, progress_to_json_data, render_progress_text
-    from drafttool.store import load_store
+    from drafttool.operations import progress as find_progress
+    from drafttool.renderers.registry import render
 
-    progress_ = negotiation_progress(load_store(store))
-    if format_ == "json":
-        from drafttool.records import dumps
-
-        text = dumps(progress_to_json_data(progress_))
-    elif format_ == "html":
-        from drafttool.renderers.html import render_progress_html
-
-        text = render_progress_html(progress_)
-    else:
-        text = render_progress_text(visible_values(progress_))
-    write_output(text, output)
+    write_output(render("progress", format_, find_progress(store)), output)

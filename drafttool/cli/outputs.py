@@ -39,31 +39,16 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
       drafttool redline drafts/cnd-2024 "Zero draft" Rev.1 -o rev1-tracked.docx
       drafttool redline old.docx new.docx -o compared.docx --moves revisions
     """
-    from drafttool.operations import compare_files, compare_store_rounds
-    from drafttool.renderers.docx import render_tracked_docx
-    from drafttool.store import is_store, load_store
+    from drafttool.operations import redline as find_redline
+    from drafttool.renderers.registry import render
 
     docx_output(output)
-    dates: dict[str, str] = {}
-    base = None
-    if is_store(paths[0]):
-        if len(paths) not in (1, 3):
-            raise BadInput("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
-        compared = compare_store_rounds(paths[0], *(str(p) for p in paths[1:]))
-        dates = {proposal.id: proposal.date for proposal in load_store(paths[0]).proposals if proposal.date}
-    elif len(paths) == 2:
-        compared = compare_files(paths[0], paths[1])
-        if paths[0].suffix.lower() == ".docx":
-            base = paths[0].read_bytes()
-    else:
-        raise BadInput("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
-    warn(compared.notices)
-    data = render_tracked_docx(compared.comparison, compared.old, compared.new, moves=moves, date=date,
-                               dates=dates, base=base)
-    write_output(data, output)
-    changed = sum(1 for change in compared.comparison.changes if change.op.value not in ("unchanged", "renumbered"))
-    click.echo(f"wrote {output}: {compared.comparison.old_label} → {compared.comparison.new_label}, "
-               f"{changed} paragraph change(s) as tracked changes")
+    found = find_redline(paths)
+    warn(found.compared.notices)
+    write_output(render("redline", "docx", found, moves=moves, date=date), output)
+    comparison = found.compared.comparison
+    click.echo(f"wrote {output}: {comparison.old_label} → {comparison.new_label}, "
+               f"{found.changed} paragraph change(s) as tracked changes")
 
 
 @main.command("compile")
@@ -91,30 +76,17 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
       drafttool compile drafts/cnd-2024 --round "Zero draft" -o compilation.docx
       drafttool compile drafts/cnd-2024 --all --attribution dash -o compilation.html
     """
-    from drafttool.negotiate.compilation import compile_round
-    from drafttool.errors import Notice
-    from drafttool.model import ProposalStatus
-    from drafttool.store import load_store
+    from drafttool.operations import compile_text
+    from drafttool.renderers.registry import render
 
     if format_ is None:
         format_ = "html" if output and output.lower().endswith((".html", ".htm")) else "docx"
     if format_ == "docx":
         docx_output(output)
-    negotiation = load_store(store)
-    statuses = tuple(ProposalStatus) if every_status else (ProposalStatus.PENDING,)
-    compilation = compile_round(negotiation, round_name, statuses=statuses)
-    warn(Notice(f"proposal {proposal.id} is not shown: {reason}", str(store)) for proposal, reason in
-         compilation.skipped)
-    if format_ == "docx":
-        from drafttool.renderers.docx import render_compilation_docx
-
-        data: str | bytes = render_compilation_docx(compilation, attribution=attribution,
-                                                    colour_statuses=colour_statuses)
-    else:
-        from drafttool.renderers.html import render_compilation_html
-
-        data = render_compilation_html(compilation, attribution=attribution, colour_statuses=colour_statuses)
-    write_output(data, output)
+    compiled = compile_text(store, round_name, every_status=every_status)
+    warn(compiled.notices)
+    write_output(render("compilation", format_, compiled, attribution=attribution, colour_statuses=colour_statuses),
+                 output)
     if output and output != "-":
-        shown = sum(len(p.proposals) for p in compilation.paragraphs)
-        click.echo(f"wrote {output}: compilation text of {compilation.round.label!r}, {shown} proposal(s) shown")
+        click.echo(f"wrote {output}: compilation text of {compiled.compilation.round.label!r}, "
+                   f"{compiled.shown} proposal(s) shown")

@@ -178,38 +178,11 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
       drafttool proposals drafts/cnd-2024 --status pending --format json
       drafttool proposals drafts/cnd-2024 --summary
     """
-    from drafttool.listing import delegation_summary, proposal_rows, select_proposals
+    from drafttool.operations import proposal_table
+    from drafttool.renderers.registry import render
 
-    selected = select_proposals(store, round_name=round_name, by=by, status=status, para=para)
-    if summary:
-        rows = delegation_summary(selected.negotiation, selected.proposals)
-        if format_ == "json":
-            write_output(dumps(rows), output)
-            return
-        header = f"{'delegation':<12} {'proposed':>8} {'accepted':>8} {'rejected':>8} {'withdrawn':>9} {'pending':>7}"
-        lines = [header] + [
-            visible(f"{r['delegation']:<12} {r['proposed']:>8} {r['accepted']:>8} {r['rejected']:>8} {r['withdrawn']:>9} "
-            f"{r['pending']:>7}") for r in rows
-        ]
-        write_output("\n".join(lines) + "\n", output)
-        return
-    rows = proposal_rows(selected.negotiation, selected.proposals)
-    if format_ == "json":
-        write_output(dumps(rows), output)
-        return
-    lines = []
-    for row in rows:
-        what = row["op"] + (f" {row['quote']!r}" if row.get("quote") else "") + (
-            f" → {row['text']!r}" if row["text"] else "")
-        names = ", ".join(row["by"])
-        extra = ""
-        if row["supporters"]:
-            extra += f"; supported by {', '.join(row['supporters'])}"
-        if row["opponents"]:
-            extra += f"; opposed by {', '.join(row['opponents'])}"
-        lines.append(visible(f"{row['id']:<14} {row['round']:<10} {row['paragraph'] or '-':<8} [{row['status']}] "
-                             f"{names}: {what}{extra}"))
-    write_output("\n".join(lines) + ("\n" if lines else "no proposals\n"), output)
+    rows = proposal_table(store, round_name=round_name, by=by, status=status, para=para, summary=summary)
+    write_output(render("summary" if summary else "proposals", format_, rows), output)
 
 
 def _decision(status: str, verb: str):  # type: ignore[no-untyped-def]

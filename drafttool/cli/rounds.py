@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
-from drafttool.text.visible import visible, visible_values
+from drafttool.text.visible import visible
 
 @main.command()
 @click.argument("store", type=click.Path(path_type=Path))
@@ -96,41 +96,37 @@ def show(store: Path, round_name: str | None, color: bool | None) -> None:
     Example:
       drafttool show drafts/cnd-2024 --round Adopted
     """
-    from drafttool.renderers.terminal import render_round_text
-    from drafttool.store import load_store
+    from drafttool.operations import stored_round
+    from drafttool.renderers.registry import render
 
-    negotiation = load_store(store)
-    round_ = negotiation.round(round_name)
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render_round_text(visible_values(round_), color=use_color), nl=False, color=use_color)
+    click.echo(render("round", "terminal", stored_round(store, round_name), color=use_color), nl=False,
+               color=use_color)
 
 
 @main.command()
 @STORE
 @ROUND
-@click.option("--format", "format_", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--format", "format_", type=click.Choice(["json", "md", "html", "docx"]), default="json",
+              show_default=True, help="docx: a clean Word file, written with -o FILE.docx.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @reports_errors
 def export(store: Path, round_name: str | None, format_: str, output: str | None) -> None:
-    """Export a round as JSON (every field) or Markdown (that imports back the same).
+    """Export a round as JSON (every field), Markdown (that imports back the same), a
+    clean HTML page or a clean Word file (that reads back the same).
 
     \b
     Example:
-      drafttool export drafts/cnd-2024 --format json -o adopted.json
+      drafttool export drafts/cnd-2024 --round Rev.1 --format docx -o rev1.docx
     """
-    from drafttool.store import load_store
+    from drafttool.operations import stored_round
+    from drafttool.renderers.registry import render
 
-    negotiation = load_store(store)
-    round_ = negotiation.round(round_name)
-    if format_ == "json":
-        from drafttool.renderers.json import render_round_json
+    if format_ == "docx":
+        from drafttool.cli.outputs import docx_output
 
-        text = render_round_json(round_, negotiation)
-    else:
-        from drafttool.renderers.markdown import render_round_markdown
-
-        text = render_round_markdown(round_)
-    write_output(text, output)
+        docx_output(output)
+    write_output(render("round", format_, stored_round(store, round_name)), output)
 
 
 @main.command()

@@ -308,6 +308,12 @@ ATTRIBUTION_STYLES = ("parentheses", "dash", "none")
 some processes publish the compilation without attribution on purpose."""
 
 
+def support_text(supporters: Sequence[str], opponents: Sequence[str]) -> str:
+    """What follows the proposers: '; supported by AfG; opposed by EU', or ''."""
+    extra = f"; supported by {', '.join(supporters)}" if supporters else ""
+    return extra + (f"; opposed by {', '.join(opponents)}" if opponents else "")
+
+
 def attribution_text(piece: Piece, style: str = "parentheses", *, with_support: bool = True) -> str:
     """The words written after a proposal's span: '(EU)', '(USA, CAN: delete)',
     '– G77; supported by AfG; opposed by EU', or '' with style 'none'."""
@@ -316,11 +322,7 @@ def attribution_text(piece: Piece, style: str = "parentheses", *, with_support: 
         return ""
     deleting = piece.kind == "delete" and who.op in (ProposalOp.DELETE, ProposalOp.DELETE_PARAGRAPH)
     names = ", ".join(who.by)
-    extra = ""
-    if with_support and who.supporters:
-        extra += f"; supported by {', '.join(who.supporters)}"
-    if with_support and who.opponents:
-        extra += f"; opposed by {', '.join(who.opponents)}"
+    extra = support_text(who.supporters, who.opponents) if with_support else ""
     if style == "dash":
         return f" – {names}{' delete' if deleting else ''}{extra}"
     return f" ({names}{': delete' if deleting else ''}{extra})"
@@ -331,11 +333,7 @@ def proposers_text(who: Proposers, style: str = "parentheses", what: str = "") -
     if style == "none":
         return ""
     names = ", ".join(who.by)
-    extra = ""
-    if who.supporters:
-        extra += f"; supported by {', '.join(who.supporters)}"
-    if who.opponents:
-        extra += f"; opposed by {', '.join(who.opponents)}"
+    extra = support_text(who.supporters, who.opponents)
     if style == "dash":
         return f"– {names}{' ' + what if what else ''}{extra}"
     return f"({names}{': ' + what if what else ''}{extra})"

@@ -9,12 +9,15 @@ The shape (`records.round_to_dict`) is what scripts rely on: a paragraph has `id
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafttool.text import markup
 from drafttool import records
 from drafttool.records import dumps
 from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment
+
+if TYPE_CHECKING:
+    from drafttool.negotiate.progress import Progress
 
 
 def round_to_json_data(round_: Round, negotiation: Negotiation | None = None) -> dict[str, Any]:
@@ -123,3 +126,28 @@ def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-
         ],
     }
     return dumps(data)
+
+
+def progress_to_json_data(progress: Progress) -> dict[str, Any]:
+    """The progress of a negotiation as JSON: per round its statuses, brackets and
+    proposals' outcomes; per delegation its proposals by outcome, support and opposition."""
+    return {
+        "title": progress.title,
+        "rounds": [
+            {"label": r.label, "date": r.date, "paragraphs": r.paragraphs, "statuses": r.statuses,
+             "brackets": {"spans": r.brackets.spans, "deepest": r.brackets.deepest,
+                          "paragraphs": len(r.brackets.paragraphs),
+                          "unbalanced": [{"paragraph": pid, "message": m} for pid, m in r.brackets.unbalanced]},
+             "proposals": r.proposals}
+            for r in progress.rounds
+        ],
+        "delegations": [
+            {"code": d.code, "name": d.name, "group": d.group, **d.proposals, "supported": d.supported,
+             "opposed": d.opposed}
+            for d in progress.delegations
+        ],
+    }
+
+
+def render_progress_json(progress: Progress) -> str:
+    return dumps(progress_to_json_data(progress))

@@ -6,7 +6,7 @@ which paragraphs Word numbers, and, over an old .docx, which properties each tak
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml.etree import _Element
 
@@ -16,8 +16,25 @@ from drafttool.renderers.docx.package import Numbering, make, make_paragraph
 from drafttool.renderers.docx.revisions import Stamp, strip_revision_marks
 from drafttool.wordml import qn
 
-if TYPE_CHECKING:
-    from drafttool.readers.docx import DocxLayout
+
+
+class OldLayout(Protocol):
+    """What the tracked writer keeps of the old Word file, read by the reader and handed
+    over as a value (`readers.docx.DocxLayout` is one): each old paragraph's `w:pPr`, the
+    ids of paragraphs whose labels are typed, the styles, numbering, settings, font table
+    and theme parts, and the section properties."""
+
+    @property
+    def properties(self) -> dict[str, _Element | None]: ...
+
+    @property
+    def typed_labels(self) -> frozenset[str]: ...
+
+    @property
+    def parts(self) -> dict[str, bytes]: ...
+
+    @property
+    def section(self) -> _Element | None: ...
 
 
 @dataclass(slots=True)
@@ -181,7 +198,7 @@ def default_properties(paragraph: Paragraph | None, num: tuple[int, int] | None,
     return make_paragraph(bidi=rtl)
 
 
-def _donor(outs: list[Out], position: int, paragraph: Paragraph, layout: DocxLayout) -> Out | None:
+def _donor(outs: list[Out], position: int, paragraph: Paragraph, layout: OldLayout) -> Out | None:
     """For a paragraph that the old file does not have: the nearest old paragraph of the same
     kind and level (a sibling under the same chapeau, for a subparagraph) whose properties
     it can take, so that Word numbers it in the same list."""
@@ -207,7 +224,7 @@ def _donor(outs: list[Out], position: int, paragraph: Paragraph, layout: DocxLay
 _NUMPR = qn("w:numPr")
 
 
-def base_properties(outs: list[Out], layout: DocxLayout, rtl: bool) -> None:
+def base_properties(outs: list[Out], layout: OldLayout, rtl: bool) -> None:
     """Paragraph properties from the old file: each old paragraph's own `w:pPr`; a new one
     takes a neighbour's of the same kind (Word then numbers it in the same list)."""
     for position, out in enumerate(outs):
@@ -240,7 +257,7 @@ def base_properties(outs: list[Out], layout: DocxLayout, rtl: bool) -> None:
         _donor_properties(outs, position, out, out.new or out.old, layout, rtl)
 
 
-def _donor_properties(outs: list[Out], position: int, out: Out, paragraph: Paragraph | None, layout: DocxLayout,
+def _donor_properties(outs: list[Out], position: int, out: Out, paragraph: Paragraph | None, layout: OldLayout,
                       rtl: bool) -> None:
     """A paragraph the old file lacks takes a neighbour's properties (see `_donor`)."""
     if True:

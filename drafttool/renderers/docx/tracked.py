@@ -10,7 +10,7 @@ a paragraph with the next, as Word does (ECMA-376 Part 1, 17.13.5.15).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from enum import StrEnum
 
 from lxml import etree
 from lxml.etree import _Element
@@ -21,7 +21,7 @@ from drafttool.model import (
 )
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
-    Out, base_properties, decide_numbering, default_properties, deletions_first, shift_marks,
+    OldLayout, Out, base_properties, decide_numbering, default_properties, deletions_first, shift_marks,
 )
 from drafttool.renderers.docx.package import (
     CT_CORE_PROPERTIES, CT_FONT_TABLE, CT_FOOTNOTES, CT_NUMBERING, CT_SETTINGS, CT_STYLES, CT_THEME,
@@ -37,13 +37,17 @@ from drafttool.text import languages, markup
 from drafttool.text.markup import Run
 from drafttool.wordml import qn
 
-if TYPE_CHECKING:
-    from drafttool.readers.docx import DocxLayout
 
 
-MOVES = ("delete-insert", "revisions")
-"""How a moved paragraph is written: deleted where it was and inserted where it goes, or
-as a Word move (`w:moveFrom`/`w:moveTo` with paired move ranges)."""
+class Moves(StrEnum):
+    """How a moved paragraph is written: deleted where it was and inserted where it goes,
+    or as a Word move (`w:moveFrom`/`w:moveTo` with paired move ranges)."""
+
+    DELETE_INSERT = "delete-insert"
+    REVISIONS = "revisions"
+
+
+MOVES = tuple(moves.value for moves in Moves)
 
 
 def _line_pairs(shown: ShownSegment) -> list[tuple[tuple[Run, ...], tuple[Run, ...]]]:
@@ -68,8 +72,8 @@ def _units(runs: list[markup.Run]) -> list[tuple[str, bool, bool, str | None]]:
 class _Tracked:
     """Builds the tracked-changes document of one comparison."""
 
-    def __init__(self, comparison: Comparison, old: Round, new: Round, *, moves: str, dates: dict[str, str],
-                 default_date: str, layout: DocxLayout | None) -> None:
+    def __init__(self, comparison: Comparison, old: Round, new: Round, *, moves: Moves, dates: dict[str, str],
+                 default_date: str, layout: OldLayout | None) -> None:
         self.comparison = comparison
         self.old = old
         self.new = new
@@ -246,7 +250,7 @@ class _Tracked:
         paragraphs of a moved change, removed) or 'to' (its new paragraphs, added)."""
         olds = change.old if role != "to" else ()
         news = change.new if role != "from" else ()
-        moving = self.moves == "revisions" and role != "normal"
+        moving = self.moves is Moves.REVISIONS and role != "normal"
         whole_stamp = move_stamp or (self.stamp(change.by, None, change.proposals) if not (olds and news) else
                                      self.chair)
         first_changed = next((s for s in change.segments if s.kind is not EQUAL_KIND), None)
@@ -355,7 +359,7 @@ class _Tracked:
                 stamp = self.stamp(change.by, None, change.proposals)
                 from_outs = self.emit(index, change, "from", stamp)
                 to_outs = self.emit(index, change, "to", stamp)
-                if self.moves == "revisions":
+                if self.moves is Moves.REVISIONS:
                     name = self.revisions.move_name()
                     for outs, kind in ((from_outs, "move-from"), (to_outs, "move-to")):
                         start, end = self.revisions.move_range(kind, name, stamp)  # type: ignore[arg-type]
@@ -392,9 +396,9 @@ class _Tracked:
         return out
 
 
-def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves: str = "delete-insert",
+def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves: Moves | str = Moves.DELETE_INSERT,
                         date: str | None = None, dates: dict[str, str] | None = None,
-                        base: bytes | None = None) -> bytes:
+                        layout: OldLayout | None = None) -> bytes:
     """The new round as Word revisions over the old one: `w:ins`/`w:del` (and `w:moveFrom`/
     `w:moveTo` with `moves="revisions"`), each authored by the delegations that proposed
     the change (the segment's `by`, joined with ', '; 'Chair' where no proposal explains it)
@@ -402,7 +406,8 @@ def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves
     round's date.  Inserted, deleted, split and merged paragraphs have their paragraph marks
     marked; footnotes carry their own revisions.
 
-    With `base`, the bytes of the .docx the old round was read from, its styles, numbering,
+    With `layout`, what the reader kept of the .docx the old round was read from
+    (`readers.docx.read_docx_layout`, handed over as a value), its styles, numbering,
     settings and theme are kept, and each old paragraph keeps its own properties (style,
     numbering, indentation): Word renumbers the paragraphs itself.  Otherwise the clean
     writer's styles and numbering are used, a label numbered by Word wherever the numbering
@@ -411,16 +416,11 @@ def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves
     if moves not in MOVES:
         raise ValueError(f"moves must be one of {', '.join(MOVES)}, not {moves!r}")
     with collector_paused():
-        return _render_tracked(comparison, old, new, moves, date, dates, base)
+        return _render_tracked(comparison, old, new, Moves(moves), date, dates, layout)
 
 
-def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: str, date: str | None,
-                    dates: dict[str, str] | None, base: bytes | None) -> bytes:
-    layout = None
-    if base is not None:
-        from drafttool.readers.docx import read_docx_layout
-
-        _, layout = read_docx_layout(base, label=old.label, language=old.language)
+def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves, date: str | None,
+                    dates: dict[str, str] | None, layout: OldLayout | None) -> bytes:
     tracked = _Tracked(comparison, old, new, moves=moves, dates=dates or {},
                        default_date=word_date(date or new.date or old.date or ""), layout=layout)
     rtl = tracked.rtl
