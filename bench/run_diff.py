@@ -20,7 +20,7 @@ false positive and false negative and the texts concerned.
 
 Timings are medians (and minima) of several repeats after one untimed warm-up call (the
 warm-up is also the call that is scored, and its time is reported as "cold").  Nothing
-here is asserted by the test suite: the machines are shared and noisy (TESTING.md).
+here is asserted by the test suite: the machines are shared and noisy (docs/testing.md, 'Benchmarks, not timed tests').
 """
 
 from __future__ import annotations

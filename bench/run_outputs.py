@@ -2,7 +2,7 @@
 written) of 2,000 and 20,000 paragraphs, beside the Docxodus engine of `python-redlines`
 on the same two rounds as Word files, and the HTML comparison of 20,000 paragraphs.
 
-Speed is measured here, never asserted in the tests (TESTING.md): medians of several
+Speed is measured here, never asserted in the tests (docs/testing.md, 'Benchmarks, not timed tests'): medians of several
 runs, and ratios to the baseline measured in the same run.
 
     .venv/bin/python bench/run_outputs.py                   # 2,000 and 20,000 paragraphs

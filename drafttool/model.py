@@ -100,7 +100,7 @@ _STEPS = {
 
 
 class StatusValue(str, Enum):
-    """How far a paragraph is agreed (NEGOTIATION.md, 'How a negotiation runs' 4)."""
+    """How far a paragraph is agreed (docs/negotiated-texts.md, 'How a negotiation runs')."""
 
     OPEN = "open"
     """Under negotiation; the default."""
@@ -185,7 +185,7 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class Masthead:
-    """The block above the title of a UN document (NEGOTIATION.md, 'Structure').
+    """The block above the title of a UN document (docs/negotiated-texts.md, 'The structure of a text').
 
     The document symbol is the round's (`Round.symbol`), not repeated here.
     """
@@ -284,7 +284,7 @@ CHAIR = "Chair"
 
 
 class ProposalOp(str, Enum):
-    """What a proposal does (NEGOTIATION.md, 'How a negotiation runs' 2)."""
+    """What a proposal does (docs/negotiated-texts.md, 'How a negotiation runs')."""
 
     INSERT = "insert"
     """Insert words at a point in a paragraph."""

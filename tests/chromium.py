@@ -6,7 +6,7 @@
         page.evaluate("document.title")       # Runtime.evaluate, value returned
         page.errors                           # console errors and uncaught exceptions
 
-One browser for many pages: start-up is the slow part.  It runs as TESTING.md says
+One browser for many pages: start-up is the slow part.  It runs as docs/testing.md says
 (`/usr/bin/chromium`, headless, no sandbox as root, no background networking, a fresh
 profile), listens on a port it picks itself (`--remote-debugging-port=0`, read back from
 the DevToolsActivePort file in the profile), and is spoken to over one websocket

@@ -1,4 +1,4 @@
-"""Run LibreOffice headless as TESTING.md says: a throw-away profile, many files a call.
+"""Run LibreOffice headless as docs/testing.md says: a throw-away profile, many files a call.
 
 `convert(files, "txt:Text", outdir)` converts every file in one `soffice` start (start-up
 is the slow part) and returns the converted paths.  When `soffice` is not installed the

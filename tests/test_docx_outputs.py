@@ -1,5 +1,5 @@
 """The Word outputs opened the way users open them: tracked changes, the comparison and the
-compilation text converted by LibreOffice headless and read back (TESTING.md), the package
+compilation text converted by LibreOffice headless and read back (docs/testing.md), the package
 rules Word needs checked on every file, a reviewed golden file, and the commands."""
 
 from __future__ import annotations
@@ -380,7 +380,7 @@ _DATES = re.compile(rb'w:date="[^"]*"')
 
 
 def normalized(data: bytes) -> dict[str, bytes]:
-    """The parts of a .docx as canonical XML, revision dates left out (STYLE.md, 'Tests')."""
+    """The parts of a .docx as canonical XML, revision dates left out (docs/testing.md, 'Golden files')."""
     out = {}
     for name, value in parts(data).items():
         root = etree.fromstring(value)

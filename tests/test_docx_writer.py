@@ -183,7 +183,7 @@ def test_english_rounds_get_bracketed_letters_and_arabic_abjad_letters_are_typed
 
 
 def test_the_package_is_complete_and_well_formed(seed_path: Path) -> None:
-    """TESTING.md: every part named in [Content_Types].xml exists, every relationship
+    """docs/testing.md, 'Word files': every part named in [Content_Types].xml exists, every relationship
     points to a part, spaces at the ends of text carry xml:space="preserve"."""
     round_ = read_document(seed_path).round
     data = render_round_docx(round_)

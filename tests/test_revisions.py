@@ -4,7 +4,7 @@ revision gives the new round and rejecting every one the old round, footnotes in
 
 The checks are also used by tests/test_docx_outputs.py, on every .docx drafttool writes:
 
-- `check_package`: what Word needs and LibreOffice forgives (TESTING.md): every revision
+- `check_package`: what Word needs and LibreOffice forgives (docs/testing.md, 'Word files'): every revision
   with a unique `w:id`, a `w:author` and a `w:date`; deleted text in `w:delText` only;
   `xml:space="preserve"` where text starts or ends with a space; every part named in
   [Content_Types].xml present; move ranges paired by name.

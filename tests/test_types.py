@@ -1,4 +1,4 @@
-"""The type hints hold: mypy over the package (STYLE.md, 'Names, comments, types')."""
+"""The type hints hold: mypy over the package (docs/testing.md)."""
 
 from __future__ import annotations
 

@@ -37,9 +37,10 @@ from drafttool.errors import DrafttoolError
 from drafttool.model import (
     ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
 )
+from drafttool.text.languages import CJK_FORMS, CJK_LETTERS
 from drafttool.text.normalize import normalise, normalise_token
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff00-\uffef\u3000-\u303f"
+_CJK = CJK_LETTERS + CJK_FORMS
 _TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL)
 _TOKEN_CJK = re.compile(
     rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|(?:(?![{_CJK}])\w)+|[^\S\n]+|.", re.DOTALL

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
@@ -40,12 +41,22 @@ class Proposers:
     date: str = ""
 
 
+class PieceKind(StrEnum):
+    """What a stretch of a compiled paragraph is."""
+
+    TEXT = "text"
+    """The text as it stands."""
+    DELETE = "delete"
+    """Words proposed for deletion."""
+    INSERT = "insert"
+    """Words proposed for insertion."""
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A stretch of a paragraph in the compilation."""
 
-    kind: str
-    """'text' (as it stands), 'delete' (proposed for deletion), 'insert' (proposed)."""
+    kind: PieceKind
     text: str
     """Marked-up words (whole: every format opened in it is closed)."""
     proposers: Proposers | None = None
@@ -172,33 +183,33 @@ def _pieces(text: str, spans: list[tuple[int, int, Proposers, Proposal]]) -> lis
         c_start = min(s for s, _, _, _ in cluster)
         c_end = max(e for _, e, _, _ in cluster)
         if c_start > position:
-            pieces.append(Piece("text", _cut(text, position, c_start)))
+            pieces.append(Piece(PieceKind.TEXT, _cut(text, position, c_start)))
         if len(cluster) == 1:
             start, end, who, proposal = cluster[0]
             pieces.extend(_variant(text, start, end, who, proposal, None, 0))
         else:
             group_number += 1
             if c_end > c_start:
-                pieces.append(Piece("text", _cut(text, c_start, c_end), group=group_number, variant=0))
+                pieces.append(Piece(PieceKind.TEXT, _cut(text, c_start, c_end), group=group_number, variant=0))
             for variant, (start, end, who, proposal) in enumerate(cluster, start=1):
                 # Each proposal's version of the whole group: its words, with the rest kept.
-                before = Piece("text", _cut(text, c_start, start), group=group_number, variant=variant)
-                after = Piece("text", _cut(text, end, c_end), group=group_number, variant=variant)
+                before = Piece(PieceKind.TEXT, _cut(text, c_start, start), group=group_number, variant=variant)
+                after = Piece(PieceKind.TEXT, _cut(text, end, c_end), group=group_number, variant=variant)
                 middle = _variant(text, start, end, who, proposal, group_number, variant)
-                pieces.extend([p for p in (before, *middle, after) if p.text or p.kind != "text"])
+                pieces.extend([p for p in (before, *middle, after) if p.text or p.kind is not PieceKind.TEXT])
         position = max(position, c_end)
     if position < plain_length or not pieces:
-        pieces.append(Piece("text", _cut(text, position, plain_length)))
-    return [p for p in pieces if p.text or p.kind != "text"]
+        pieces.append(Piece(PieceKind.TEXT, _cut(text, position, plain_length)))
+    return [p for p in pieces if p.text or p.kind is not PieceKind.TEXT]
 
 
 def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal, group: int | None,
              variant: int) -> list[Piece]:
     out = []
     if end > start:
-        out.append(Piece("delete", _cut(text, start, end), who, group, variant))
+        out.append(Piece(PieceKind.DELETE, _cut(text, start, end), who, group, variant))
     if proposal.op in (ProposalOp.INSERT, ProposalOp.REPLACE) and proposal.text:
-        out.append(Piece("insert", _whole(proposal.text), who, group, variant))
+        out.append(Piece(PieceKind.INSERT, _whole(proposal.text), who, group, variant))
     if out:
         last = out[-1]
         out[-1] = Piece(last.kind, last.text, last.proposers, last.group, last.variant, ends_proposal=True)
@@ -274,7 +285,7 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
             for who, proposal, _ in items:
                 paragraphs.append(CompiledParagraph(
                     Paragraph(f"add-{proposal.id}", proposal.text, Kind.OPERATIVE), proposal.label or "new",
-                    (Piece("insert", _whole(proposal.text), who, ends_proposal=True),), proposed_by=who))
+                    (Piece(PieceKind.INSERT, _whole(proposal.text), who, ends_proposal=True),), proposed_by=who))
     footnotes = tuple(CompiledFootnote(f, tuple(_pieces(f.text, spans.get(f.id, [])))) for f in round_.footnotes)
     return Compilation(round_, tuple(paragraphs), footnotes, tuple(delegations), wanted, tuple(skipped))
 
@@ -296,14 +307,20 @@ def _added(round_: Round, reference: Paragraph, who: Proposers, proposal: Propos
         label = f"{base} {LATIN_SUFFIXES_LABEL[min(count, len(LATIN_SUFFIXES_LABEL)) - 1]}" if base else "new"
     kind = reference.kind if reference.kind in (Kind.OPERATIVE, Kind.PREAMBULAR, Kind.SUBPARAGRAPH) else Kind.OPERATIVE
     paragraph = Paragraph(f"add-{proposal.id}", proposal.text, kind, label, reference.parent, reference.level)
-    return CompiledParagraph(paragraph, label, (Piece("insert", _whole(proposal.text), who, ends_proposal=True),),
+    return CompiledParagraph(paragraph, label, (Piece(PieceKind.INSERT, _whole(proposal.text), who, ends_proposal=True),),
                              proposed_by=who)
 
 
 # ----------------------------------------------------------------------------- words shown
 
-ATTRIBUTION_STYLES = ("parentheses", "dash", "none")
-"""How proposers are written after a span (NEGOTIATION.md, 'Conventions for showing proposals'):
+class AttributionStyle(StrEnum):
+    PARENTHESES = "parentheses"
+    DASH = "dash"
+    NONE = "none"
+
+
+ATTRIBUTION_STYLES = tuple(style.value for style in AttributionStyle)
+"""How proposers are written after a span (docs/negotiated-texts.md, 'Compilation texts'):
 'parentheses' `(EU)`, `(USA, CAN: delete)`; 'dash' `– EU`, `– USA, CAN delete`; 'none' —
 some processes publish the compilation without attribution on purpose."""
 
@@ -320,7 +337,7 @@ def attribution_text(piece: Piece, style: str = "parentheses", *, with_support: 
     who = piece.proposers
     if who is None or style == "none" or not piece.ends_proposal:
         return ""
-    deleting = piece.kind == "delete" and who.op in (ProposalOp.DELETE, ProposalOp.DELETE_PARAGRAPH)
+    deleting = piece.kind is PieceKind.DELETE and who.op in (ProposalOp.DELETE, ProposalOp.DELETE_PARAGRAPH)
     names = ", ".join(who.by)
     extra = support_text(who.supporters, who.opponents) if with_support else ""
     if style == "dash":

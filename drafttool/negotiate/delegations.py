@@ -66,8 +66,3 @@ def resolve_all(delegations: tuple[Delegation, ...], names: Iterable[str], *, pl
         if found.code not in codes:
             codes.append(found.code)
     return tuple(codes)
-
-
-def groups_of(delegations: Iterable[Delegation], code: str) -> tuple[str, ...]:
-    """Codes of the groups a delegation belongs to."""
-    return tuple(d.code for d in delegations if code in d.members)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from drafttool.text import labels, markup
 from drafttool.errors import NotFoundError, ProposalError
 from drafttool.text.markup import Run
+from drafttool.text.normalize import fold_typography
 from drafttool.model import (
     Anchor, Comparison, Event, Footnote, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
     SegmentKind,
@@ -28,20 +29,12 @@ CONTEXT = 40
 """Characters of context kept on each side of a quoted span."""
 
 SPAN_OPS = (ProposalOp.INSERT, ProposalOp.DELETE, ProposalOp.REPLACE)
-TEXT_OPS = (*SPAN_OPS, ProposalOp.ALTERNATIVE)
-PARAGRAPH_OPS = (ProposalOp.ADD_PARAGRAPH, ProposalOp.DELETE_PARAGRAPH, ProposalOp.MOVE_PARAGRAPH)
 NO_CHANGE_OPS = (ProposalOp.RETAIN, ProposalOp.STATEMENT)
 
 # One character for one: typography folded without changing any offset.
-_FOLD = str.maketrans({
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"',
-    "«": '"', "»": '"', "–": "-", "—": "-", "‑": "-",
-})
-
-
 def fold(text: str) -> str:
     """Typography and case folded, keeping every offset (casefold only where it keeps them)."""
-    folded = text.translate(_FOLD)
+    folded = fold_typography(text)
     lowered = folded.casefold()
     return lowered if len(lowered) == len(folded) else folded.lower() if len(folded.lower()) == len(folded) else folded
 
@@ -645,4 +638,4 @@ def identical_groups(proposals: Iterable[Proposal]) -> list[list[Proposal]]:
 
 
 LATIN_SUFFIXES_LABEL = labels.LATIN_SUFFIXES
-"""Labels of paragraphs proposed after another: '3 bis', '3 ter'… (NEGOTIATION.md)."""
+"""Labels of paragraphs proposed after another: '3 bis', '3 ter'… (docs/negotiated-texts.md, 'bis, ter, supra')."""

@@ -91,11 +91,6 @@ class _Draft:
     joined: list[int] = field(default_factory=list)
 
 
-def decode(data: bytes, path: str | None) -> str:
-    """Text of a file (see `decode_text`), without the notices."""
-    return decode_text(data, path)[0]
-
-
 _BINARY = (
     (b"%PDF-", "a PDF file; convert it to text (pdftotext -layout) and import the .txt"),
     (b"PK\x03\x04", "a zip package (a Word .docx or an OpenDocument file?); import it under its own suffix"),

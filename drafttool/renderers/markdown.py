@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from drafttool.text import markup
+from drafttool.text import labels, markup
 from drafttool.model import Kind, Round
-from drafttool.readers.structure import read_label
 
 _INLINE_SPECIAL = re.compile(r"""(\\|\*|_|`|\[(?=\^)|\](?=[(\[:])|<(?=[A-Za-z/!?])|&(?=\#?\w+;))""")
 
@@ -47,7 +46,7 @@ def _guard_start(text: str) -> str:
     """Escape a start that would be read as a label, heading or list marker."""
     if not text:
         return text
-    label, _, _ = read_label(text)
+    label = labels.label_at_start(text)
     if label:
         # '1\.' and 'a\)' are plain text to Markdown and to our reader.
         return label[:-1] + "\\" + label[-1] + text[len(label):]

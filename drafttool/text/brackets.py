@@ -1,6 +1,6 @@
 """Negotiation brackets: count the bracketed spans of a round and find unbalanced ones.
 
-Square brackets mark text not yet agreed (NEGOTIATION.md, 'Brackets'); they nest and
+Square brackets mark text not yet agreed (docs/negotiated-texts.md, 'Brackets'); they nest and
 may span paragraphs (a bracketed section), so depth runs across the whole text.  Footnote
 references (`[^fn-3]`) are markup, not brackets, and are never counted.
 """

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-"""Labels of inserted paragraphs after '3': '3 bis', '3 ter'… (NEGOTIATION.md)."""
+"""Labels of inserted paragraphs after '3': '3 bis', '3 ter'… (docs/negotiated-texts.md, 'bis, ter, supra')."""
 
 ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -127,11 +127,6 @@ def from_chinese(text: str) -> int | None:
     return value + (CHINESE_NUMERALS.index(units) + 1 if units else 0)
 
 
-def suffix_ordinal(suffix: str) -> int:
-    """0 for no suffix, 1 for 'bis', 2 for 'ter'…"""
-    return LATIN_SUFFIXES.index(suffix) + 1 if suffix in LATIN_SUFFIXES else 0
-
-
 def number_label(text: str) -> Label | None:
     """A paragraph number at the start of `text`: '18.', '3 bis.', '١ -', '1、'."""
     match = _NUMBER.match(text)
@@ -168,6 +163,17 @@ def item_label(text: str) -> tuple[Label | None, Label | None]:
     if closing == "." and not upper:
         return None, None
     return as_letter, as_roman
+
+
+def label_at_start(text: str) -> str:
+    """The label a text starts with as written ('3 bis.', 'a)', '(iv)'), or '' — what a
+    reader would take for the paragraph's label."""
+    number = number_label(text)
+    if number:
+        return number.text
+    as_letter, as_roman = item_label(text)
+    found = as_letter or as_roman
+    return found.text if found else ""
 
 
 def _skip_space(text: str, index: int) -> int:

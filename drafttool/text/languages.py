@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-
 LANGUAGE_NAMES = {
     "ar": ("العربية", "Arabic", "Arabe", "Árabe", "Арабский"),
     "zh": ("中文", "Chinese", "Chinois", "Chino", "Китайский"),
@@ -28,19 +26,18 @@ _STOPWORDS = {
 }
 
 
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f"
+"""Kana, Han ideographs (with the compatibility and supplementary planes) and Hangul, as
+the inside of a regular-expression class: the letters of scripts written without
+spaces, each one a word."""
+CJK_FORMS = "\u3000-\u303f\uff00-\uffef"
+"""CJK punctuation and full-width forms: written without spaces too."""
+_CJK = re.compile(f"[{CJK_LETTERS}{CJK_FORMS}]")
+
+
 def is_cjk(char: str) -> bool:
     """True for Han ideographs, kana, Hangul and full-width forms: written without spaces."""
-    code = ord(char)
-    return (
-        0x3040 <= code <= 0x30FF  # kana
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xAC00 <= code <= 0xD7AF  # Hangul
-        or 0x20000 <= code <= 0x2FA1F
-        or 0x3000 <= code <= 0x303F  # CJK punctuation
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-    )
+    return _CJK.match(char) is not None
 
 
 def guess_language(text: str) -> str:

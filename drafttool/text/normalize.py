@@ -1,6 +1,6 @@
 """The normalised form texts are compared on, so that typography makes no false diffs.
 
-NEGOTIATION.md, 'Where real files bite': French no-break spaces (U+00A0, narrow U+202F)
+docs/negotiated-texts.md, 'Typography of the six languages': French no-break spaces (U+00A0, narrow U+202F)
 before ; : ! ? and inside « », curly and straight quotes and apostrophes, dashes, Arabic
 tatweel, presentation forms and Arabic-Indic digits, Chinese full-width punctuation.  The
 original text is always kept for display; only comparisons use these keys.
@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from drafttool.text import markup
+from drafttool.text.languages import CJK_LETTERS
 
 _TRANSLATE = str.maketrans({
     **{c: "'" for c in "‘’‚‛′`´ʼ"},
@@ -30,6 +31,18 @@ _TRANSLATE = str.maketrans({
 _MAPPED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 _SPACE_BEFORE = re.compile(r" (?=[;:!?,.)\]\"'%])")
 _SPACE_AFTER = re.compile(r"([(\[\"]) ")
+
+
+_ONE_FOR_ONE = {code: to for code, to in _TRANSLATE.items() if isinstance(to, str) and len(to) == 1}
+_FOLD = {**_ONE_FOR_ONE, **{ord(space): " " for space in "\u00a0\u202f\u2007\u2009"}}
+"""The typography folded character for character: quotes, dashes, digits and no-break or
+thin spaces, for matching that must keep every offset."""
+
+
+def fold_typography(text: str) -> str:
+    """`text` with quotes, dashes, Arabic-Indic digits and no-break or thin spaces folded
+    as `normalise` folds them, one character for one: offsets stay valid."""
+    return text.translate(_FOLD)
 
 
 @lru_cache(maxsize=65536)
@@ -60,7 +73,7 @@ def paragraph_key(text: str) -> str:
     return normalise(markup.plain(text))
 
 
-_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK_RANGES = CJK_LETTERS
 _WORDS = re.compile(rf"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])\w)+")
 _PLAIN_WORDS = re.compile(r"\w+")
 _HAS_CJK = re.compile(f"[{_CJK_RANGES}]")

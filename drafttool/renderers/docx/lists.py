@@ -28,7 +28,7 @@ FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 
 
 def _default_templates(language: str) -> tuple[str, str, str]:
-    """Label styles by language (NEGOTIATION.md, 'Labels by language')."""
+    """Label styles by language (docs/negotiated-texts.md, 'Labels')."""
     if language.split("-")[0] in ("en", "zh"):
         return "%1.", "(%2)", "(%3)"
     return "%1.", "%2)", "%3)"

@@ -73,14 +73,6 @@ class Out:
     old_ppr: _Element | None = None
     """The properties of the old round's paragraph, where they differ (base files)."""
 
-    @property
-    def in_old(self) -> bool:
-        return self.mark in ("equal", "delete", "move-from")
-
-    @property
-    def in_new(self) -> bool:
-        return self.mark in ("equal", "insert", "move-to")
-
 
 def deletions_first(outs: list[Out]) -> list[Out]:
     """Within each run of paragraphs that only one round has, the old round's before the

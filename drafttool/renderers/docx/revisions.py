@@ -9,7 +9,7 @@ this module says how Word spells it.
 
 Every revision carries a `w:id` unique in the package (document and footnotes draw from
 one `RevisionIds`), its `w:author` and its `w:date` (Word refuses or repairs a file with a
-duplicate id or a missing author, LibreOffice silently accepts it: TESTING.md).  Deleted
+duplicate id or a missing author, LibreOffice silently accepts it: docs/testing.md, 'Word files').  Deleted
 text is held in `w:delText`, never `w:t` (17.13.5.14).
 """
 
@@ -176,11 +176,6 @@ def as_deleted(run: _Element) -> None:
     """Turn a run's `w:t` into `w:delText` (and field instructions into `w:delInstrText`)."""
     for element in run.iter(_T, _INSTR):
         element.tag = _DEL_TEXT if element.tag == _T else _DEL_INSTR
-
-
-def is_revision(element: _Element) -> bool:
-    """True for `w:ins`, `w:del`, `w:moveFrom` and `w:moveTo`."""
-    return element.tag in _REVISION_TAGS
 
 
 def strip_revision_marks(properties: _Element) -> _Element:

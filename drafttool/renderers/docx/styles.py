@@ -63,7 +63,7 @@ STANDARD_STYLES: tuple[Style, ...] = (
     Style("DefaultParagraphFont", "Default Paragraph Font", kind="character", ui_priority=1),
     Style("FootnoteReference", "footnote reference", kind="character", superscript=True),
     Style("CommentReference", "annotation reference", kind="character", size=16),
-    # Character styles for compilation texts and comparisons (NEGOTIATION.md, 'Conventions').
+    # Character styles for compilation texts and comparisons (docs/negotiated-texts.md, 'Compilation texts').
     Style("InsertedText", "Inserted Text", kind="character", bold=True, underline=True),
     Style("DeletedText", "Deleted Text", kind="character", strike=True),
     Style("Proposers", "Proposers", kind="character", color="1F4E79"),

@@ -20,7 +20,7 @@ from drafttool.collector import collector_paused
 from drafttool.model import ProposalOp, ProposalStatus, StatusValue
 from drafttool.negotiate.compilation import (
     ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, Compilation, CompiledParagraph,
-    Piece, Proposers, attribution_text, legend, phrase_language, proposers_text,
+    Piece, PieceKind, Proposers, attribution_text, legend, phrase_language, proposers_text,
 )
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import Notes, clean, escape_text, marked_html
@@ -29,9 +29,9 @@ from drafttool.text import languages
 
 
 _LEGEND_SAMPLES = {
-    "insert": Piece("insert", "", Proposers(("sample-1",), ("EU",), op=ProposalOp.INSERT), ends_proposal=True),
-    "delete": Piece("delete", "", Proposers(("sample-2",), ("USA", "CAN"), op=ProposalOp.DELETE), ends_proposal=True),
-    "support": Piece("insert", "", Proposers(("sample-3",), ("EU",), ("NOR",), ("G77",), op=ProposalOp.INSERT),
+    "insert": Piece(PieceKind.INSERT, "", Proposers(("sample-1",), ("EU",), op=ProposalOp.INSERT), ends_proposal=True),
+    "delete": Piece(PieceKind.DELETE, "", Proposers(("sample-2",), ("USA", "CAN"), op=ProposalOp.DELETE), ends_proposal=True),
+    "support": Piece(PieceKind.INSERT, "", Proposers(("sample-3",), ("EU",), ("NOR",), ("G77",), op=ProposalOp.INSERT),
                      ends_proposal=True),
 }
 
@@ -96,7 +96,7 @@ _TRAILING_SPACE = re.compile(r"(?<![\\\s])\s+$")
 def _replaced_by(piece: Piece, following: Piece | None) -> bool:
     """A deletion followed by the insertion of the same proposal with no space between
     them ('~~néfastes~~**réduire**'): a space is shown between, so that both read."""
-    return (following is not None and piece.kind == "delete" and following.kind == "insert"
+    return (following is not None and piece.kind is PieceKind.DELETE and following.kind is PieceKind.INSERT
             and piece.proposers == following.proposers and not piece.text[-1:].isspace()
             and not following.text[:1].isspace())
 
@@ -148,9 +148,9 @@ class _CompilationHtml:
 
     def piece(self, piece: Piece) -> str:
         who = piece.proposers
-        if piece.kind == "text" or who is None:
+        if piece.kind is PieceKind.TEXT or who is None:
             return marked_html(piece.text, self.notes)
-        tag = "ins" if piece.kind == "insert" else "del"
+        tag = "ins" if piece.kind is PieceKind.INSERT else "del"
         status = self.status_class(who)
         classes = f' class="{status.strip()}"' if status else ""
         after = self.after(who, attribution_text(piece, self.style)) if piece.ends_proposal else ""
