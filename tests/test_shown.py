@@ -1,0 +1,106 @@
+"""The shown model: a comparison turned once into what every output shows, so that the
+HTML page, the Word comparison and the terminal agree on where proposers are named and
+no renderer decides it (or reads a file) itself."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from drafttool.compare.diff import compare_rounds
+from drafttool.model import (
+    ChangeOp, Comparison, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
+)
+from drafttool.renderers.docx import render_comparison_docx, render_tracked_docx
+from drafttool.renderers.html import render_comparison_html
+from drafttool.renderers.terminal import render_comparison_text
+from drafttool.shown import SpanKind, show_comparison
+
+EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def replaced(segments: tuple[Segment, ...]) -> tuple[Comparison, Round, Round]:
+    old = Round("A", (Paragraph("p1", "The cat sat.", Kind.OPERATIVE, label="1."),))
+    new = Round("B", (Paragraph("p1", "The dog sat.", Kind.OPERATIVE, label="1."),))
+    change = ParagraphChange(ChangeOp.EDITED, old.paragraphs, new.paragraphs, segments)
+    return Comparison("A", "B", (change,)), old, new
+
+
+REPLACED = (Segment(EQUAL, "The "), Segment(DELETE, "cat", by=("EU",)), Segment(INSERT, "dog", by=("EU",)),
+            Segment(EQUAL, " sat."))
+
+
+def word_text(data: bytes) -> str:
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode()
+    return "".join(re.findall(r"<w:(?:t|delText)[^>]*>([^<]*)<", xml))
+
+
+def test_proposers_of_a_replacement_are_named_once_after_the_insertion_in_every_output() -> None:
+    comparison, old, new = replaced(REPLACED)
+    (paragraph,) = show_comparison(comparison, old, new).changes[0].inline()
+    assert [span.kind for span in paragraph.spans] == [SpanKind.KEPT, SpanKind.DELETED, SpanKind.INSERTED,
+                                                      SpanKind.PROPOSERS, SpanKind.KEPT]
+    html = render_comparison_html(comparison, old, new)
+    assert html.count('<bdi class="by" data-by=') == 1  # the legend's sample has no data-by
+    assert "<del data-by=\"EU\">cat</del><ins data-by=\"EU\">dog</ins><bdi class=\"by\" data-by=\"EU\">(EU)</bdi>" in html
+    assert "[-cat-]{+dog+} (EU) sat." in render_comparison_text(comparison, old=old, new=new)
+    assert "The catdog (EU) sat." in word_text(render_comparison_docx(comparison, old, new))
+
+
+def test_proposers_of_a_deletion_are_named_where_an_insertion_by_others_follows() -> None:
+    segments = (Segment(EQUAL, "The "), Segment(DELETE, "cat", by=("EU",)), Segment(INSERT, "dog", by=("G77",)),
+                Segment(EQUAL, " sat."))
+    comparison, old, new = replaced(segments)
+    assert "[-cat-] (EU){+dog+} (G77) sat." in render_comparison_text(comparison, old=old, new=new)
+    assert "The cat (EU)dog (G77) sat." in word_text(render_comparison_docx(comparison, old, new))
+
+
+def test_a_deletion_replaced_by_a_paragraph_break_alone_names_its_proposers_before_the_break() -> None:
+    old = Round("A", (Paragraph("p1", "One. Two.", Kind.OPERATIVE, label="1."),))
+    new = Round("B", (Paragraph("p1", "One.", Kind.OPERATIVE, label="1."),
+                      Paragraph("p2", "Two.", Kind.OPERATIVE, label="2.")))
+    segments = (Segment(EQUAL, "One."), Segment(DELETE, " ", by=("EU",)), Segment(INSERT, "\n", by=("EU",)),
+                Segment(EQUAL, "Two."))
+    change = ParagraphChange(ChangeOp.SPLIT, old.paragraphs, new.paragraphs, segments)
+    comparison = Comparison("A", "B", (change,))
+    first, second = show_comparison(comparison, old, new).changes[0].inline()
+    assert [span.kind for span in first.spans] == [SpanKind.KEPT, SpanKind.DELETED, SpanKind.PROPOSERS,
+                                                  SpanKind.BREAK_INSERTED]
+    assert [span.kind for span in second.spans] == [SpanKind.KEPT]
+    assert "One.  (EU)¶" in word_text(render_comparison_docx(comparison, old, new))
+
+
+def test_a_status_change_is_shown_only_when_its_tag_changes() -> None:
+    from drafttool.model import Status, StatusValue
+
+    before = Paragraph("p1", "Text.", Kind.OPERATIVE, label="1.", status=Status(StatusValue.AGREED, when="2024-01-01"))
+    after = Paragraph("p1", "Text.", Kind.OPERATIVE, label="1.", status=Status(StatusValue.AGREED, when="2024-02-01"))
+    comparison = Comparison("A", "B", (ParagraphChange(ChangeOp.UNCHANGED, (before,), (after,),
+                                                       (Segment(EQUAL, "Text."),)),))
+    shown = show_comparison(comparison, Round("A", (before,)), Round("B", (after,))).changes[0]
+    assert (shown.status_old, shown.status_new, shown.quiet) == ("", "", True)
+
+
+def test_the_masthead_is_compared_by_the_comparison_and_written_as_revisions() -> None:
+    old = Round("A", (Paragraph("p1", "Text.", Kind.OPERATIVE, label="1."),), symbol="A/80/L.1",
+                masthead=Masthead(organ="General Assembly"))
+    new = Round("B", (Paragraph("p1", "Text.", Kind.OPERATIVE, label="1."),), symbol="A/80/L.1/Rev.1",
+                masthead=Masthead(organ="General Assembly"))
+    comparison = compare_rounds(old, new)
+    assert [(line.field, line.old, line.new) for line in comparison.masthead] == [
+        ("organ", "General Assembly", "General Assembly"), ("symbol", "A/80/L.1", "A/80/L.1/Rev.1")]
+    assert any(s.kind is INSERT and "Rev.1" in s.text for s in comparison.masthead[1].segments)
+    with zipfile.ZipFile(BytesIO(render_tracked_docx(comparison, old, new))) as package:
+        xml = package.read("word/document.xml").decode()
+    assert re.search(r"<w:ins [^>]*>.*?Rev\.1", xml)
+
+
+def test_no_renderer_reads_a_file_or_runs_the_differ() -> None:
+    for path in sorted((ROOT / "drafttool" / "renderers").rglob("*.py")):
+        source = path.read_text()
+        assert "drafttool.readers" not in source, path
+        assert "WordDiffer" not in source, path
