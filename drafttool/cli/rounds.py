@@ -72,16 +72,10 @@ def rounds(store: Path) -> None:
     Example:
       drafttool rounds drafts/cnd-2024
     """
+    from drafttool.renderers.registry import render
     from drafttool.store import load_store
 
-    negotiation = load_store(store)
-    if not negotiation.rounds:
-        click.echo("no rounds yet; add one with `drafttool import`")
-    for number, round_ in enumerate(negotiation.rounds, start=1):
-        facts = [f"{len(round_.paragraphs)} paragraphs", f"{len(round_.footnotes)} footnotes"]
-        if round_.date:
-            facts.insert(0, round_.date)
-        click.echo(visible(f"{number}. {round_.label} ({', '.join(facts)})"))
+    click.echo(render("rounds", "text", load_store(store)), nl=False)
 
 
 @main.command()

@@ -1,5 +1,5 @@
 """Which renderer writes which document in which format: the command line names a
-document ('comparison', 'blame', 'compilation', 'progress', 'round', 'redline',
+document ('comparison', 'blame', 'compilation', 'progress', 'round', 'rounds', 'redline',
 'proposals', 'summary') and a format, and `render` hands the result of the library call
 to the renderer that writes it.
 
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from drafttool.model import Negotiation
     from drafttool.operations import Blamed, Compared, Compiled, Redline, StoredRound
     from drafttool.negotiate.progress import Progress
 
@@ -147,6 +148,12 @@ def _summary_text(rows: list[dict[str, Any]], **_: Any) -> str:
     return render_summary_text(rows)
 
 
+def _rounds_text(negotiation: Negotiation, **_: Any) -> str:
+    from drafttool.renderers.tables import render_rounds_text
+
+    return render_rounds_text(negotiation)
+
+
 def _rows_json(rows: list[dict[str, Any]], **_: Any) -> str:
     from drafttool.records import dumps
 
@@ -176,6 +183,7 @@ RENDERERS: dict[tuple[str, str], Callable[..., str | bytes]] = {
     ("proposals", "json"): _rows_json,
     ("summary", "text"): _summary_text,
     ("summary", "json"): _rows_json,
+    ("rounds", "text"): _rounds_text,
 }
 """(document, format) → the function that renders it from the library call's result."""
 

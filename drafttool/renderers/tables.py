@@ -1,5 +1,5 @@
-"""Text tables for a terminal: the progress of a negotiation, the list of proposals and
-the count of proposals per delegation.  Stored text is made `visible` (a terminal shows
+"""Text tables for a terminal: the rounds of a negotiation, its progress, the list of
+proposals and the count of proposals per delegation.  Stored text is made `visible` (a terminal shows
 its control characters instead of obeying them)."""
 
 from __future__ import annotations
@@ -11,7 +11,21 @@ from drafttool.negotiate.compilation import support_text
 from drafttool.text.visible import visible
 
 if TYPE_CHECKING:
+    from drafttool.model import Negotiation
     from drafttool.negotiate.progress import Progress
+
+
+def render_rounds_text(negotiation: Negotiation) -> str:
+    """The rounds of a negotiation, oldest first: number, label, date and size."""
+    if not negotiation.rounds:
+        return "no rounds yet; add one with `drafttool import`\n"
+    lines = []
+    for number, round_ in enumerate(negotiation.rounds, start=1):
+        facts = [f"{len(round_.paragraphs)} paragraphs", f"{len(round_.footnotes)} footnotes"]
+        if round_.date:
+            facts.insert(0, round_.date)
+        lines.append(visible(f"{number}. {round_.label} ({', '.join(facts)})"))
+    return "\n".join(lines) + "\n"
 
 
 def render_progress_text(progress: Progress) -> str:
