@@ -4,8 +4,9 @@ Takes a store folder; returns every problem found, not only the first: records t
 not parse (from `store.inspect_store`), and the store's consistency — proposals on a round
 or paragraph that is not there, or whose words are no longer found; delegations named but
 not in the registry; statuses pending a delegation nobody registered; references to
-footnotes that are not there; rounds built from proposals that are gone; temporary files
-left by an interrupted write.  And what an interrupted or overlapping operation leaves: an
+footnotes that are not there; rounds built from proposals that are gone; rounds imported
+with reader warnings (counted, the first few quoted); temporary files left by an
+interrupted write.  And what an interrupted or overlapping operation leaves: an
 operation committed but not written through, proposals pending on a round that is not the
 latest, accepted proposals the next round was built without, proposals applied twice.
 
@@ -27,6 +28,19 @@ from drafttool.errors import Notice
 from drafttool.model import ProposalOp, ProposalStatus
 from drafttool.negotiate.proposals import check_proposal, text_of
 from drafttool.store import JOURNAL_FILE, Inspection, inspect_store
+
+
+_SHOWN = 3
+"""Reader warnings quoted for a round imported with warnings; the rest are counted."""
+
+
+def _without_path(notice: str) -> str:
+    """'/home/…/rev1.md:12: warning: …' → 'line 12: …' (the round says which file)."""
+    where, found, message = notice.partition("warning: ")
+    if not found:
+        return notice
+    place = where.rstrip(": ").rpartition(":")[2] if ":" in where.rstrip(": ") else ""
+    return f"line {place}: {message}" if place.isdigit() else message
 
 
 def check_store(path: str | Path) -> list[Notice]:
@@ -62,6 +76,11 @@ def check_store(path: str | Path) -> list[Notice]:
                 if ref not in footnote_ids:
                     problems.append(Notice(f"paragraph {paragraph.id!r} refers to footnote {ref!r}, which is not "
                                            "in this round", str(found.file), str(line)))
+        if round_.notices:
+            shown = "; ".join(_without_path(notice) for notice in round_.notices[:_SHOWN])
+            more = f"; and {len(round_.notices) - _SHOWN:,} more" if len(round_.notices) > _SHOWN else ""
+            problems.append(Notice(f"round {round_.label!r} was imported with {len(round_.notices):,} warning(s) "
+                                   f"from {round_.source or 'its file'}: {shown}{more}", str(found.file), "1"))
         for proposal_id in round_.applied:
             if proposal_id not in proposal_ids:
                 problems.append(Notice(f"round {round_.label!r} was built from proposal {proposal_id!r}, which is "

@@ -71,6 +71,7 @@ def import_round(
             f"{len(reading.revisions)} tracked change(s) found; read with every change "
             f"{'accepted' if tracked_changes is TrackedChanges.ACCEPT else 'rejected'} "
             "(--tracked-changes chooses)", str(document)))
+    read = replace(read, notices=tuple(str(notice) for notice in notices))  # kept for `check`
     from drafttool.compare.diff import carry_ids
 
     # The document is read without the lock (it may take seconds); the store is read
@@ -261,7 +262,7 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
         # Identical proposals by several delegations are one amendment: applied once.
         once = [group[0] for group in identical_groups(accepted)]
         amended = apply_proposals(current, once, label=label, date=date or _today())
-        new = replace(amended.round, symbol=current.symbol, applied=tuple(p.id for p in accepted))
+        new = replace(amended.round, symbol=current.symbol, applied=tuple(p.id for p in accepted), notices=())
         file, carried, dropped = _add_round(store_path, negotiation, new, f"next-round {label}", date)
     return NextRound(new, file, accepted, carried, dropped)
 

@@ -86,6 +86,9 @@ def rounds(store: Path) -> None:
 def show(store: Path, round_name: str | None, color: bool | None) -> None:
     """Show a round as readable text with labels and statuses.
 
+    Paragraphs whose labels repeat (paragraph 1 of every Article) show their id in
+    braces: `propose --para` takes it, or a place such as 'Art. 4.1'.
+
     \b
     Example:
       drafttool show drafts/cnd-2024 --round Adopted

@@ -43,7 +43,8 @@ def fold(text: str) -> str:
 
 def find_paragraph(round_: Round, name: str) -> Paragraph:
     """The paragraph a person names: its id, its label ('5.', '5', 'OP5', '18 a)', '18.a',
-    'III.A') or a footnote ('fn-12', 'footnote 12')."""
+    'III.A'), its place ('Art. 4.2', 'Article 4, paragraph 2', 'PP3': `text.places`) or a
+    footnote ('fn-12', 'footnote 12')."""
     wanted = name.strip()
     for paragraph in round_.paragraphs:
         if paragraph.id == wanted:
@@ -56,10 +57,9 @@ def find_paragraph(round_: Round, name: str) -> Paragraph:
     footnote = find_footnote(round_, wanted)
     if footnote is not None:
         return Paragraph(footnote.id, footnote.text, Kind.NOTE, footnote.label)
-    if len(matches) > 1:
-        raise NotFoundError(f"{name!r} names {len(matches)} paragraphs of round {round_.label!r} "
-                            f"({', '.join(p.id for p in matches)}); give the id")
-    raise NotFoundError(f"no paragraph {name!r} in round {round_.label!r}; `drafttool show` lists the labels")
+    from drafttool.text.places import resolve
+
+    return resolve(round_, name)  # 'Art. 4.2', 'Article 4, paragraph 2', 'PP3'; or the candidates with their ids
 
 
 def find_footnote(round_: Round, name: str) -> Footnote | None:

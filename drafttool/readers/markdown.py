@@ -39,6 +39,8 @@ from drafttool.text.markup import Run
 from drafttool.model import Footnote, Masthead, Round
 from drafttool.readers import Reading, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
+from drafttool.readers.textfile import clean_text, decode_text
+from drafttool.text.containers import container_heading
 
 FURNITURE = re.compile(
     r"""^(
@@ -59,7 +61,7 @@ FOOTNOTE_START_TXT = re.compile(r"^(?P<n>[0-9]{1,3}|\*{1,3})\s+(?=\S)")
 TERMINAL = ".;:!?。；：！？…"
 CLOSERS = "»”’\")）]"
 FRONT_KEYS = {
-    "round", "date", "symbol", "language", "source", "note",
+    "title", "round", "date", "symbol", "language", "source", "note",
     "organ", "distribution", "masthead-date", "language-line", "original", "body", "session",
     "venue", "agenda-item", "agenda-title", "other",
 }
@@ -75,6 +77,11 @@ class _Block:
     kind: str = "text"
     """'text', 'heading', 'furniture', 'separator' or 'footnote'."""
     footnote_label: str = ""
+    after_break: bool = False
+    """Page furniture, a separator or footnotes stood between this block and the text
+    before it: evidence of a page break, which alone lets a paragraph be rejoined."""
+    depth: int = 0
+    """Nesting of a Markdown list item (0 at the margin, 1 indented once…)."""
 
 
 @dataclass
@@ -89,161 +96,7 @@ class _Draft:
     footnote_label: str = ""
     title: bool = False
     joined: list[int] = field(default_factory=list)
-
-
-_BINARY = (
-    (b"%PDF-", "a PDF file; convert it to text (pdftotext -layout) and import the .txt"),
-    (b"PK\x03\x04", "a zip package (a Word .docx or an OpenDocument file?); import it under its own suffix"),
-    (b"\xd0\xcf\x11\xe0", "an old Word .doc file (or another Office binary); save it as .docx and import that"),
-    (b"{\\rtf", "an RTF file; save it as .docx or as plain text (.txt) and import that"),
-)
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-"""Bytes no text file holds (tab, line breaks, form feed and escape excepted)."""
-
-
-def decode_text(data: bytes, path: str | None) -> tuple[str, list[Notice]]:
-    """Text of a file, line endings unified, and notices on what was recovered.
-
-    UTF-8 (a BOM allowed), or UTF-16/UTF-32 with a BOM, or UTF-16 without one when every
-    other byte is NUL.  Lines that are not UTF-8 are read as Windows-1252 (which includes
-    Latin-1's letters) when they clearly are — accented letters alone or in pairs among
-    ASCII ones, as French, Spanish or Portuguese write them — with a notice naming the
-    first; text in another code page (Windows-1251 Russian, Windows-1256 Arabic, GBK) is
-    refused there, as is a binary file (a PDF, a zip, a .doc, NUL bytes throughout).
-    """
-    for magic, what in _BINARY:
-        if data.lstrip()[: len(magic)] == magic:
-            raise InputError(f"this is {what}", path=path)
-    notices: list[Notice] = []
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        text = _decode_wide(data, "utf-32", path, notices)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _decode_wide(data, "utf-16", path, notices)
-    elif (order := _utf16_without_bom(data)) is not None:
-        text = _decode_wide(data, order, path, notices)
-        notices.append(Notice(f"read as {order.upper()} (it has no byte-order mark); save the file as UTF-8", path))
-    else:
-        sample = data[:65536]
-        controls = _CONTROL_BYTES.findall(sample)
-        if len(controls) > 8 and len(controls) * 20 > len(sample):  # a stray NUL is removed with a notice
-            line = data.count(b"\n", 0, data.find(controls[0])) + 1
-            raise InputError(f"this is a binary file, not text (byte 0x{controls[0][0]:02x} and "
-                             f"{len(controls) - 1:,} more control bytes in its first {len(sample):,}); "
-                             "drafttool reads .md and .txt text files", path=path, place=f"{line}")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = _decode_lines(data, path, notices)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), notices
-
-
-def _decode_wide(data: bytes, encoding: str, path: str | None, notices: list[Notice]) -> str:
-    """UTF-16 or UTF-32 text; bytes that are not (a file cut mid-character) as U+FFFD."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].decode(encoding, "replace").count("\n") + 1
-        notices.append(Notice(f"not valid {encoding.upper()} at byte {error.start:,}: what cannot be read is "
-                              "shown as \ufffd; save the file as UTF-8", path, f"{line}"))
-        return data.decode(encoding, "replace")
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' for text whose every other byte is NUL (ASCII in UTF-16)."""
-    sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) * 10 >= len(odd) * 9 and even.count(0) * 10 <= len(even):
-        return "utf-16-le"
-    if even.count(0) * 10 >= len(even) * 9 and odd.count(0) * 10 <= len(odd):
-        return "utf-16-be"
-    return None
-
-
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{5,}")
-
-
-def _decode_lines(data: bytes, path: str | None, notices: list[Notice]) -> str:
-    """A file that is not all UTF-8: each line that is not, read as Windows-1252 if it
-    clearly is; else the first such line named in an error."""
-    lines = data.split(b"\n")
-    first: tuple[int, int, int] | None = None
-    recovered = 0
-    out = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            out.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
-            continue
-        except UnicodeDecodeError as error:
-            bad, column = line[error.start], error.start + 1
-        try:
-            text = line.decode("cp1252")
-        except UnicodeDecodeError:
-            text = ""  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: not Windows-1252
-        # Western European text has its accented letters alone or in pairs among ASCII
-        # ones ('Déclaration', 'ações'); a run of five ('Ïðèíÿòèå') is Russian, Arabic or
-        # Chinese in another code page, read wrongly.
-        if not text or _NON_ASCII_RUN.search(text):
-            raise InputError(f"byte 0x{bad:02x} is not UTF-8 (column {column}), and the line is not Windows-1252 "
-                             "text either; save the file as UTF-8", path=path, place=f"{number}")
-        first = first or (number, bad, column)
-        recovered += 1
-        out.append(text)
-    assert first is not None
-    number, bad, column = first
-    more = f", as were {recovered - 1} more line(s)" if recovered > 1 else ""
-    notices.append(Notice(f"byte 0x{bad:02x} is not UTF-8 (column {column}): this line was read as Windows-1252"
-                          f"{more}; save the file as UTF-8 to be sure of every character", path, f"{number}"))
-    return "\n".join(out)
-
-
-_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
-"""Characters that break a line: a vertical tab (Word's manual line break, copied), a form
-feed (pdftotext's page break), NEL, and Unicode's line and paragraph separators."""
-_UNWANTED = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]"
-)
-_KINDS = (
-    ("surrogate", "lone surrogate(s) (undecodable bytes passed on as text) replaced by \ufffd"),
-    ("bom", "byte-order mark(s) inside the text removed"),
-    ("control", "control character(s) removed"),
-    ("noncharacter", "noncharacter(s) removed"),
-)
-
-
-def _kind(char: str) -> str:
-    if "\ud800" <= char <= "\udfff":
-        return "surrogate"
-    if char == "\ufeff":
-        return "bom"
-    return "control" if char <= "\x9f" else "noncharacter"
-
-
-def clean_text(text: str, path: str | None) -> tuple[str, list[Notice]]:
-    """Text the model may hold: line breaks as '\n', and no control characters, lone
-    surrogates (which `surrogateescape` makes of bad bytes), stray BOMs or noncharacters —
-    none of which a JSON file written as UTF-8 or an XML part can carry.  A notice for each
-    kind removed, naming the line of the first."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for char, replacement in _LINE_BREAKS.items():
-        if char in text:
-            text = text.replace(char, replacement)
-    if not _UNWANTED.search(text):
-        return text, []
-    notices: list[Notice] = []
-    found: dict[str, list[int]] = {}
-    for match in _UNWANTED.finditer(text):
-        found.setdefault(_kind(match.group()), []).append(match.start())
-    for kind, what in _KINDS:
-        if kind in found:
-            at = found[kind]
-            shown = "" if kind == "surrogate" else f" (U+{ord(text[at[0]]):04X} first)"
-            notices.append(Notice(f"{len(at):,} {what}{shown}", path, f"{text.count(chr(10), 0, at[0]) + 1}"))
-    text = _UNWANTED.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
-    return text, notices
+    depth: int = 0
 
 
 def read_markdown(data: bytes | str, *, path: str | None = None, label: str = "", language: str = "",
@@ -252,9 +105,14 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
     text, cleaned = clean_text(text, path)
     notices += cleaned
-    front, body_start = _front_matter(text, path)
+    front, body_start, website = _front_matter(text, path, notices)
+    # Front matter as `export --format md` writes it: the text below holds one paragraph
+    # a block, the title as '# …'; a website's front matter says nothing of the body.
+    ours = bool(front) and not website and "title" not in front
     lines = text.split("\n")
     blocks = _blocks(lines, body_start, markdown)
+    if markdown and not ours:
+        blocks = _drop_website_furniture(blocks, notices, path)
     if not any(block.text.strip() for block in blocks) and not front:
         raise InputError("the document is empty", path=path)
     furniture = [b for b in blocks if b.kind == "furniture"]
@@ -265,11 +123,15 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     if furniture:
         where = ", ".join(str(b.line) for b in furniture[:5]) + (" …" if len(furniture) > 5 else "")
         notices.append(Notice(f"left out {len(furniture)} line(s) of page furniture (lines {where})", path))
-    blocks = [b for b in blocks if b.kind != "furniture"]
+    blocks = _without_furniture(blocks)
 
-    first_body = _first_body(blocks) if not front else _first_body_after_title(blocks)
+    first_body = _first_body(blocks) if not ours else _first_body_after_title(blocks)
+    containers = [k for k, b in enumerate(blocks[:first_body]) if b.kind in ("heading", "text")
+                  and container_heading(_unwrap(b.text), heading=b.kind == "heading") is not None]
+    if containers and not ours:
+        first_body = containers[0]  # 'Article 1', 'Decision 1/CMA.3' opens the body, never titles it
     heading_places = [k for k, b in enumerate(blocks[:first_body]) if b.kind == "heading"]
-    if heading_places and not front:
+    if heading_places and not ours:
         # Under a heading that titles the document, what follows is the body, even a
         # short preambular paragraph ('*Rappelant* sa résolution 70/1'), not masthead.
         first_body = heading_places[-1] + 1
@@ -280,21 +142,33 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
                               f"(lines {', '.join(str(b.line) for b in running[:5])})", path))
         blocks = [b for b in blocks if not any(b is r for r in running)]
     title_block = None
-    if head:
+    if "title" in front and not any(b.kind == "heading" and b.heading == 1 for b in head):
+        title_block = _Block(front["title"], 2, heading=1, kind="heading")
+        head.append(title_block)
+    elif head:
         headings = [b for b in head if b.kind == "heading"]
         title_block = headings[-1] if headings else head[-1]
     masthead_lines = [b for b in head if b is not title_block]
 
     # Markdown that drafttool wrote (it has front matter) holds one paragraph a block:
     # nothing there was cut by a page, so nothing is rejoined.
-    paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown, rejoin=not front)
+    paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown, rejoin=not ours)
     star_labels = {d.footnote_label for d in footnotes}
     inline = _Inline(markdown, star_labels)
 
     footnote_records: list[Footnote] = []
     footnote_ids: dict[str, str] = {}
+    taken: set[str] = set()
+    counters: dict[str, int] = {}
+    first_lines: dict[str, int] = {}
     for draft in footnotes:
-        fid = _footnote_id(draft.footnote_label, footnote_ids.values())
+        fid = _footnote_id(draft.footnote_label, taken, counters)
+        taken.add(fid)
+        if draft.footnote_label in first_lines:
+            notices.append(Notice(f"footnote {draft.footnote_label} is defined again (first on line "
+                                  f"{first_lines[draft.footnote_label]}): references go to the first; this body "
+                                  f"is kept as footnote {fid}", path, f"{draft.line}"))
+        first_lines.setdefault(draft.footnote_label, draft.line)
         footnote_ids.setdefault(draft.footnote_label, fid)
         footnote_records.append(Footnote(fid, inline.convert(" ".join(draft.raw), footnote_ids, f"{draft.line}"),
                                          draft.footnote_label))
@@ -307,7 +181,8 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     for draft in paragraphs:
         raw = _join(draft.raw)
         sources.append(SourceParagraph(inline.convert(raw, footnote_ids, f"{draft.line}"), draft.label,
-                                       draft.readings, heading=draft.heading, place=f"{draft.line}"))
+                                       draft.readings, heading=draft.heading, place=f"{draft.line}",
+                                       depth=draft.depth, plain=markdown and raw.startswith(("\\", "&#"))))
     for place, count in inline.unparsed:
         notices.append(Notice(f"{count:,} characters of Markdown syntax (* _ [ ! < & \\ `) in one paragraph, over "
                               f"the {limits.MAX_MARKDOWN_SYNTAX:,} parsed: read as plain text, its Markdown kept "
@@ -316,7 +191,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     notices.extend(structure_notices)
 
     masthead, printed_symbol = _masthead(masthead_lines, inline, footnote_ids)
-    if front:
+    if ours:
         masthead = _masthead_from_front(front, inline, footnote_ids)
     lang = language or front.get("language", "") or languages.language_from_name(masthead.language)
     if not lang:
@@ -337,26 +212,74 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     return Reading(round_, tuple(notices))
 
 
-def _front_matter(text: str, path: str | None) -> tuple[dict[str, str], int]:
-    """`key: value` lines between a first line `---` and the next `---`."""
+def _front_matter(text: str, path: str | None, notices: list[Notice]) -> tuple[dict[str, str], int, bool]:
+    """`key: value` lines between a first line `---` and the next `---`.
+
+    Keys drafttool writes (`FRONT_KEYS`) are read; a `title` is the document's title;
+    any other key — website front matter has `layout:`, `permalink:`, lists of tags — is
+    left out with one notice naming them, never refused.
+    """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return {}, 0
+        return {}, 0, False
     front: dict[str, str] = {}
+    unknown: list[tuple[str, int]] = []
     for number, line in enumerate(lines[1:], start=2):
-        if line.strip() == "---":
-            return front, number
-        if not line.strip():
+        if line.strip() in ("---", "..."):
+            if unknown:
+                names = ", ".join(dict.fromkeys(name for name, _ in unknown))
+                notices.append(Notice(f"front matter key(s) drafttool does not use left out: {names}", path,
+                                      f"{unknown[0][1]}"))
+            return front, number, bool(unknown)
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, colon, value = line.partition(":")
         key = key.strip().lower()
-        if not colon or key not in FRONT_KEYS:
-            raise InputError(
-                f"front matter line {line.strip()!r} is not 'key: value' with a known key "
-                f"({', '.join(sorted(FRONT_KEYS))})", path=path, place=f"{number}")
+        if not colon or key not in FRONT_KEYS or line[:1].isspace():
+            unknown.append((key if colon and not line[:1].isspace() else line.strip()[:30], number))
+            continue
         value = value.strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]  # YAML quoting
         front[key] = f"{front[key]}\n{value}" if key == "other" and key in front else value
     raise InputError("front matter opened with '---' on line 1 is never closed", path=path, place="1")
+
+
+_WEBSITE = re.compile(r"^(\{:[^}]*\}|\[[^\]^][^\]]*\]:\s+(https?://|/|#)\S*.*|\[TOC\]|<!--.*-->)$", re.IGNORECASE)
+"""Lines a website adds to a page: kramdown's `{:toc}` and attribute lists, link reference
+definitions (`[source]: https://…`), `[TOC]`, HTML comments."""
+
+
+def _drop_website_furniture(blocks: list[_Block], notices: list[Notice], path: str | None) -> list[_Block]:
+    """A page from a website (it has front matter of a site generator) without its furniture."""
+    out: list[_Block] = []
+    dropped: list[int] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        kept = [line for line in lines if not _WEBSITE.match(line.strip())]
+        if len(kept) < len(lines):
+            dropped.append(block.line + next(i for i, line in enumerate(lines) if _WEBSITE.match(line.strip())))
+        if kept and "".join(kept).strip():
+            block.text = "\n".join(kept)
+            out.append(block)
+    if dropped:
+        notices.append(Notice(f"left out {len(dropped)} line(s) of website furniture ({{:toc}} markers, link "
+                              f"definitions) (lines {', '.join(map(str, dropped[:5]))})", path))
+    return out
+
+
+def _without_furniture(blocks: list[_Block]) -> list[_Block]:
+    """The blocks without page furniture, each block after some marked `after_break`."""
+    out: list[_Block] = []
+    broken = False
+    for block in blocks:
+        if block.kind == "furniture":
+            broken = True
+            continue
+        block.after_break = block.after_break or broken
+        broken = block.kind in ("separator", "footnote")
+        out.append(block)
+    return out
 
 
 def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
@@ -387,6 +310,7 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
                 first_line = number
             current.append(line.rstrip())
     flush()
+    blocks = [part for block in blocks for part in _split_block(block, markdown)]
     if not markdown:
         blocks = _split_footnote_lines(blocks)
     after_separator = False
@@ -416,6 +340,60 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
                 block.kind, block.heading = "heading", 2
         after_separator = False
     return blocks
+
+
+_ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•])\s+(?=\S)|[0-9٠-٩]{1,6}(?:[.)]|\s?[-–])\s|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}"
+                         r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）]\s?(?=\S))")
+_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
+_CLAUSE_END = ",;:.!?。；，：、،؛"
+_OPENER = re.compile(
+    r"^(?:[*_]*)(?:"
+    r"(?:Deeply |Gravely |Strongly |Further |Also )?[A-Z][a-z]+(?:ing|ed)\b|Mindful|Aware|Conscious|Convinced|Having"
+    r"|Bearing|Have agreed|Has adopted|Decides|The General Assembly|The Parties"
+    r"|(?:Profondément |Vivement )?[A-ZÉ][a-zéèêç]+(?:ant|ée?s?)\b|Consciente?s?|Convaincue?s?|Ayant|Sont convenu"
+    r"|(?:Profundamente )?[A-Z][a-zñáéíóú]+(?:ando|endo|iendo|ad[oa]s?|id[oa]s?)\b|Consciente|Teniendo|Han convenido"
+    r"|(?:[Вв]новь |[Гг]лубоко )?[А-ЯЁа-яё][а-яё]+(?:я|вшись|ясь|ая|ые|ый)\b|[Бб]удучи|Согласились"
+    r"|و?إذ\s|وقد\s|اتفقت"
+    r"|又|还|并|铭记|回顾|重申|确认|注意到|认识到|深信|关切|欢迎|强调|意识到|兹协议"
+    r")"
+)
+"""The opening words of a preambular paragraph (or of the enacting formula) in the six
+languages, italic or not: 'Recalling', 'Deeply concerned', 'Rappelant', 'Recordando',
+'Ссылаясь', 'وإذ تشير', '回顾'.  A line that opens so after one that ended a clause starts
+a paragraph, and a block that opens so never continues the paragraph before it."""
+
+
+def _split_block(block: _Block, markdown: bool) -> list[_Block]:
+    """A block of lines as the paragraphs it holds: list items and labelled paragraphs
+    written one a line with no blank line between them (CommonMark lists, text typed by
+    a delegate), consecutive footnote definitions, and a preambular paragraph on a line of
+    its own after one that ended a clause.  An indented item is nested (`depth`)."""
+    if block.kind != "text":
+        return [block]
+    lines = block.text.split("\n")
+    out: list[_Block] = []
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index < len(lines):
+            line, before = lines[index], lines[index - 1].rstrip()
+            ended = bool(before) and before.rstrip("*_ ")[-1:] in _CLAUSE_END
+            item = _ITEM_START.match(line)
+            if not ((markdown and _FOOTNOTE_DEF.match(line))
+                    or (item and (markdown or ended))
+                    or (ended and _OPENER.match(line.strip()))):
+                continue
+        part = lines[start:index]
+        first = _ITEM_START.match(part[0])
+        indent = len(first.group("indent").expandtabs(4)) if first else 0
+        depth = 0 if indent < 2 else 1 if indent < 6 else 2
+        if len(part) > 1 or out:
+            part = [part[0].strip()] + [line.strip() for line in part[1:]] if markdown else part
+        out.append(_Block("\n".join(part), block.line + start, depth=depth if markdown else 0,
+                          after_break=block.after_break if not out else False))
+        start = index
+    if len(out) == 1:
+        out[0].text = block.text.lstrip(" \t") if markdown and out[0].depth else block.text
+    return out
 
 
 def _split_footnote_lines(blocks: list[_Block]) -> list[_Block]:
@@ -494,7 +472,7 @@ def _first_body(blocks: list[_Block]) -> int:
         if len(lines) > 1 and all(_words(line) <= 12 for line in lines):
             continue  # a block of short lines is masthead, not a paragraph
         ending = block.text.rstrip().rstrip(CLOSERS)[-1:]
-        if (_words(block.text) >= 20 and ending in TERMINAL + ",") or ending == ",":
+        if (_words(block.text) >= 20 and ending in TERMINAL + ",，،") or ending in ",，،":
             return index
     return len(blocks)
 
@@ -531,9 +509,10 @@ def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | No
             paragraphs.append(_Draft([rest], block.line, heading=block.heading, label=label, readings=readings))
             open_paragraph = None
         elif label:
-            open_paragraph = _Draft([rest], block.line, label=label, readings=readings)
+            open_paragraph = _Draft([rest], block.line, label=label, readings=readings, depth=block.depth)
             paragraphs.append(open_paragraph)
-        elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown):
+        elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown,
+                                                                  block.after_break):
             open_paragraph.raw.append(text)
             open_paragraph.joined.append(block.line)
         else:
@@ -556,20 +535,31 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL and not stripped.endswith((":", "："))
 
 
-def _continues(previous: str, text: str, markdown: bool) -> bool:
-    """Whether `text` continues a paragraph cut by a page break after `previous`."""
+def _continues(previous: str, text: str, markdown: bool, broken: bool) -> bool:
+    """Whether `text` continues a paragraph cut by a page break after `previous`.
+
+    Never because `previous` ends with a comma: preambular paragraphs do, in every
+    language.  Only on evidence of a cut: a continuation in lower case after a paragraph
+    that did not end its sentence, or a page break (`broken`: page furniture, a separator
+    or footnotes between them) after one that stopped mid-clause, on a word, a hyphen or
+    an open bracket.  A block opening with a preambular verb is never a continuation.
+    """
     before = previous.rstrip()
     after = text.lstrip()
     if not before or not after:
         return False
     if markdown and after[0] in "*_":
         return False  # a new paragraph opening with an italic verb: *Recalling*
+    if _OPENER.match(after):
+        return False
     first, last = after[0], before.rstrip(CLOSERS)[-1:] or before[-1]
-    if languages.is_cjk(last) and languages.is_cjk(first):
-        return last not in "。！？"
     if first.islower():
         return last not in ".!?"
-    return last.isalnum() or last in ",-–("
+    if last in _CLAUSE_END or last in "…":
+        return False
+    if not first.isupper() and first.isalpha() and last.isalpha():
+        return True  # Chinese or Arabic cut mid-sentence: no paragraph ends on a letter there
+    return broken and (last.isalnum() or last in "-–(")
 
 
 def _join(parts: list[str]) -> str:
@@ -586,12 +576,14 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _footnote_id(label: str, taken) -> str:  # type: ignore[no-untyped-def]
+def _footnote_id(label: str, taken: set[str], counters: dict[str, int]) -> str:
+    """'fn-12' for footnote 12; 'fn-12-2' for a second body of that number (`taken` is
+    not copied: fifty thousand footnotes take linear time)."""
     base = "fn-" + ("star" * len(label) if set(label) == {"*"} else re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-") or "x")
-    taken = set(taken)
-    candidate, n = base, 2
+    candidate, n = base, counters.get(base, 2)
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
+    counters[base] = n
     return candidate
 
 

@@ -5,17 +5,27 @@ computed, whether the file marks it as a heading).  `assemble` then decides what
 — title, heading, preambular, operative, subparagraph, text — gives subparagraphs their
 parent chapeau and level (letters, then roman numerals), and derives ids from the
 structure: `title`, `sec-III-A`, `pp1`, `p18`, `p18.a`, `p18.a.ii`, `t1`.
+
+Containers (`drafttool.model`, 'Structure') — Articles, parts, chapters, sections,
+annexes, decisions, options ('Option 1:', 'Alt.'), and tables with their rows and cells —
+are recognised from their heading text (`drafttool.text.containers`) or given by the
+reader (`SourceParagraph.scope`, `SourceParagraph.cell`).  Each opens a numbering scope:
+numbering restarts inside it without a notice, and the ids of what it holds are the ids
+above after the container's id and a dot (`art-4.p2.a`, `dec-1.pp3`, `tbl-1.r2.c3.p1`).
+Inside Articles, options and cells unnumbered paragraphs are text, not preambular; a
+decision and an annex have a preamble of their own.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from drafttool.text import labels
 from drafttool.errors import Notice
 from drafttool.text.labels import Label, LabelSort
-from drafttool.model import Kind, Paragraph
+from drafttool.model import Kind, Paragraph, Scope
+from drafttool.text.containers import container_heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +43,18 @@ class SourceParagraph:
     title: bool = False
     place: str = ""
     """Where it is in the file, for messages: 'line 40', 'paragraph 12'."""
+    scope: Scope | None = None
+    """Set by a reader that knows this paragraph opens a container (a Word style for
+    Articles, say); otherwise container headings are recognised from the text."""
+    plain: bool = False
+    """The file escaped the paragraph's first character ('\\Article 4', '&#65;rticle 4'):
+    its words are never read as a container heading."""
+    depth: int = 0
+    """Nesting the file gives an item (a Markdown list item indented under another): a
+    number at depth 1 or more is a subparagraph of the paragraph above, not a paragraph."""
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column), counted from 1, for a paragraph inside a table; the structure
+    pass opens the table, row and cell containers around it."""
 
 
 def read_label(text: str) -> tuple[str, str, tuple[Label | None, Label | None]]:
@@ -63,7 +85,7 @@ def _ascii(text: str) -> str:
 
 @dataclass
 class _State:
-    """What the structure pass remembers as it walks down the document."""
+    """What the structure pass remembers as it walks down one numbering scope."""
 
     chapeau: Paragraph | None = None
     item1: Label | None = None
@@ -78,33 +100,120 @@ class _State:
     preambular: int = 0
     text: int = 0
     unlabelled_headings: int = 0
+    prefix: str = ""
+    """What the ids of this scope's records start with: '' for the document, 'art-4.'."""
+    container: Paragraph | None = None
+    """The container record of this scope; None for the document."""
+    preamble: bool = True
+    """Whether unnumbered paragraphs before the first numbered one are preambular (the
+    document, a decision, an annex) or text (an Article, an option, a cell)."""
+    positional: bool = False
+    """Cells: every paragraph's id is its place, 'p1', 'p2'."""
+    count: int = 0
+    children: dict[Scope, int] = field(default_factory=dict)
+    """Running numbers of the unnumbered containers opened in this scope."""
+
+
+_RANK = {Scope.DECISION: 0, Scope.ANNEX: 1, Scope.PART: 2, Scope.CHAPTER: 3, Scope.SECTION: 4, Scope.ARTICLE: 5,
+         Scope.OPTION: 6, Scope.TABLE: 7, Scope.ROW: 8, Scope.CELL: 9}
+"""Which container closes which: a new Article closes the Article (and option) open
+before it, never the annex or the decision it is in."""
+_THROUGH = (Scope.PART, Scope.CHAPTER, Scope.SECTION)
+"""Containers whose Articles are numbered through the whole text: they do not prefix the
+ids of the containers inside them ('art-4', not 'part-1.art-4')."""
+_PREAMBLE = (Scope.DECISION, Scope.ANNEX)
+_TITLED = (Scope.ARTICLE, Scope.PART, Scope.CHAPTER, Scope.SECTION, Scope.ANNEX, Scope.DECISION)
+"""Containers whose heading words may stand on the line after their label ('Article 1' /
+'Use of terms')."""
+
+
+class _Ids:
+    """Unique ids in linear time: a repeated base gets '-2', '-3'… with a notice."""
+
+    def __init__(self, notices: list[Notice], path: str | None) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+        self.notices, self.path = notices, path
+
+    def __call__(self, base: str, source: SourceParagraph) -> str:
+        if base not in self.taken:
+            self.taken.add(base)
+            return base
+        n = self.next.get(base, 2)
+        while f"{base}-{n}" in self.taken:
+            n += 1
+        self.next[base] = n + 1
+        self.taken.add(f"{base}-{n}")
+        self.notices.append(Notice(f"label {source.label or source.text[:40]!r} appears again; its paragraph gets "
+                                   f"the id {base}-{n}", self.path, source.place))
+        return f"{base}-{n}"
 
 
 def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
     """Paragraph records for source paragraphs, in order, with notices on numbering."""
-    state = _State()
     out: list[Paragraph] = []
     notices: list[Notice] = []
-    ids: set[str] = set()
+    unique = _Ids(notices, path)
+    stack = [_State()]
+    cell: tuple[int, int, int] | None = None
+    tables = 0
+    titling: int | None = None
+    """Index in `out` of a container whose heading words may be on the next line."""
 
-    def unique(base: str, source: SourceParagraph) -> str:
-        if base not in ids:
-            ids.add(base)
-            return base
-        n = 2
-        while f"{base}-{n}" in ids:
-            n += 1
-        ids.add(f"{base}-{n}")
-        notices.append(Notice(f"label {source.label!r} appears again; its paragraph gets the id {base}-{n}", path, source.place))
-        return f"{base}-{n}"
+    def open_container(scope: Scope, label: str, key: str, text: str, source: SourceParagraph) -> Paragraph:
+        while len(stack) > 1 and _RANK[_scope(stack[-1])] >= _RANK[scope]:
+            stack.pop()
+        outer = stack[-1]
+        prefix = next((s.prefix for s in reversed(stack) if s.container is None or s.container.scope not in _THROUGH),
+                      "") if scope not in _THROUGH else outer.prefix
+        if not key or key == "alt":
+            outer.children[scope] = outer.children.get(scope, 0) + 1
+            key = f"{key}{outer.children[scope]}"
+        record = Paragraph(unique(f"{prefix}{scope.step}-{key}", source), text, Kind.CONTAINER, label,
+                           parent=outer.container.id if outer.container else None, scope=scope)
+        stack.append(_State(prefix=record.id + ".", container=record, preamble=scope in _PREAMBLE,
+                            positional=scope is Scope.CELL))
+        out.append(record)
+        return record
 
     for source in sources:
+        if source.cell != cell:
+            tables = _enter_cell(source, cell, tables, stack, open_container)
+            cell = source.cell
         first, roman = source.readings
+        found = None if source.label or source.title or cell or source.plain else container_heading(source.text, heading=bool(source.heading))
+        if titling is not None and found is None and source.heading and not source.label and not out[titling].text:
+            out[titling] = replace(out[titling], text=source.text)  # 'Article 1' / 'Use of terms'
+            titling = None
+            continue
+        titling = None
         if source.title:
-            paragraph = Paragraph(unique("title", source), source.text, Kind.TITLE)
-        elif source.heading or _is_heading_label(source.readings):
-            paragraph = _heading(source, state, unique)
+            out.append(Paragraph(unique("title", source), source.text, Kind.TITLE))
+            continue
+        if found is not None or source.scope is not None:
+            scope = source.scope or found.scope  # type: ignore[union-attr]
+            label, key, text = (found.label, found.key, found.rest) if found else (source.label, "", source.text)
+            open_container(scope, label, key, text, source)
+            if scope in _TITLED and not text:
+                titling = len(out) - 1
+            elif scope is Scope.OPTION and text:
+                stack.pop()  # 'Option 2: No text', or an option written on its line, holds nothing more
+            continue
+        state = stack[-1]
+        if state.positional:
+            state.count += 1
+            kind = Kind.OPERATIVE if first is not None and first.sort is LabelSort.NUMBER else Kind.TEXT
+            out.append(Paragraph(unique(f"{state.prefix}p{state.count}", source), source.text, kind, source.label,
+                                 parent=state.container.id if state.container else None))
+            continue
+        if source.heading or _is_heading_label(source.readings):
+            while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
+                stack.pop()  # a heading ends the options above it
+            paragraph = _heading(source, stack[-1], unique)
+        elif first is not None and first.sort is LabelSort.NUMBER and source.depth and state.chapeau is not None:
+            paragraph = _nested_number(source, first, state, unique)
         elif first is not None and first.sort is LabelSort.NUMBER:
+            state = _scope_for_number(stack, first)
             if state.last_number and not (
                 labels.successor(state.last_number, first) or first.suffix or state.last_number.suffix
                 and first.ordinal == state.last_number.ordinal + 1
@@ -112,21 +221,77 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                 notices.append(Notice(f"numbering goes from {state.last_number.text!r} to {first.text!r}", path, source.place))
             state.last_number = first
             number = first.ordinal
-            paragraph = Paragraph(unique(f"p{number}{first.suffix}", source), source.text, Kind.OPERATIVE, source.label)
+            paragraph = Paragraph(unique(f"{state.prefix}p{number}{first.suffix}", source), source.text, Kind.OPERATIVE,
+                                  source.label, parent=state.container.id if state.container else None)
             state.seen_operative = True
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
         elif first is not None or roman is not None:
             paragraph = _item(source, state, unique, notices, path)
         else:
-            if state.seen_operative:
+            parent = state.container.id if state.container else None
+            if state.seen_operative or not state.preamble:
                 state.text += 1
-                paragraph = Paragraph(unique(f"t{state.text}", source), source.text, Kind.TEXT, source.label)
+                paragraph = Paragraph(unique(f"{state.prefix}t{state.text}", source), source.text, Kind.TEXT,
+                                      source.label, parent=parent)
             else:
                 state.preambular += 1
-                paragraph = Paragraph(unique(f"pp{state.preambular}", source), source.text, Kind.PREAMBULAR, source.label)
+                paragraph = Paragraph(unique(f"{state.prefix}pp{state.preambular}", source), source.text,
+                                      Kind.PREAMBULAR, source.label, parent=parent)
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
         out.append(paragraph)
     return tuple(out), tuple(notices)
+
+
+def _nested_number(source: SourceParagraph, number: Label, state: _State, unique) -> Paragraph:  # type: ignore[no-untyped-def]
+    """An indented '1.' under a numbered paragraph: its subparagraph, keyed by the number."""
+    parent = state.item1_para if source.depth > 1 and state.item1_para is not None else state.chapeau
+    assert parent is not None
+    level = 2 if parent is state.item1_para else 1
+    paragraph = Paragraph(unique(f"{parent.id}.{number.ordinal}{number.suffix}", source), source.text, Kind.SUBPARAGRAPH,
+                          source.label, parent=parent.id, level=level)
+    if level == 1:
+        state.item1_para, state.item1, state.item2 = paragraph, None, None
+    return paragraph
+
+
+def _scope(state: _State) -> Scope:
+    """The scope of a container's state (the document's state is never asked)."""
+    assert state.container is not None and state.container.scope is not None
+    return state.container.scope
+
+
+def _scope_for_number(stack: list[_State], number: Label) -> _State:
+    """The scope a numbered paragraph belongs to: an option's numbering starts at 1, so a
+    number that follows the paragraphs before the options ends them."""
+    while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
+        inner, outer = stack[-1], stack[-2]
+        if inner.last_number is None and number.ordinal != 1 and outer.last_number is not None \
+                and labels.successor(outer.last_number, number):
+            stack.pop()
+        else:
+            break
+    return stack[-1]
+
+
+def _enter_cell(source: SourceParagraph, cell: tuple[int, int, int] | None, tables: int, stack: list[_State],
+                open_container) -> int:  # type: ignore[no-untyped-def]
+    """Open (or close) the table, row and cell containers a paragraph of a table is in."""
+    new = source.cell
+    depth = 0 if cell is None or new is None or cell[0] != new[0] else 1 if cell[1] != new[1] else 2
+    keep = {0: (), 1: (Scope.TABLE,), 2: (Scope.TABLE, Scope.ROW)}[depth]
+    while len(stack) > 1 and _scope(stack[-1]) in (Scope.TABLE, Scope.ROW, Scope.CELL) \
+            and _scope(stack[-1]) not in keep:
+        stack.pop()
+    if new is None:
+        return tables
+    blank = replace(source, text="", label="")
+    if depth == 0:
+        tables += 1
+        open_container(Scope.TABLE, "", str(tables), "", blank)
+    if depth <= 1:
+        open_container(Scope.ROW, "", str(new[1]), "", blank)
+    open_container(Scope.CELL, "", str(new[2]), "", blank)
+    return tables
 
 
 def _heading(source: SourceParagraph, state: _State, unique) -> Paragraph:  # type: ignore[no-untyped-def]
@@ -157,9 +322,10 @@ def _heading(source: SourceParagraph, state: _State, unique) -> Paragraph:  # ty
     else:
         state.unlabelled_headings += 1
         key = f"u{state.unlabelled_headings}"
-    base = f"{parent.id}-{key}" if parent else f"sec-{key}"
+    base = f"{parent.id}-{key}" if parent else f"{state.prefix}sec-{key}"
+    up = parent or state.container
     paragraph = Paragraph(unique(base, source), source.text, Kind.HEADING, source.label,
-                          parent=parent.id if parent else None, level=level)
+                          parent=up.id if up else None, level=level)
     if level == 1:
         state.heading1_para = paragraph
     state.chapeau, state.item1, state.item2, state.item1_para = None, None, None, None
@@ -194,9 +360,10 @@ def _item(source: SourceParagraph, state: _State, unique, notices: list[Notice],
         parent = state.item1_para or state.chapeau
         state.item2 = chosen
         key = labels.to_roman(chosen.ordinal, upper=False)
-    prefix = parent.id if parent else "sub"
+    prefix = parent.id if parent else f"{state.prefix}sub"
+    up = parent or state.container
     paragraph = Paragraph(unique(f"{prefix}.{key}", source), source.text, Kind.SUBPARAGRAPH, source.label,
-                          parent=parent.id if parent else None, level=level)
+                          parent=up.id if up else None, level=level)
     if level == 1:
         state.item1_para = paragraph
     return paragraph

@@ -1,7 +1,8 @@
 """Render a round as Markdown that `readers.markdown` reads back to the same round.
 
 Front matter carries the round's label, date, symbol, language and masthead; then the
-title (`#`), headings (`##` for I., `###` for A.), paragraphs with their labels, and
+title (`#`), containers (`## Article 4 Use of terms`; options as `Option 1:` lines),
+headings (`##` for I., `###` for A.), paragraphs with their labels, and
 footnotes as Markdown footnotes (`[^12]: …`) named by their numbers.  Characters that
 Markdown would take for syntax are escaped; negotiation brackets stay as they are.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 from drafttool.text import labels, markup
-from drafttool.model import Kind, Round
+from drafttool.model import Kind, Round, Scope
+from drafttool.text.containers import container_heading
 
 _INLINE_SPECIAL = re.compile(r"""(\\|\*|_|`|\[(?=\^)|\](?=[(\[:])|<(?=[A-Za-z/!?])|&(?=\#?\w+;))""")
 
@@ -42,6 +44,17 @@ def _inline(text: str, names: dict[str, str]) -> str:
     return "".join(out)
 
 
+class _ContainerLike:
+    """A paragraph whose words would be read as a container heading ('Article 4', 'Option 1:')."""
+
+    @staticmethod
+    def match(text: str) -> bool:
+        return container_heading(text) is not None
+
+
+_CONTAINER_LIKE = _ContainerLike()
+
+
 def _guard_start(text: str) -> str:
     """Escape a start that would be read as a label, heading or list marker."""
     if not text:
@@ -50,8 +63,14 @@ def _guard_start(text: str) -> str:
     if label:
         # '1\.' and 'a\)' are plain text to Markdown and to our reader.
         return label[:-1] + "\\" + label[-1] + text[len(label):]
-    if text[0] in "#>+-=|" or text.startswith("\\*"):
+    if text.startswith("\\*"):
+        return "&#42;" + text[2:]  # '\\*' opens a footnote body ('\\* E/CN.7/2024/1.'); the entity is a star
+    if _CONTAINER_LIKE.match(text):
+        return f"&#{ord(text[0])};{text[1:]}"  # words, not a heading: the reader takes an escaped start so
+    if text[0] in "#>+-=|":
         return "\\" + text if text[0] != "\\" else text
+    if text[0] == "{" or text.startswith("&"):
+        return "\\" + text  # '{:toc}' is website furniture, '&#42;' an entity
     return text
 
 
@@ -100,6 +119,14 @@ def render_round_markdown(round_: Round) -> str:
             hashes = "#" * (paragraph.level + 1)
             blocks.append(f"{hashes} {paragraph.label} {text}".replace("  ", " ", 1) if paragraph.label
                           else f"{hashes} {_guard_start(text)}")
+        elif paragraph.kind is Kind.CONTAINER:
+            if paragraph.scope in (Scope.TABLE, Scope.ROW, Scope.CELL):
+                continue  # Markdown has no tables drafttool reads: the cells' paragraphs follow in order
+            words = f" {_inline(paragraph.text, names)}" if paragraph.text else ""
+            hashes = "" if paragraph.scope is Scope.OPTION else "## "
+            blocks.append(f"{hashes}{paragraph.label}{words}")
+        elif paragraph.label and paragraph.kind is Kind.SUBPARAGRAPH and labels.number_label(paragraph.label + " "):
+            blocks.append(f"{'   ' * paragraph.level}{paragraph.label} {text}")  # a numbered item nested in a list
         elif paragraph.label:
             blocks.append(f"{paragraph.label} {text}")
         else:

@@ -28,7 +28,9 @@ def _text(text: str, names: dict[str, str]) -> str:
 
 
 def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -> str:
-    """The round as indented text with labels and status tags."""
+    """The round as indented text with labels and status tags; paragraphs whose labels
+    repeat (paragraph 1 of every Article of an agreement) show their id, which names one."""
+    ids = _repeated_labels(round_)
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     names = {f.id: f.label or f.id for f in round_.footnotes}
     lines: list[str] = []
@@ -43,7 +45,11 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
         tag = ""
         if paragraph.status.value is not StatusValue.OPEN:
             tag = f"  {dim}[{paragraph.status.label}]{reset}"
-        if paragraph.kind in (Kind.TITLE, Kind.HEADING):
+        if paragraph.id in ids:
+            tag = f"  {dim}{{{paragraph.id}}}{reset}" + tag
+        if paragraph.kind is Kind.CONTAINER and not (paragraph.label or text):
+            continue  # a table, row or cell: its paragraphs follow
+        if paragraph.kind in (Kind.TITLE, Kind.HEADING, Kind.CONTAINER):
             lines.append(f"{bold}{(paragraph.label + ' ') if paragraph.label else ''}{text}{reset}{tag}")
             lines.append("")
             continue
@@ -62,6 +68,17 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
         for footnote in round_.footnotes:
             lines.append(f"{footnote.label or footnote.id} {_text(footnote.text, names)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _repeated_labels(round_: Round) -> frozenset[str]:
+    """Ids of the paragraphs whose label, said as readers say it ('18 a)'), another has too."""
+    from drafttool.negotiate.proposals import display_label
+
+    seen: dict[str, list[str]] = {}
+    for paragraph in round_.paragraphs:
+        if paragraph.label:
+            seen.setdefault(display_label(round_, paragraph), []).append(paragraph.id)
+    return frozenset(pid for group in seen.values() if len(group) > 1 for pid in group)
 
 
 _RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"

@@ -52,7 +52,7 @@ class Label:
 
 _SUFFIX = "|".join(LATIN_SUFFIXES)
 _NUMBER = re.compile(
-    rf"""(?P<n>[0-9]{{1,4}}|[٠-٩]{{1,4}}|[۰-۹]{{1,4}})   # 18, or Arabic-Indic digits
+    rf"""(?P<n>[0-9]{{1,6}}|[٠-٩]{{1,6}}|[۰-۹]{{1,6}})   # 18, 12345, or Arabic-Indic digits
         (?:[ .]?(?P<suffix>{_SUFFIX}))?                   # 3bis, 3 bis, 3.bis
         (?P<mark>\.|\s?[-–]|、)                           # '18.', '١ -', '1、'
         (?:(?<=、)|(?=\s|$))""",
