@@ -217,20 +217,30 @@ def test_op_and_pp_name_operative_and_preambular_paragraphs_in_a_resolution():
     assert [resolve(round_, name).id for name in ("PP3", "OP5", "OP1", "1 (a)", "5")] == ["pp3", "p5", "p1", "p1.a", "p5"]
 
 
+def _cpu_seconds(work) -> float:
+    """The better of two runs in CPU time: the machines are shared, wall time says little."""
+    times = []
+    for _ in range(2):
+        started = time.process_time()
+        work()
+        times.append(time.process_time() - started)
+    return min(times)
+
+
 def test_forty_thousand_paragraphs_with_the_same_label_are_read_in_linear_time():
     text = "# T\n\n" + "\n\n".join("5. Same." for _ in range(40_000)) + "\n"
-    started = time.process_time()  # CPU time: the machines are shared
-    round_ = read(text).round
-    assert time.process_time() - started <= 2.0
-    assert round_.paragraphs[-1].id == "p5-40000"
+    assert _cpu_seconds(lambda: read(text, path="same.md")) <= 2.0
+    reading = read(text, path="same.md")
+    assert reading.round.paragraphs[-1].id == "p5-40000"
+    assert [str(n) for n in reading.notices[-2:]] == [
+        "same.md: warning: and 39,979 more paragraphs whose labels appear again, each given an id of its own",
+        "same.md: warning: and 39,979 more places where the numbering skips or repeats"]
 
 
 def test_fifty_thousand_footnote_bodies_are_read_in_linear_time():
     text = "# T\n\n1. Decides[^1].\n\n" + "\n\n".join(f"[^{n}]: Note {n}." for n in range(1, 50_001)) + "\n"
-    started = time.process_time()  # CPU time: the machines are shared
-    round_ = read(text).round
-    assert time.process_time() - started <= 2.0
-    assert len(round_.footnotes) == 50_000
+    assert _cpu_seconds(lambda: read(text)) <= 2.0
+    assert len(read(text).round.footnotes) == 50_000
 
 
 def test_an_agreement_imports_shows_ids_takes_proposals_by_article_and_exports_compiles_and_diffs(runner, tmp_path):

@@ -31,14 +31,16 @@ footnote body, a heading, or text), then the blocks become the model:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from drafttool.text import languages, markup
 from drafttool.errors import InputError, Notice
-from drafttool.text.markup import Run
-from drafttool.model import Footnote, Masthead, Round
-from drafttool.readers import Reading, limits
+from drafttool.model import Footnote, Round
+from drafttool.readers import Reading, layout, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
+from drafttool.readers.inline import Inline, unwrap as _unwrap
+from drafttool.readers.masthead import masthead_from_front, masthead_from_lines
+from drafttool.readers.notes import check_brackets, check_footnotes
 from drafttool.readers.textfile import clean_text, decode_text
 from drafttool.text.containers import container_heading
 
@@ -50,6 +52,7 @@ FURNITURE = re.compile(
       | (Page|page|Página|Стр\.)\s+\d+(\s*(of|sur|de|из)\s*\d+)?
       | \d{1,3}\s*/\s*\d{1,3}                             # page counter 2/8
       | \d{1,3}                                           # a bare page number
+      | -\s?\d{1,3}\s?-                                   # a page number between dashes: -2-
       | Please\s+recycle.* | Merci\s+de\s+recycler.* | ♲.*
     )$""",
     re.VERBOSE,
@@ -103,6 +106,9 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
                   markdown: bool = True) -> Reading:
     """Read a Markdown (or, with `markdown=False`, plain-text) UN document."""
     text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
+    laid = not markdown and layout.laid_out(text)
+    if laid:
+        text = layout.lay_out(text)  # pdftotext -layout: paragraphs by their indent, footnotes by page
     text, cleaned = clean_text(text, path)
     notices += cleaned
     front, body_start, website = _front_matter(text, path, notices)
@@ -110,7 +116,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     # a block, the title as '# …'; a website's front matter says nothing of the body.
     ours = bool(front) and not website and "title" not in front
     lines = text.split("\n")
-    blocks = _blocks(lines, body_start, markdown)
+    blocks = _blocks(lines, body_start, markdown, laid_out=laid)
     if markdown and not ours:
         blocks = _drop_website_furniture(blocks, notices, path)
     if not any(block.text.strip() for block in blocks) and not front:
@@ -140,6 +146,9 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     if running:
         notices.append(Notice(f"left out {len(running)} running document symbol line(s) "
                               f"(lines {', '.join(str(b.line) for b in running[:5])})", path))
+        for index, block in enumerate(blocks[:-1]):
+            if any(block is r for r in running):
+                blocks[index + 1].after_break = True  # a running symbol stands at a page break
         blocks = [b for b in blocks if not any(b is r for r in running)]
     title_block = None
     if "title" in front and not any(b.kind == "heading" and b.heading == 1 for b in head):
@@ -149,12 +158,14 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         headings = [b for b in head if b.kind == "heading"]
         title_block = headings[-1] if headings else head[-1]
     masthead_lines = [b for b in head if b is not title_block]
+    if title_block is not None and title_block.kind == "text" and not markdown:
+        title_block, masthead_lines = _whole_title(title_block, masthead_lines)
 
     # Markdown that drafttool wrote (it has front matter) holds one paragraph a block:
     # nothing there was cut by a page, so nothing is rejoined.
     paragraphs, footnotes = _assemble_blocks(blocks[first_body:], notices, path, markdown, rejoin=not ours)
     star_labels = {d.footnote_label for d in footnotes}
-    inline = _Inline(markdown, star_labels)
+    inline = Inline(markdown, star_labels)
 
     footnote_records: list[Footnote] = []
     footnote_ids: dict[str, str] = {}
@@ -173,6 +184,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         footnote_records.append(Footnote(fid, inline.convert(" ".join(draft.raw), footnote_ids, f"{draft.line}"),
                                          draft.footnote_label))
 
+    inline.spaced = laid
     sources: list[SourceParagraph] = []
     if title_block is not None:
         sources.append(SourceParagraph(inline.convert(_unwrap(title_block.text), footnote_ids, f"{title_block.line}"),
@@ -190,9 +202,9 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     records, structure_notices = assemble(sources, path=path)
     notices.extend(structure_notices)
 
-    masthead, printed_symbol = _masthead(masthead_lines, inline, footnote_ids)
+    masthead, printed_symbol = masthead_from_lines([b.text for b in masthead_lines], inline, footnote_ids)
     if ours:
-        masthead = _masthead_from_front(front, inline, footnote_ids)
+        masthead = masthead_from_front(front, inline, footnote_ids)
     lang = language or front.get("language", "") or languages.language_from_name(masthead.language)
     if not lang:
         lang = languages.guess_language(" ".join(markup.plain(p.text) for p in records))
@@ -207,7 +219,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         source=front.get("source", ""),
         note=front.get("note", ""),
     )
-    notices.extend(_check_footnotes(round_, path))
+    notices.extend(check_footnotes(round_, path))
     notices.extend(check_brackets(round_, path, {p.id: s.place for p, s in zip(records, sources)}))
     return Reading(round_, tuple(notices))
 
@@ -255,6 +267,9 @@ def _drop_website_furniture(blocks: list[_Block], notices: list[Notice], path: s
     out: list[_Block] = []
     dropped: list[int] = []
     for block in blocks:
+        if block.text[:1] not in "{[<" and "\n" not in block.text:
+            out.append(block)
+            continue
         lines = block.text.split("\n")
         kept = [line for line in lines if not _WEBSITE.match(line.strip())]
         if len(kept) < len(lines):
@@ -282,7 +297,7 @@ def _without_furniture(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
-def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
+def _blocks(lines: list[str], start: int, markdown: bool, laid_out: bool = False) -> list[_Block]:
     """Blocks of non-blank lines; an ATX heading line is a block of its own."""
     blocks: list[_Block] = []
     current: list[str] = []
@@ -296,6 +311,12 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
     for number, line in enumerate(lines[start:], start=start + 1):
         stripped = line.strip()
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", stripped) if markdown else None
+        if not markdown and stripped[:1] in (layout.PARAGRAPH, layout.CENTRED):
+            flush()
+            if stripped[0] == layout.CENTRED:
+                blocks.append(_Block(stripped[1:].strip(), number, heading=3, kind="heading"))
+                continue
+            line, stripped = line.replace(layout.PARAGRAPH, "", 1), stripped[1:].strip()
         if not stripped:
             flush()
         elif heading:
@@ -312,7 +333,7 @@ def _blocks(lines: list[str], start: int, markdown: bool) -> list[_Block]:
     flush()
     blocks = [part for block in blocks for part in _split_block(block, markdown)]
     if not markdown:
-        blocks = _split_footnote_lines(blocks)
+        blocks = _split_footnote_lines(blocks, laid_out)
     after_separator = False
     for block in blocks:
         if block.kind == "separator":
@@ -363,24 +384,54 @@ languages, italic or not: 'Recalling', 'Deeply concerned', 'Rappelant', 'Recorda
 a paragraph, and a block that opens so never continues the paragraph before it."""
 
 
+_NOTE_AT_END = re.compile(r"\s[0-9]{1,3}(?:,[0-9]{1,3})*$")
+"""Footnote numbers set apart at the end of a line ('… the Future. 16')."""
+_NUMBERED = re.compile(r"^\s*[0-9]{1,3}\.\s+\S")
+
+
+def _container_lines(block: _Block, lines: list[str], markdown: bool) -> list[_Block] | None:
+    """A block that opens with a container's label alone on its line ('Annex', 'Article 4')
+    and its heading words on the next: a heading block, then the rest of the block."""
+    heading = container_heading(lines[0].strip())
+    if heading is None or heading.rest or heading.scope.value == "option" or len(lines) < 2:
+        return None
+    words = lines[1].strip()
+    titled = len(words.split()) <= 12 and words[-1:] not in ".;:,،，" and not _ITEM_START.match(words)
+    head = _Block(f"{lines[0].strip()} {words}" if titled else lines[0].strip(), block.line, heading=3,
+                  kind="heading", after_break=block.after_break)
+    rest = lines[2:] if titled else lines[1:]
+    if not rest:
+        return [head]
+    return [head, *_split_block(_Block("\n".join(rest), block.line + len(lines) - len(rest)), markdown)]
+
+
 def _split_block(block: _Block, markdown: bool) -> list[_Block]:
     """A block of lines as the paragraphs it holds: list items and labelled paragraphs
     written one a line with no blank line between them (CommonMark lists, text typed by
     a delegate), consecutive footnote definitions, and a preambular paragraph on a line of
     its own after one that ended a clause.  An indented item is nested (`depth`)."""
-    if block.kind != "text":
+    if block.kind != "text" or ("\n" not in block.text and not (markdown and block.text[:1] in " \t")):
         return [block]
     lines = block.text.split("\n")
+    if (opened := _container_lines(block, lines, markdown)) is not None:
+        return opened
+    longest = max(len(line.strip()) for line in lines)
     out: list[_Block] = []
     start = 0
     for index in range(1, len(lines) + 1):
         if index < len(lines):
-            line, before = lines[index], lines[index - 1].rstrip()
+            line, before = lines[index], _NOTE_AT_END.sub("", lines[index - 1].rstrip())
             ended = bool(before) and before.rstrip("*_ ")[-1:] in _CLAUSE_END
             item = _ITEM_START.match(line)
+            # Hard-wrapped text: a numbered line after a short one starts a paragraph, and a
+            # short line after a sentence, before a numbered one, is a heading of its own.
+            short = len(lines) > 2 and len(before.strip()) < 0.7 * longest
+            numbered = not markdown and _NUMBERED.match(line) and short
+            heading = (not markdown and ended and index + 1 < len(lines) and _NUMBERED.match(lines[index + 1])
+                       and len(line.strip()) < 0.7 * longest)
             if not ((markdown and _FOOTNOTE_DEF.match(line))
                     or (item and (markdown or ended))
-                    or (ended and _OPENER.match(line.strip()))):
+                    or (ended and _OPENER.match(line.strip())) or numbered or heading):
                 continue
         part = lines[start:index]
         first = _ITEM_START.match(part[0])
@@ -396,9 +447,11 @@ def _split_block(block: _Block, markdown: bool) -> list[_Block]:
     return out
 
 
-def _split_footnote_lines(blocks: list[_Block]) -> list[_Block]:
+def _split_footnote_lines(blocks: list[_Block], laid_out: bool = False) -> list[_Block]:
     """In plain text, a block after a separator line holds several footnotes, one a line
-    ('* E/CN.7/2024/1.', '1 Voir …'): split it where a line starts with a footnote mark."""
+    ('* E/CN.7/2024/1.', '1 Voir …'): split it where a line starts with a footnote mark.
+    In text laid out as on the page, only a line at the margin starts one: its text goes
+    on indented ('9 December 1994' inside a note is not note 9)."""
     out: list[_Block] = []
     after_separator = False
     for block in blocks:
@@ -411,7 +464,7 @@ def _split_footnote_lines(blocks: list[_Block]) -> list[_Block]:
             current = [lines[0]]
             start = block.line
             for offset, line in enumerate(lines[1:], start=1):
-                if FOOTNOTE_START_TXT.match(line.strip()):
+                if FOOTNOTE_START_TXT.match(line if laid_out else line.strip()):
                     out.append(_Block("\n".join(current), start))
                     current, start = [line.strip()], block.line + offset
                 else:
@@ -422,6 +475,19 @@ def _split_footnote_lines(blocks: list[_Block]) -> list[_Block]:
             after_separator = False
         out.append(block)
     return out
+
+
+def _whole_title(last: _Block, masthead: list[_Block]) -> tuple[_Block, list[_Block]]:
+    """A title wrapped over lines ('80/112.  Safety and security of … protection of' /
+    'United Nations personnel'): the lines of the block just above the last one, when they
+    go on without a column gap, belong to it; the resolution's number is left out."""
+    lines = [last]
+    while masthead and masthead[-1].line == lines[0].line - 1 and len(lines) < 4 \
+            and not masthead[-1].text.rstrip().endswith((".", ":", ")", "]")) or (
+                masthead and masthead[-1].line == lines[0].line - 1 and re.match(r"^\d+/\d+\.", masthead[-1].text)):
+        lines.insert(0, masthead.pop())
+    text = re.sub(r"^\d+/\d+\.\s+", "", " ".join(b.text.strip() for b in lines))
+    return _Block(text, lines[0].line), masthead
 
 
 def _head_lines(block: _Block) -> list[_Block]:
@@ -435,17 +501,6 @@ def _head_lines(block: _Block) -> list[_Block]:
             if part.strip():
                 out.append(_Block(part.strip(), block.line + offset))
     return out
-
-
-def _unwrap(text: str) -> str:
-    """A heading without the emphasis wrapped round all of it: '**III. Voie**' → 'III. Voie'."""
-    text = text.strip()
-    for marker in ("***", "**", "__", "*", "_"):
-        if len(text) > 2 * len(marker) and text.startswith(marker) and text.endswith(marker):
-            inner = text[len(marker): -len(marker)]
-            if marker not in inner and not inner.endswith("\\"):
-                return inner.strip()
-    return text
 
 
 def _words(text: str) -> int:
@@ -525,7 +580,8 @@ def _unwrap_lines(text: str) -> str:
     """A hard-wrapped block as one line; a line ending in a hyphen before a lower-case
     letter was cut inside a word ('socio-' / 'économiques'): no space is added there."""
     if "\n" not in text:
-        return text
+        return text.lstrip(" ")
+    text = "\n".join(line.strip(" ") for line in text.strip(" ").split("\n"))  # a page's indents
     text = re.sub(r"(?<=\w-)\n(?=[^\W\d_])", "", text)
     return text.replace("\n", " ")
 
@@ -587,236 +643,3 @@ def _footnote_id(label: str, taken: set[str], counters: dict[str, int]) -> str:
     return candidate
 
 
-_FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
-_MARKDOWN_SYNTAX = re.compile(r"[*_`<>\[\]\\&!~\n]|  ")
-"""Characters that can start Markdown inline syntax (or an HTML entity or tag)."""
-
-
-_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
-"""Around the number of a footnote reference while markdown-it parses the text: Unicode
-noncharacters, kept for internal use, which `clean_text` removes from every input (private
-use characters, used before, come from PDF symbol fonts and crashed the reader)."""
-_SENTINEL = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-
-
-class _Inline:
-    """Markdown inline syntax (or plain text) → drafttool's inline markup."""
-
-    def __init__(self, markdown: bool, footnote_labels: set[str]) -> None:
-        self.markdown = markdown
-        self.labels = footnote_labels
-        self._stars: re.Pattern[str] | None = None
-        if "*" in footnote_labels or "**" in footnote_labels:
-            star = r"\\\*" if markdown else r"\*"
-            self._stars = re.compile(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)")
-        self._parser = None
-        self.unparsed: list[tuple[str, int]] = []
-        """Places of paragraphs read as plain text for their mass of Markdown syntax, and its count."""
-        if markdown:
-            from markdown_it import MarkdownIt
-
-            self._parser = MarkdownIt("commonmark")
-
-    def convert(self, raw: str, footnote_ids: dict[str, str], place: str = "") -> str:
-        refs: list[str] = []
-
-        def sentinel(label: str) -> str:
-            refs.append(footnote_ids.get(label, "fn-" + label))
-            return f"{_OPEN}{len(refs) - 1}{_CLOSE}"
-
-        if "[^" in raw:
-            raw = _FOOTNOTE_REFERENCE.sub(lambda m: sentinel(m.group(1)), raw)
-        if self._stars is not None and "*" in raw:
-            raw = self._stars.sub(lambda m: sentinel("*" * m.group(1).count("*"))
-                                  if "*" * m.group(1).count("*") in self.labels else m.group(0), raw)
-        if not self.markdown:
-            runs = self._plain_runs(raw, footnote_ids, sentinel)
-        elif not _MARKDOWN_SYNTAX.search(raw):
-            runs = [Run(raw)]  # no emphasis, link, escape or tag: the words as they are
-        elif (count := sum(raw.count(c) for c in "*_[!<&\\`")) > limits.MAX_MARKDOWN_SYNTAX:
-            self.unparsed.append((place, count))  # markdown-it would take minutes over it
-            runs = [Run(raw)]
-        else:
-            runs = self._markdown_runs(raw, footnote_ids)
-        return markup.to_markup(self._expand(runs, refs)).strip()
-
-    def _plain_runs(self, raw: str, footnote_ids: dict[str, str], sentinel) -> list[Run]:  # type: ignore[no-untyped-def]
-        # PDF-converted text glues footnote numbers to words ('drogue1,'): take a number
-        # stuck to the end of a word as a reference when a footnote of that number exists.
-        raw = re.sub(r"(?<=[^\W\d_])([0-9]{1,3})(?=[\s,.;:)]|$)",
-                     lambda m: sentinel(m.group(1)) if m.group(1) in self.labels else m.group(0), raw)
-        raw = re.sub(r"<sup>\s*([0-9]{1,3})\s*</sup>",
-                     lambda m: sentinel(m.group(1)) if m.group(1) in self.labels else m.group(0), raw)
-        return [Run(raw)]
-
-    def _markdown_runs(self, raw: str, footnote_ids: dict[str, str]) -> list[Run]:
-        assert self._parser is not None
-        tokens = self._parser.parseInline(raw, {})
-        children = tokens[0].children or [] if tokens else []
-        runs: list[Run] = []
-        italic = bold = 0
-        in_sup: list[str] | None = None
-        link_href: str | None = None
-        for token in children:
-            kind = token.type
-            if kind == "link_open":
-                link_href = re.sub(r"^[a-z]+://", "", str(token.attrs.get("href", "")))
-                continue
-            if kind == "link_close":
-                link_href = None
-                continue
-            if kind == "text" and link_href and "\\" in token.content and token.content.replace("\\", "") == link_href:
-                # PDF-to-Markdown converters escape twice ('Mandate\\_Functions'); the address
-                # itself says what the text was.
-                runs.append(Run(link_href, bool(italic), bool(bold)))
-                continue
-            if in_sup is not None:
-                if kind == "html_inline" and token.content.strip().lower() == "</sup>":
-                    content = "".join(in_sup).strip()
-                    if content in self.labels:
-                        runs.append(Run("", bool(italic), bool(bold), footnote=footnote_ids.get(content, "fn-" + content)))
-                    else:
-                        runs.append(Run(content, bool(italic), bool(bold)))
-                    in_sup = None
-                else:
-                    in_sup.append(token.content)
-                continue
-            if kind in ("text", "code_inline"):
-                runs.append(Run(token.content, bool(italic), bool(bold)))
-            elif kind == "em_open":
-                italic += 1
-            elif kind == "em_close":
-                italic -= 1
-            elif kind == "strong_open":
-                bold += 1
-            elif kind == "strong_close":
-                bold -= 1
-            elif kind in ("softbreak", "hardbreak"):
-                runs.append(Run(" ", bool(italic), bool(bold)))
-            elif kind == "image":
-                runs.append(Run(token.content, bool(italic), bool(bold)))
-            elif kind == "html_inline":
-                tag = token.content.strip().lower()
-                if tag == "<sup>":
-                    in_sup = []
-                elif tag in ("</sup>", "<br>", "<br/>", "<br />"):
-                    runs.append(Run(" " if tag.startswith("<br") else ""))
-                else:
-                    runs.append(Run(token.content, bool(italic), bool(bold)))  # kept as text, never markup
-        if in_sup is not None:
-            runs.append(Run("".join(in_sup), bool(italic), bool(bold)))
-        return runs
-
-    @staticmethod
-    def _expand(runs: list[Run], refs: list[str]) -> list[Run]:
-        """Turn the sentinels left in text runs into footnote reference runs."""
-        out: list[Run] = []
-        for run in runs:
-            if run.footnote is not None or _OPEN not in run.text:
-                out.append(run)
-                continue
-            for index, piece in enumerate(_SENTINEL.split(run.text)):
-                if index % 2:
-                    out.append(Run("", run.italic, run.bold, footnote=refs[int(piece)]))
-                elif piece:
-                    out.append(Run(piece, run.italic, run.bold))
-        # Collapse runs of spaces left where line breaks were.
-        return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None and ("  " in r.text or "\t" in r.text)
-                else r for r in out]
-
-
-def _masthead(blocks: list[_Block], inline: _Inline, footnote_ids: dict[str, str]) -> tuple[Masthead, str]:
-    """Sort masthead lines into fields (and the document symbol); unrecognised ones: the
-    organ, the body, then 'other'."""
-    fields: dict[str, str] = {}
-    other: list[str] = []
-    after_agenda = False
-    for block in blocks:
-        for line in block.text.split("\n"):
-            text = inline.convert(_unwrap(line.strip()), footnote_ids)
-            if not text:
-                continue
-            if name_is_un(markup.plain(text)):
-                other.append(text)
-                continue
-            if not text:
-                continue
-            name = languages.masthead_field(markup.plain(text))
-            if name == "language":
-                name = "language" if "language" not in fields else None
-            if name is None and after_agenda and "agenda_title" not in fields:
-                name = "agenda_title"
-            elif name is None and not fields.keys() & {"organ", "body", "session", "distribution"}:
-                name = "organ"
-            elif name is None and "body" not in fields and "session" not in fields:
-                name = "body"
-            elif name is None and "session" in fields and "venue" not in fields and re.search(r"\d{4}", text):
-                name = "venue"
-            after_agenda = name == "agenda_item"
-            if name is None or name in fields:
-                other.append(text)
-            else:
-                fields[name] = text
-    symbol = markup.plain(fields.pop("symbol", ""))
-    return Masthead(**fields, other=tuple(other)), symbol
-
-
-def name_is_un(text: str) -> bool:
-    return text.strip() in ("United Nations", "Nations Unies", "Naciones Unidas",
-                            "Организация Объединенных Наций", "الأمم المتحدة", "联合国")
-
-
-def _masthead_from_front(front: dict[str, str], inline: _Inline, footnote_ids: dict[str, str]) -> Masthead:
-    def get(key: str) -> str:
-        return inline.convert(front.get(key, ""), footnote_ids)
-
-    other = tuple(inline.convert(line, footnote_ids) for line in front.get("other", "").split("\n") if line.strip())
-    return Masthead(
-        organ=get("organ"), distribution=get("distribution"), date=get("masthead-date"),
-        language=get("language-line"), original=get("original"), body=get("body"), session=get("session"),
-        venue=get("venue"), agenda_item=get("agenda-item"), agenda_title=get("agenda-title"), other=other,
-    )
-
-
-def _check_footnotes(round_: Round, path: str | None) -> list[Notice]:
-    """A reference to no footnote, or a footnote that nothing refers to, is reported."""
-    notices = []
-    known = {f.id for f in round_.footnotes}
-    referred: set[str] = set()
-    texts = [(p.label or p.id, p.text) for p in round_.paragraphs]
-    texts += [("masthead", value) for value in (round_.masthead.agenda_item, round_.masthead.agenda_title,
-                                                round_.masthead.organ, round_.masthead.body)]
-    texts += [(f"footnote {f.label}", f.text) for f in round_.footnotes]
-    for where, text in texts:
-        missing: dict[str, int] = {}
-        for ref in markup.footnote_ids(text):
-            referred.add(ref)
-            if ref not in known:
-                missing[ref] = missing.get(ref, 0) + 1
-        for ref, count in missing.items():  # once a paragraph, however often it cites it
-            times = f" ({count:,} references)" if count > 1 else ""
-            notices.append(Notice(f"footnote reference {ref!r} has no footnote body{times}", path, where))
-    for footnote in round_.footnotes:
-        if footnote.id not in referred:
-            notices.append(Notice(f"footnote {footnote.label} is not referred to anywhere; kept at the end", path))
-    return notices
-
-
-def check_brackets(round_: Round, path: str | None, places: dict[str, str] | None = None) -> list[Notice]:
-    """Square brackets that close what was never opened, or are never closed, as notices."""
-    from drafttool.text.brackets import scan_brackets
-
-    places = places or {}
-    by_paragraph: dict[str, list[str]] = {}
-    for pid, message in scan_brackets(round_).unbalanced:
-        by_paragraph.setdefault(pid, []).append(message)
-    notices = []
-    for pid, messages in by_paragraph.items():
-        # A paragraph of a hundred thousand '[' gets three notices and a count, not a flood.
-        shown = messages if len(messages) <= _SHOWN_BRACKETS + 1 else messages[:_SHOWN_BRACKETS] + [
-            f"and {len(messages) - _SHOWN_BRACKETS:,} more unbalanced bracket(s) in this paragraph"]
-        notices += [Notice(message, path, places.get(pid) or pid) for message in shown]
-    return notices
-
-
-_SHOWN_BRACKETS = 3

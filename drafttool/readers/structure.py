@@ -127,12 +127,16 @@ _TITLED = (Scope.ARTICLE, Scope.PART, Scope.CHAPTER, Scope.SECTION, Scope.ANNEX,
 'Use of terms')."""
 
 
+_SHOWN_REPEATS = 20
+
+
 class _Ids:
     """Unique ids in linear time: a repeated base gets '-2', '-3'… with a notice."""
 
     def __init__(self, notices: list[Notice], path: str | None) -> None:
         self.taken: set[str] = set()
         self.next: dict[str, int] = {}
+        self.repeated = 0
         self.notices, self.path = notices, path
 
     def __call__(self, base: str, source: SourceParagraph) -> str:
@@ -144,9 +148,16 @@ class _Ids:
             n += 1
         self.next[base] = n + 1
         self.taken.add(f"{base}-{n}")
-        self.notices.append(Notice(f"label {source.label or source.text[:40]!r} appears again; its paragraph gets "
-                                   f"the id {base}-{n}", self.path, source.place))
+        self.repeated += 1
+        if self.repeated <= _SHOWN_REPEATS:  # forty thousand repeats make one line, not forty thousand
+            self.notices.append(Notice(f"label {source.label or source.text[:40]!r} appears again; its paragraph "
+                                       f"gets the id {base}-{n}", self.path, source.place))
         return f"{base}-{n}"
+
+    def summary(self) -> None:
+        if self.repeated > _SHOWN_REPEATS:
+            self.notices.append(Notice(f"and {self.repeated - _SHOWN_REPEATS:,} more paragraphs whose labels appear "
+                                       "again, each given an id of its own", self.path))
 
 
 def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
@@ -157,6 +168,7 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
     stack = [_State()]
     cell: tuple[int, int, int] | None = None
     tables = 0
+    skips = 0
     titling: int | None = None
     """Index in `out` of a container whose heading words may be on the next line."""
 
@@ -218,7 +230,10 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                 labels.successor(state.last_number, first) or first.suffix or state.last_number.suffix
                 and first.ordinal == state.last_number.ordinal + 1
             ):
-                notices.append(Notice(f"numbering goes from {state.last_number.text!r} to {first.text!r}", path, source.place))
+                skips += 1
+                if skips <= _SHOWN_REPEATS:
+                    notices.append(Notice(f"numbering goes from {state.last_number.text!r} to {first.text!r}", path,
+                                          source.place))
             state.last_number = first
             number = first.ordinal
             paragraph = Paragraph(unique(f"{state.prefix}p{number}{first.suffix}", source), source.text, Kind.OPERATIVE,
@@ -239,6 +254,9 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                                       Kind.PREAMBULAR, source.label, parent=parent)
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
         out.append(paragraph)
+    unique.summary()
+    if skips > _SHOWN_REPEATS:
+        notices.append(Notice(f"and {skips - _SHOWN_REPEATS:,} more places where the numbering skips or repeats", path))
     return tuple(out), tuple(notices)
 
 
