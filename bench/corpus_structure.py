@@ -59,8 +59,9 @@ def score(round_, truth: dict) -> tuple[int, int, list[str]]:  # type: ignore[no
 
     paragraphs = round_.paragraphs
     containers = [p for p in paragraphs if p.kind is Kind.CONTAINER]
-    preambular = sum(1 for p in paragraphs if p.kind is Kind.PREAMBULAR and p.parent is None)
-    add(_by_count("preambular paragraphs", truth["preambular"], preambular, misread))
+    if "preambular" in truth:
+        preambular = sum(1 for p in paragraphs if p.kind is Kind.PREAMBULAR and p.parent is None)
+        add(_by_count("preambular paragraphs", truth["preambular"], preambular, misread))
     if "footnotes" in truth:
         add(_by_count("footnotes", truth["footnotes"], len(round_.footnotes), misread))
     top = {p.label.rstrip(". -").strip(): p for p in paragraphs if p.kind is Kind.OPERATIVE and p.parent is None}
@@ -149,7 +150,8 @@ def report(corpus: Path) -> str:
         how.add(method)
         right, units, misread = score(round_, document)
         all_right, all_units = all_right + right, all_units + units
-        rows.append(f"| {document['file']} | {document['language']} | {right} / {units} | "
+        name = document["file"] + (" (held out)" if document.get("held_out") else "")
+        rows.append(f"| {name} | {document['language']} | {right} / {units} | "
                     f"{100 * right / units:.0f} % | {'; '.join(misread) or '—'} |")
     rows.append(f"| **all** | | **{all_right} / {all_units}** | "
                 f"{100 * all_right / max(all_units, 1):.0f} % | |")
