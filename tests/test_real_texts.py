@@ -289,3 +289,17 @@ def test_check_reports_a_round_imported_with_warnings_counted_with_the_first_few
         f"{store}/rounds/001-zero-draft.jsonl:1: round 'Zero draft' was imported with 4 warning(s) from draft.md: "
         "line 9: numbering goes from '3.' to '5.'; line 11: numbering goes from '5.' to '7.'; line 13: numbering goes "
         "from '7.' to '9.'; and 1 more\n1 problem(s)\n")
+
+
+def test_bullet_items_without_blank_lines_are_paragraphs_of_their_own():
+    text = "# T\n\nThe General Assembly,\n\n1. Decides to consider:\n- the report;\n- the budget;\n\n2. Requests.\n"
+    assert [p.text for p in read(text).round.paragraphs[1:]] == [
+        "The General Assembly,", "Decides to consider:", "- the report;", "- the budget;", "Requests."]
+
+
+def test_a_continuation_after_a_page_break_that_starts_with_united_nations_is_rejoined():
+    text = ("Title of the resolution\n\nThe General Assembly,\n\nRecalling the report of the Secretary-General "
+            "on the\n\n24-04527 (E)\n\nUnited Nations Development Programme,\n\n1. Decides.\n")
+    assert [p.text for p in read(text, markdown=False).round.paragraphs if p.kind is Kind.PREAMBULAR] == [
+        "The General Assembly,",
+        "Recalling the report of the Secretary-General on the United Nations Development Programme,"]
