@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from drafttool.text import labels, markup
-from drafttool.errors import NotFoundError, ProposalError
+from drafttool.errors import ProposalError
 from drafttool.text.markup import Run
 from drafttool.text.normalize import fold_typography
 from drafttool.model import (
