@@ -1,8 +1,9 @@
 """Readers: a document file becomes a `Round` of the model, with notices beside it.
 
 `read_document` picks the reader from the file's suffix: `.md` and `.markdown` (Markdown),
-`.txt` (plain text, such as PDF-converted UN documents), `.docx` (Word), and `.docm` (Word
-with macros: read as .docx, the macros never run, with a notice).  Readers never
+`.txt` (plain text, such as PDF-converted UN documents), `.docx` (Word), `.docm` (Word
+with macros: read as .docx, the macros never run, with a notice), and `.pdf` (UN documents
+as published, read through their layout: `readers/pdf/`).  Readers never
 render and never touch a store; ids they give are derived from the structure (`p18`,
 `p18.a`, `sec-III-A`, `fn-12`), and the store carries earlier ids forward on import.
 """
@@ -69,7 +70,7 @@ class Reading:
     comments: tuple[Comment, ...] = ()
 
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".docx": "docx", ".docm": "docx"}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".docx": "docx", ".docm": "docx", ".pdf": "pdf"}
 
 
 def read_document(
@@ -94,6 +95,10 @@ def read_document(
         raise InputError("is a folder, not a document", path=path) from None
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", path=path) from None
+    if reader == "pdf":
+        from drafttool.readers.pdf import read_pdf
+
+        return read_pdf(data, path=str(path), label=label, language=language)
     if reader == "docx":
         from drafttool.readers.docx import read_docx
 
@@ -107,8 +112,8 @@ def _check_size(path: Path, size: int, reader: str) -> None:
     """Refuse, before reading it, a file larger than any negotiated text (readers/limits.py)."""
     from drafttool.readers.limits import MAX_DOCX_FILE_BYTES, MAX_TEXT_FILE_BYTES, MB
 
-    limit = MAX_DOCX_FILE_BYTES if reader == "docx" else MAX_TEXT_FILE_BYTES
+    limit = MAX_DOCX_FILE_BYTES if reader in ("docx", "pdf") else MAX_TEXT_FILE_BYTES
     if size > limit:
-        what = "Word files up to" if reader == "docx" else "text files up to"
+        what = {"docx": "Word files up to", "pdf": "PDF files up to"}.get(reader, "text files up to")
         raise InputError(f"is {size / MB:,.1f} MB; drafttool reads {what} {limit // MB} MB: is it the right file?",
                          path=path)
