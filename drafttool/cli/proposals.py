@@ -39,7 +39,8 @@ from drafttool.text.visible import visible
 @click.option("--note", default="")
 @click.option("--date", default="", help="ISO date (default: today).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="A delegation's edited copy (.docx clean or with tracked changes, .md, .txt).")
+              help="A delegation's edited copy (.docx clean or with tracked changes, .md, .txt), or a UN "
+                   "amendment document (.pdf, .docx, .txt, .md: 'X: amendment to draft resolution …').")
 @click.option("--as", "as_", metavar="DELEGATION", help="With --from: whose proposals they are.")
 @click.option("--file", "file_", type=click.Path(dir_okay=False, path_type=Path),
               help="One proposal as a small JSON file with the fields of the options above.")
@@ -63,8 +64,10 @@ def propose(store: Path, round_name: str | None, by: tuple[str, ...], para: str 
 
     if from_file is not None:
         from drafttool.negotiate.amendments import import_amendments
+        from drafttool.negotiate.instructions import read_amendment_document
 
-        imported = import_amendments(store, from_file, as_delegation=as_, round_name=round_name)
+        imported = read_amendment_document(store, from_file, round_name=round_name, as_delegation=as_) \
+            or import_amendments(store, from_file, as_delegation=as_, round_name=round_name)
         warn(imported.notices)
         for proposal in imported.proposals:
             click.echo(visible(_line(proposal)))

@@ -57,7 +57,7 @@ class _BoundedZlib:
 
 
 BOUNDED_ZLIB = _BoundedZlib()
-pdftypes.zlib = BOUNDED_ZLIB  # type: ignore[attr-defined]  # see _BoundedZlib
+pdftypes.zlib = BOUNDED_ZLIB  # type: ignore[assignment]  # see _BoundedZlib
 
 _TOKEN = re.compile(
     rb"""\s*(?:
@@ -78,6 +78,7 @@ _ARRAY_SHOWN = re.compile(
 """A whole `[...] TJ`: Word draws each glyph or kerned pair as one item of such an array,
 so taking the array in one match saves the main loop a turn per character."""
 _ARRAY_ITEM = re.compile(rb"<([0-9A-Fa-f\s]*)>|\(((?:[^()\\]|\\.)*)\)|([+-]?(?:\d+\.?\d*|\.\d+))", re.DOTALL)
+_INLINE_END = re.compile(rb"\sEI(?=\s|$)")
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")", b"\\": b"\\"}
 _ESCAPE = re.compile(rb"\\([nrtbf()\\]|[0-7]{1,3}|\r\n|\r|\n)?", re.DOTALL)
 
@@ -199,7 +200,8 @@ class Interpreter:
         data = b"\n".join(s.get_data() for s in (resolve1(s) for s in streams) if isinstance(s, PDFStream))
         state = _TextState()
         stack: list[tuple[tuple[float, ...], _TextState]] = []
-        tm = lm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        tm: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        lm = tm
         operands: list[Any] = []
         nest: list[list[Any]] = []
         chars = out.chars
@@ -249,8 +251,8 @@ class Interpreter:
             else:
                 op = match.group(kind)
                 if op == b"ID":  # inline image data: skip to 'EI'
-                    stop = re.compile(rb"\sEI(?=\s|$)").search(data, position)
-                    position = stop.end() if stop else end
+                    found = _INLINE_END.search(data, position)
+                    position = found.end() if found else end
                     operands = []
                     continue
                 if op in (b"TJ", b"Tj", b"'", b'"'):

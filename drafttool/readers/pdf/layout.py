@@ -94,7 +94,7 @@ def _body_geometry(lines: list[Line], body_size: float) -> tuple[float, float]:
     """The left margin of the body text and its line spacing."""
     margins: Counter[int] = Counter()
     for line in lines:
-        if abs(line.size - body_size) < 0.6:
+        if abs(line.size - body_size) < 0.6 and not line.bold:  # not the masthead's bold column
             margins[round(line.x0)] += 1
     margin = float(margins.most_common(1)[0][0]) if margins else 0.0
     steps: Counter[int] = Counter()
@@ -247,8 +247,8 @@ def _paragraphs(lines: list[Line], margin: float, right: float, leading: float, 
     for line in lines:
         centered = _centered(line, margin, right)
         heading = line.bold or centered
-        hanging = bool(out) and out[-1].lines[0].tab_x > 0 and abs(line.x0 - out[-1].lines[0].tab_x) < 3 \
-            and line.tab_after < 0
+        hanging = bool(out) and out[-1].lines[0].text_x > 0 and abs(line.x0 - out[-1].lines[0].text_x) < 3 \
+            and bool(read_label(out[-1].lines[0].plain.strip())[0]) and not read_label(line.plain.strip())[0]
         start = (
             previous is None or not out
             or line.x0 > margin + 4 and not hanging and not (centered and out[-1].kind == "heading" and previous.page == line.page

@@ -52,7 +52,9 @@ class Line:
     tab_after: int = -1
     """Characters of text before the first tab-wide gap (a label's end), or -1."""
     tab_x: float = 0.0
-    """Where the text after that gap starts (a hanging indent's place)."""
+    """Where the text after that gap starts."""
+    text_x: float = 0.0
+    """Where the second word starts: after a label, a hanging indent's place."""
 
     @property
     def text(self) -> str:
@@ -127,11 +129,13 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
     rtl = sum(is_rtl_char(c[5]) for c, _ in tagged) * 2 > sum(bool(c[5].strip()) for c, _ in tagged)
     tagged.sort(key=lambda t: t[0][0])
     pieces: list[tuple[str, bool, bool, bool]] = []
-    tab_after, tab_x = -1, 0.0
+    tab_after, tab_x, text_x = -1, 0.0, 0.0
     previous: Char | None = None
     count = 0
     for char, sup in tagged:
         text = char[5]
+        if previous is None and text.isspace():
+            continue  # spaces before the first word: the indent, drawn
         if previous is not None:
             gap = char[0] - (previous[0] + previous[2])
             if gap > size * 0.9 and tab_after < 0 and count:
@@ -139,6 +143,9 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
                 pieces.append(("\t", False, False, False))
             elif gap > size * 0.2 and not text.isspace() and not previous[5].isspace() and not sup:
                 pieces.append((" ", False, False, False))
+        if not text_x and previous is not None and count and not text.isspace() and (
+                previous[5].isspace() or char[0] - (previous[0] + previous[2]) > size * 0.2):
+            text_x = char[0]
         font = char[4]
         pieces.append((text, bool(_ITALIC.search(font)), bool(_BOLD.search(font)), sup))
         count += len(text)
@@ -157,7 +164,7 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
     spans = [Span(unicodedata.normalize("NFKC", s.text) if rtl else s.text, s.italic, s.bold, s.sup) for s in spans]
     x0 = min(c[0] for c in row if c[5].strip()) if any(c[5].strip() for c in row) else row[0][0]
     x1 = max(c[0] + c[2] for c in row)
-    text_line = Line(page, baseline, x0, x1, size, tuple(spans), tab_after, tab_x)
+    text_line = Line(page, baseline, x0, x1, size, tuple(spans), tab_after, tab_x, text_x)
     return text_line if text_line.text.strip() else None
 
 
