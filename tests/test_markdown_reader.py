@@ -284,7 +284,7 @@ def test_bom_and_windows_line_endings_are_fine():
 
 
 def test_unknown_suffix_and_missing_file(tmp_path: Path):
-    with pytest.raises(InputError, match=r"x\.pdf: unknown kind of file '\.pdf'"):
-        read_document(tmp_path / "x.pdf")
+    with pytest.raises(InputError, match=r"x\.odt: unknown kind of file '\.odt'"):
+        read_document(tmp_path / "x.odt")
     with pytest.raises(InputError, match=r"missing\.md: no such file"):
         read_document(tmp_path / "missing.md")

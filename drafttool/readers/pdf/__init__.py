@@ -14,18 +14,22 @@ garbage), or one that asks for more work than any negotiated text (`limits`).
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from drafttool.errors import InputError, Notice
 from drafttool.readers import Reading
 
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings on damaged files are ours to word
+
 MAX_PDF_PAGES = 3_000
 """Pages read: the longest UN documents (reports with annexes) run to a few hundred; a
 page tree that claims more is refused before any page is read."""
-MAX_PDF_INFLATED_BYTES = 512 * 1024 * 1024
+MAX_PDF_INFLATED_BYTES = 256 * 1024 * 1024
 """All the streams inflated from one file (contents, fonts, object streams): a 50-page
-resolution inflates to about 3 MB."""
+resolution inflates to about 3 MB, so a 3,000-page one stays well under."""
 MAX_PDF_CHARS = 20_000_000
 """Characters drawn, over all pages: a 3,000-page text holds about 10 million."""
 MAX_PDF_SECONDS = 120.0
@@ -51,7 +55,7 @@ def read_pdf(data: bytes, *, path: str | None = None, label: str = "", language:
         raise InputError(f"{unmapped:,} of its {total:,} characters are drawn with fonts that carry no Unicode text "
                          f"({', '.join(fonts[:3])}): the text cannot be read without garbage; import the Word "
                          "file or a PDF saved with Unicode fonts", path=path)
-    layout = build(pages)
+    layout = build(pages, Path(path).name if path else "")
     notices: list[Notice] = []
     if unmapped:
         notices.append(Notice(f"{unmapped:,} character(s) drawn with fonts that carry no Unicode text "
@@ -70,7 +74,7 @@ def pdf_markdown(data: bytes, path: str | None = None) -> str:
     """The Markdown a PDF is read through (for looking at what the layout pass found)."""
     from drafttool.readers.pdf.layout import build
 
-    return build(_pages(data, path)[0]).markdown
+    return build(_pages(data, path)[0], Path(path).name if path else "").markdown
 
 
 def _pages(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
@@ -111,7 +115,7 @@ def _pages(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
             for char in drawn.chars:
                 if not char[5]:
                     fonts[char[4]] = fonts.get(char[4], 0) + 1
-            out.append((drawn.height, page_lines(drawn.chars, number)))
+            out.append((drawn.height, page_lines(drawn.chars, number, drawn.width)))
             if time.monotonic() - started > MAX_PDF_SECONDS:
                 raise InputError(f"reading it took more than {MAX_PDF_SECONDS:.0f} s by page {number}: refused as "
                                  "more work than any negotiated text", path=path)
@@ -124,7 +128,9 @@ def _pages(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
         raise InputError(f"this PDF is encrypted in a way drafttool cannot read ({error}); save an unprotected copy",
                          path=path) from None
     except Budget as error:
-        raise InputError(f"this PDF asks for more work than any negotiated text: {error}", path=path) from None
+        raise InputError(f"this PDF asks for more work than any negotiated text: {error} "
+                         f"({MAX_PDF_INFLATED_BYTES // (1024 * 1024)} MB inflated, {MAX_PDF_CHARS:,} characters)",
+                         path=path) from None
     except MemoryError:
         raise InputError("this PDF needs more memory than any negotiated text: refused", path=path) from None
     except RecursionError:

@@ -108,6 +108,34 @@ def _hex(digits: bytes) -> bytes:
         return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
 
 
+def _font_name(font: Any) -> str:
+    name = getattr(font, "fontname", "") or ""
+    if name in ("", "unknown"):
+        name = str(getattr(font, "basefont", "") or "unknown")
+    return name
+
+
+def _actual_text(properties: Any) -> str | None:
+    """The /ActualText of a marked-content property list (read as a list of key, value)."""
+    if not isinstance(properties, list):
+        return None
+    for key, value in zip(properties, properties[1:]):
+        if getattr(key, "name", None) == "ActualText" and isinstance(value, bytes):
+            if value.startswith(b"\xfe\xff"):
+                return value[2:].decode("utf-16-be", "replace")
+            return value.decode("latin-1")
+    return None
+
+
+def _replace_drawn(chars: list[Char], start: int, actual: str) -> None:
+    """Glyphs drawn inside marked content with an /ActualText stand for that text: a
+    fallback glyph for a character the font lacks (LibreOffice writes Chinese so when no
+    Chinese font is installed), or a ligature."""
+    first = chars[start]
+    width = sum(c[2] for c in chars[start:])
+    chars[start:] = [(first[0], first[1], width, first[3], first[4], actual)]
+
+
 def _string_end(data: bytes, start: int) -> int:
     """End of a literal string with nested parentheses, which the pattern cannot match."""
     depth, index = 0, start
@@ -204,6 +232,7 @@ class Interpreter:
         lm = tm
         operands: list[Any] = []
         nest: list[list[Any]] = []
+        marked: list[tuple[int, str | None]] = []  # marked content open: where it started, its /ActualText
         chars = out.chars
         position, end = 0, len(data)
         match_token = _TOKEN.match
@@ -266,7 +295,7 @@ class Interpreter:
                 elif op == b"Tf" and len(operands) >= 2:
                     state.font = fonts.get(getattr(operands[-2], "name", None))
                     state.size = operands[-1] if isinstance(operands[-1], float) else 0.0
-                    state.fontname = getattr(state.font, "fontname", "") or ""
+                    state.fontname = _font_name(state.font)
                 elif op == b"Td" and len(operands) >= 2:
                     tm = lm = _mult((1.0, 0.0, 0.0, 1.0, operands[-2], operands[-1]), lm)
                 elif op == b"TD" and len(operands) >= 2:
@@ -294,6 +323,15 @@ class Interpreter:
                     stack.append((ctm, _TextState(**{k: getattr(state, k) for k in state.__dataclass_fields__})))
                 elif op == b"Q" and stack:
                     ctm, state = stack.pop()
+                elif op == b"BDC" and operands:
+                    actual = _actual_text(operands[-1])
+                    marked.append((len(chars), actual))
+                elif op == b"BMC":
+                    marked.append((len(chars), None))
+                elif op == b"EMC" and marked:
+                    start, actual = marked.pop()
+                    if actual is not None and len(chars) > start:
+                        _replace_drawn(chars, start, actual)
                 elif op == b"Do" and operands and depth < self.max_depth:
                     self._form(xobjects.get(getattr(operands[-1], "name", None)), ctm, out, seen, depth)
                     self._resources(resources)  # the form's resources replaced ours
@@ -332,6 +370,8 @@ class Interpreter:
         dxscale = 0.001 * size * scaling
         height = abs(size * d) or abs(size * b)
         name = state.fontname
+        if abs(c) > abs(d) * 0.05 and not abs(b) > abs(a) * 0.05:
+            name += "+Oblique"  # italics made by slanting the upright face (no italic font for the script)
         x = 0.0
         glyph = self._glyph
         strings = self._strings

@@ -31,6 +31,8 @@ _SPONSORS = re.compile(
     r":\s*\*{0,3}\s*(draft resolution|draft decision|revised draft|amendments? to|projet de|proyecto de|"
     r"projet révisé|enmiendas? a|amendements? |проект|поправк|مشروع|تعديل|草案|修正)", re.IGNORECASE)
 _CJK_OR_RTL_JOIN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_UN_NAMES = ("United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций", "الأمم المتحدة",
+             "联合国")
 _MONTHS = {m: n for n, m in enumerate(("january february march april may june july august september october "
                                         "november december").split(), start=1)}
 
@@ -96,19 +98,19 @@ def _body_geometry(lines: list[Line], body_size: float) -> tuple[float, float]:
     for line in lines:
         if abs(line.size - body_size) < 0.6 and not line.bold:  # not the masthead's bold column
             margins[round(line.x0)] += 1
-    margin = float(margins.most_common(1)[0][0]) if margins else 0.0
+    # The leftmost place where a tenth of the lines start: continuation lines in UN
+    # documents, labels where paragraphs hang their continuation lines from an indent.
+    common = [x for x, n in margins.items() if n * 10 >= sum(margins.values())]
+    margin = float(min(common)) if common else 0.0
     steps: Counter[int] = Counter()
     for above, below in zip(lines, lines[1:]):
-        if above.page == below.page and abs(above.size - body_size) < 0.6:
-            steps[round((above.y - below.y) * 2)] += 1
+        step = above.y - below.y
+        # Lines of one paragraph are 1 to 1.5 sizes apart; wider steps are between paragraphs.
+        if above.page == below.page and abs(above.size - body_size) < 0.6 and abs(below.size - body_size) < 0.6 \
+                and body_size <= step <= body_size * 1.5:
+            steps[round(step * 2)] += 1
     leading = steps.most_common(1)[0][0] / 2 if steps else body_size * 1.2
     return margin, max(leading, body_size)
-
-
-def _centered(line: Line, margin: float, right: float) -> bool:
-    left_space, right_space = line.x0 - margin, right - line.x1
-    return left_space > 20 and right_space > 20 and abs(left_space - right_space) < 8 \
-        and not (line.spans and line.spans[0].italic)
 
 
 _DIVISION = re.compile(
@@ -119,7 +121,7 @@ _DIVISION = re.compile(
 line after it (the article's title) is a heading of its own, not the same one."""
 
 
-def build(pages: list[tuple[float, list[Line]]]) -> Layout:
+def build(pages: list[tuple[float, list[Line]]], source: str = "") -> Layout:
     """The Markdown of a document from its pages' lines (page height, lines)."""
     sizes: Counter[float] = Counter()
     for _, lines in pages:
@@ -146,7 +148,8 @@ def build(pages: list[tuple[float, list[Line]]]) -> Layout:
                 notes[-1].lines.append(line)
             del text
     margin, leading = _body_geometry(body, body_size)
-    right = max((line.x1 for line in body if abs(line.size - body_size) < 0.6), default=margin + 400)
+    ends = Counter(round(line.x1) for line in body if abs(line.size - body_size) < 0.6)
+    right = float(ends.most_common(1)[0][0]) if ends else margin + 400  # where full lines end
     start = _first_paragraph(body, margin, body_size)
     head, rest = body[:start], body[start:]
     masthead, title, headings = _split_head(head, body_size)
@@ -155,11 +158,12 @@ def build(pages: list[tuple[float, list[Line]]]) -> Layout:
     words = frozenset(w.lower() for _, lines in pages for line in lines
                       for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line.plain))
     front = _front(masthead, labels)
-    blocks = ["---\n" + "\n".join(front) + "\n---" if front else "---\n---"]
+    # Front matter, never empty (it tells the text reader that each block is one paragraph).
+    blocks = ["---\n" + "\n".join([f"source: {source or 'PDF'}", *front]) + "\n---"]
     if title:
         blocks.append("# " + _inline(title, labels, words))
     for para in paragraphs:
-        text = _inline(para.lines, labels, words)
+        text = _inline(para.lines, labels, words, bold=para.kind != "heading")
         if not text:
             continue
         if para.kind == "heading":
@@ -167,7 +171,7 @@ def build(pages: list[tuple[float, list[Line]]]) -> Layout:
         else:
             blocks.append(_guard(text))
     for note in notes:
-        text = _inline(note.lines, labels, words, strip_mark=True)
+        text = _inline(note.lines, labels, words, strip_mark=True, bold=True)
         if note.mark == "?":
             blocks.append(_guard(text))  # a footnote's end on a page whose start was lost
         else:
@@ -203,16 +207,51 @@ def _mark(line: Line) -> str:
 
 def _first_paragraph(body: list[Line], margin: float, body_size: float) -> int:
     """Index of the first line of the body's first paragraph: the first indented line in
-    the body's type size that is not bold (or, failing that, the first labelled one)."""
+    the body's type size that is not bold (UN documents indent first lines), or else the
+    first labelled one; but if a title (bold, larger than the body) stands before it with
+    other lines between, the line after that title (a text whose paragraphs are set apart
+    by space, not by indents)."""
+    first = len(body)
     for index, line in enumerate(body):
-        if abs(line.size - body_size) < 0.6 and not line.bold and (
+        if abs(line.size - body_size) < 0.6 and not line.bold and not _masthead_like(line) and (
                 margin + 4 < line.x0 < margin + 90 or margin - 2 < line.x0 < margin + 90 and line.tab_after > 0
                 and read_label(line.plain.strip())[0]):
-            return index
-    for index, line in enumerate(body):
-        if read_label(line.plain.strip())[0] and abs(line.size - body_size) < 0.6:
-            return index
-    return 0
+            first = index
+            break
+    else:
+        for index, line in enumerate(body):
+            if read_label(line.plain.strip())[0] and abs(line.size - body_size) < 0.6:
+                first = index
+                break
+    title_end = -1
+    for index in range(min(first, len(body)) - 1, -1, -1):
+        line = body[index]
+        if line.bold and line.size >= body_size * 1.1 and not read_label(line.plain.strip())[0]:
+            title_end = index
+            break
+    if title_end >= 0 and any(not body[k].bold for k in range(title_end + 1, min(first, len(body)))):
+        return title_end + 1
+    if title_end < 0 and not any(margin + 4 < line.x0 < margin + 90 for line in body[:first]):
+        return _after_masthead(body, first)
+    return first if first < len(body) else 0
+
+
+def _masthead_like(line: Line) -> bool:
+    """A line such as mastheads hold: a field ('Distr.: General', a date, a symbol), or a
+    few words without punctuation ('General Assembly')."""
+    text = " ".join(line.plain.split())
+    if languages.masthead_field(text) or SYMBOL_LINE.match(text) or text in _UN_NAMES:
+        return True
+    return len(text.split()) <= 6 and not re.search(r"[.,;:!?。，；：！？،؛]$", text)
+
+
+def _after_masthead(body: list[Line], first: int) -> int:
+    """With no title and no indented first line: the first line that is not a masthead line."""
+    for index, line in enumerate(body[:first]):
+        if _masthead_like(line) and index < 6:
+            continue
+        return index
+    return min(first, len(body)) if first < len(body) else 0
 
 
 def _split_head(head: list[Line], body_size: float) -> tuple[list[Line], list[Line], list[_Para]]:
@@ -232,32 +271,43 @@ def _split_head(head: list[Line], body_size: float) -> tuple[list[Line], list[Li
         else:
             blocks.append([line])
     masthead = head[:index]
-    while blocks and _SPONSORS.search(" ".join(l.plain for l in blocks[0])):
+    while blocks and (_SPONSORS.search(" ".join(l.plain for l in blocks[0])) or blocks[0][0].size < body_size * 1.1):
         masthead += blocks.pop(0)
     if not blocks:
         return masthead, [], []
-    title = " ".join(l.plain for l in blocks[0]).split()
-    return masthead, blocks[0], [_Para(block, "heading") for block in blocks[1:]
-                                 if " ".join(l.plain for l in block).split() != title]
+    # The title is the block in the largest type; bold lines above it are masthead (a
+    # symbol printed in bold), below it headings ('PREAMBLE').
+    largest = max(block[0].size for block in blocks)
+    at = next(k for k, block in enumerate(blocks) if block[0].size == largest)
+    for block in blocks[:at]:
+        masthead += block
+    title = " ".join(l.plain for l in blocks[at]).split()
+    return masthead, blocks[at], [_Para(block, "heading") for block in blocks[at + 1:]
+                                  if " ".join(l.plain for l in block).split() != title]
 
 
 def _paragraphs(lines: list[Line], margin: float, right: float, leading: float, body_size: float) -> list[_Para]:
+    """The body's lines grouped into paragraphs.  A paragraph starts after a gap wider
+    than the line spacing, at a label, at a change between heading and text, and at a page
+    break where the paragraph before ended.  An indented first line starts one too, where
+    the text's paragraphs are not set apart by space (or at the top of a page)."""
+    steps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and abs(a.size - body_size) < 0.6]
+    spaced = sum(step > leading * 1.3 for step in steps) * 10 > len(steps)
     out: list[_Para] = []
     previous: Line | None = None
     for line in lines:
-        centered = _centered(line, margin, right)
-        heading = line.bold or centered
+        heading = line.bold
         hanging = bool(out) and out[-1].lines[0].text_x > 0 and abs(line.x0 - out[-1].lines[0].text_x) < 3 \
             and bool(read_label(out[-1].lines[0].plain.strip())[0]) and not read_label(line.plain.strip())[0]
+        new_page = previous is not None and previous.page != line.page
         start = (
             previous is None or not out
-            or line.x0 > margin + 4 and not hanging and not (centered and out[-1].kind == "heading" and previous.page == line.page
-                                             and previous.y - line.y < leading * 1.6)
-            or bool(line.tab_after > 0 and read_label(line.plain.strip())[0])
-            or (previous.page == line.page and previous.y - line.y > leading * 1.45)
+            or line.x0 > margin + 4 and not hanging and (not spaced or new_page) and not heading
+            or bool(read_label(line.plain.strip())[0]) and (line.tab_after > 0 or _clause_end(previous))
+            or (not new_page and previous.y - line.y > leading * 1.3)
             or (heading != (out[-1].kind == "heading"))
             or heading and (_DIVISION.match(line.plain.strip()) or _DIVISION.match(previous.plain.strip()))
-            or (previous.page != line.page and _ends(out[-1]))
+            or (new_page and (_ends(out[-1]) or _opens(out[-1], line) or previous.x1 < right - 3 * previous.size))
         )
         if start:
             out.append(_Para([line], "heading" if heading and not line.italic else "text"))
@@ -265,6 +315,19 @@ def _paragraphs(lines: list[Line], margin: float, right: float, leading: float, 
             out[-1].lines.append(line)
         previous = line
     return out
+
+
+def _clause_end(line: Line) -> bool:
+    return line.plain.rstrip().rstrip("”’\")]").endswith((".", ";", ":", ",", "。", "；", "：", "，", "،", "؛"))
+
+
+def _opens(para: _Para, line: Line) -> bool:
+    """A line that opens a preambular paragraph after one that ended with its comma: its
+    first words in italics, as the paragraph before's were ('*Noting* that …')."""
+    first = next((s for s in line.spans if s.text.strip()), None)
+    before = next((s for s in para.lines[0].spans if s.text.strip()), None)
+    return bool(first and first.italic and before and before.italic) \
+        and para.lines[-1].plain.rstrip().endswith((",", "，", "،"))
 
 
 def _ends(para: _Para) -> bool:
@@ -294,8 +357,7 @@ def _front(masthead: list[Line], labels: set[str]) -> list[str]:
     agenda: Line | None = None
     for text, (line,) in parts:
         name = languages.masthead_field(text)
-        if text in ("United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций",
-                    "الأمم المتحدة", "联合国"):
+        if text in _UN_NAMES:
             name = "un"
         if name is None and after_agenda and agenda is not None and abs(line.x0 - agenda.x0) < 3 \
                 and (line.bold or not agenda_title) and agenda.y - line.y < line.size * 1.6 * (len(agenda_title) + 1):
@@ -339,7 +401,8 @@ def _guard(text: str) -> str:
     return text
 
 
-def _inline(lines: list[Line], labels: set[str], words: frozenset[str] = frozenset(), strip_mark: bool = False) -> str:
+def _inline(lines: list[Line], labels: set[str], words: frozenset[str] = frozenset(), strip_mark: bool = False,
+            bold: bool = False) -> str:
     """Markdown for the lines of one paragraph: rejoined, italics and references marked."""
     pieces: list[Span] = []
     for number, line in enumerate(lines):
@@ -355,14 +418,24 @@ def _inline(lines: list[Line], labels: set[str], words: frozenset[str] = frozens
             first = spans[0].text.lstrip()
             if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and first[:1].islower():
                 pieces[-1] = Span(last if _keeps_hyphen(last, first, words) else last[:-1], *_style(pieces[-1]))
+            elif last.endswith("-") and len(last) > 1 and last[-2].isalpha():
+                pieces[-1] = Span(last, *_style(pieces[-1]))  # 'Secretary-' + 'General'
             elif _CJK_OR_RTL_JOIN.match(last[-1:]) and _CJK_OR_RTL_JOIN.match(first[:1]):
                 pieces[-1] = Span(last, *_style(pieces[-1]))
             else:
                 pieces[-1] = Span(last + " ", *_style(pieces[-1]))
             spans[0] = Span(first, *_style(spans[0]))
         pieces.extend(spans)
+    if not bold:
+        pieces = [Span(p.text, p.italic, False, p.sup) for p in pieces]
+    return _emphasis(pieces, labels)
+
+
+def _emphasis(pieces: list[Span], labels: set[str]) -> str:
+    """Markdown for styled spans: '*' round italics and '**' round bold, spaces outside."""
     out: list[str] = []
     italic = False
+    strong = False
     for index, span in enumerate(pieces):
         text = span.text
         if span.sup:
@@ -371,26 +444,26 @@ def _inline(lines: list[Line], labels: set[str], words: frozenset[str] = frozens
                 while out and out[-1].endswith(" "):
                     out[-1] = out[-1][:-1]
                 refs = re.sub(r"\d+|\*+", lambda m: f"[^{m.group()}]", text.strip())
-                out.append(("*" if italic else "") + refs + ("*" if italic else ""))
+                out.append(refs)
                 continue
             out.append(_escape(text))
             continue
         text = _star_references(text, labels)
-        if span.italic and text.strip() and not italic:
-            lead = text[: len(text) - len(text.lstrip())]
-            out.append(lead + "*")
-            text = text.lstrip()
-            italic = True
-        elif not span.italic and italic and text.strip():
-            closing = out[-1] if out else ""
-            trailing = closing[len(closing.rstrip()):]
-            if out:
-                out[-1] = closing.rstrip() + "*" + trailing
-            italic = False
+        if text.strip() and (span.italic, span.bold) != (italic, strong):
+            closing = ("*" if italic and not span.italic else "") + ("**" if strong and not span.bold else "")
+            if closing and out:
+                trailing = out[-1][len(out[-1].rstrip()):]
+                out[-1] = out[-1].rstrip() + closing[::-1] + trailing
+            opening = ("**" if span.bold and not strong else "") + ("*" if span.italic and not italic else "")
+            if opening:
+                lead = text[: len(text) - len(text.lstrip())]
+                text = lead + opening + text.lstrip()
+            italic, strong = span.italic, span.bold
         out.append(text)
-    if italic:
+    closing = ("*" if italic else "") + ("**" if strong else "")
+    if closing and out:
         trailing = out[-1][len(out[-1].rstrip()):]
-        out[-1] = out[-1].rstrip() + "*" + trailing
+        out[-1] = out[-1].rstrip() + closing + trailing
     return " ".join("".join(out).split())
 
 

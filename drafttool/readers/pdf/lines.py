@@ -76,9 +76,14 @@ class Line:
         return bool(letters) and all(s.italic for s in letters)
 
 
-def page_lines(chars: list[Char], page: int) -> list[Line]:
-    """The lines of a page, top to bottom."""
+def page_lines(chars: list[Char], page: int, width: float = 0.0) -> list[Line]:
+    """The lines of a page, top to bottom.  A page mostly in Arabic is read as in a mirror
+    (x measured from the right edge), so that left to right is reading order and the
+    indents and margins of its paragraphs are where the other pages have them."""
     visible = [c for c in chars if c[4] and c[5] != "" and c[3] > 0.5]
+    rtl = width > 0 and sum(is_rtl_char(c[5]) for c in visible) * 3 > sum(c[5].isalpha() for c in visible)
+    if rtl:
+        visible = [(width - c[0] - c[2], c[1], c[2], c[3], c[4], c[5]) for c in visible]
     visible.sort(key=lambda c: -c[1])
     rows: list[list[Char]] = []
     for char in visible:
@@ -102,7 +107,7 @@ def page_lines(chars: list[Char], page: int) -> list[Line]:
         index += 1
     out = []
     for row, marks in merged:
-        line = _line(row, marks, page)
+        line = _line(row, marks, page, rtl)
         if line is not None:
             out.append(line)
     return out
@@ -114,7 +119,7 @@ def _only_marks(row: list[Char]) -> bool:
     return 0 < len(text) <= 8 and all(ch.isdigit() or ch in "*, " for ch in text)
 
 
-def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
+def _line(row: list[Char], marks: list[Char], page: int, rtl: bool = False) -> Line | None:
     sizes: dict[float, int] = {}
     for char in row:
         if char[5].strip():
@@ -126,7 +131,6 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
     tagged = [(c, c[3] < size * 0.85 and c[1] > baseline + size * 0.15 and (c[5].isdigit() or c[5] in "*"))
               for c in row]
     tagged += [(c, True) for c in marks]
-    rtl = sum(is_rtl_char(c[5]) for c, _ in tagged) * 2 > sum(bool(c[5].strip()) for c, _ in tagged)
     tagged.sort(key=lambda t: t[0][0])
     pieces: list[tuple[str, bool, bool, bool]] = []
     tab_after, tab_x, text_x = -1, 0.0, 0.0
@@ -152,7 +156,6 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
         previous = char
     if rtl:
         pieces = _logical_order(pieces)
-        tab_after = -1
     spans: list[Span] = []
     for text, italic, bold, sup in pieces:
         if text.isspace() and text != "\t" and spans and not spans[-1].sup:
@@ -169,36 +172,28 @@ def _line(row: list[Char], marks: list[Char], page: int) -> Line | None:
 
 
 def _logical_order(pieces: list[tuple[str, bool, bool, bool]]) -> list[tuple[str, bool, bool, bool]]:
-    """Pieces laid left to right on an Arabic line, put in reading order: the line read from
-    the right, and runs of digits or Latin letters inside it kept left to right."""
-    reversed_pieces = pieces[::-1]
+    """Pieces of a mirrored Arabic line (right to left is now left to right): runs of
+    digits and Latin letters inside it, which were laid out left to right, put back in
+    their own order ('2024', 'A/RES/78/1')."""
     out: list[tuple[str, bool, bool, bool]] = []
     run: list[tuple[str, bool, bool, bool]] = []
-    for piece in reversed_pieces:
-        strong_ltr = piece[0][:1].isascii() and (piece[0][:1].isalnum() or (run and piece[0] in ".,/-:%"))
-        if strong_ltr:
+    for piece in pieces:
+        char = piece[0][:1]
+        if char.isascii() and (char.isalnum() or (run and piece[0] in ".,/-:%() ")):
             run.append(piece)
             continue
         if run:
             out.extend(_trim_run(run))
             run = []
-        out.append(_mirror(piece))
+        out.append(piece)
     if run:
         out.extend(_trim_run(run))
     return out
 
 
 def _trim_run(run: list[tuple[str, bool, bool, bool]]) -> list[tuple[str, bool, bool, bool]]:
-    run = run[::-1]
+    """A left-to-right run reversed back, punctuation caught at its end left where it was."""
     trailing = []
     while run and not run[-1][0][:1].isalnum():
         trailing.append(run.pop())
-    return run + trailing
-
-
-_MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "«": "»", "»": "«"}
-
-
-def _mirror(piece: tuple[str, bool, bool, bool]) -> tuple[str, bool, bool, bool]:
-    text = _MIRRORED.get(piece[0], piece[0])
-    return (text, *piece[1:])  # type: ignore[return-value]
+    return run[::-1] + trailing[::-1]
