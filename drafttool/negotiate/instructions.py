@@ -254,8 +254,12 @@ def amendment_document(reading: Reading) -> AmendmentDocument | None:
         plain = markup.plain(paragraph.text).strip()
         if _HEADING.match(plain):
             continue
+        numbered = re.match(r"^\d{1,3}\.\s+", plain)  # '1. Replace …' written without a label of its own
+        if numbered and _instruction_kind(plain[numbered.end():]) is not None:
+            plain = plain[numbered.end():]
         if _instruction_kind(plain) is not None:
-            instructions.append(Instruction(plain, len(instructions) + 1, paragraph.text.strip()))
+            text = paragraph.text.strip()
+            instructions.append(Instruction(plain, len(instructions) + 1, text[text.find(plain[:3]):] if numbered else text))
         elif instructions and instructions[-1].text.rstrip().endswith(":"):
             last = instructions[-1]
             text = paragraph.text if not paragraph.label else f"{paragraph.label} {paragraph.text}"

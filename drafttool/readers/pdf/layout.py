@@ -96,7 +96,7 @@ def _body_geometry(lines: list[Line], body_size: float) -> tuple[float, float]:
     """The left margin of the body text and its line spacing."""
     margins: Counter[int] = Counter()
     for line in lines:
-        if abs(line.size - body_size) < 0.6 and not line.bold:  # not the masthead's bold column
+        if abs(line.size - body_size) < 0.6 and not line.bold and not _masthead_like(line):  # not the masthead
             margins[round(line.x0)] += 1
     # The leftmost place where a tenth of the lines start: continuation lines in UN
     # documents, labels where paragraphs hang their continuation lines from an indent.

@@ -20,6 +20,8 @@ from drafttool.readers.pdf.content import Char
 _ITALIC = re.compile(r"Italic|Oblique|-It\b|,It|Kaiti|KaiTi|STKaiti|Kai-", re.IGNORECASE)
 """Font names of italic faces; Chinese UN texts set in KaiTi what others set in italics."""
 _BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi|,Bd|-Bd|Hei\b|SimHei|STZhongsong", re.IGNORECASE)
+_STYLES: dict[str, tuple[bool, bool]] = {}
+"""Font name → (italic, bold), worked out once per font."""
 
 
 def is_rtl_char(text: str) -> bool:
@@ -122,12 +124,12 @@ def _only_marks(row: list[Char]) -> bool:
 def _line(row: list[Char], marks: list[Char], page: int, rtl: bool = False) -> Line | None:
     sizes: dict[float, int] = {}
     for char in row:
-        if char[5].strip():
-            sizes[round(char[3], 1)] = sizes.get(round(char[3], 1), 0) + 1
+        if char[5] != " ":
+            sizes[char[3]] = sizes.get(char[3], 0) + 1
     if not sizes:
         return None
     size = max(sizes, key=lambda s: sizes[s])
-    baseline = max((c[1] for c in row if round(c[3], 1) == size), default=row[0][1])
+    baseline = max((c[1] for c in row if c[3] == size), default=row[0][1])
     tagged = [(c, c[3] < size * 0.85 and c[1] > baseline + size * 0.15 and (c[5].isdigit() or c[5] in "*"))
               for c in row]
     tagged += [(c, True) for c in marks]
@@ -150,8 +152,10 @@ def _line(row: list[Char], marks: list[Char], page: int, rtl: bool = False) -> L
         if not text_x and previous is not None and count and not text.isspace() and (
                 previous[5].isspace() or char[0] - (previous[0] + previous[2]) > size * 0.2):
             text_x = char[0]
-        font = char[4]
-        pieces.append((text, bool(_ITALIC.search(font)), bool(_BOLD.search(font)), sup))
+        style = _STYLES.get(char[4])
+        if style is None:
+            style = _STYLES[char[4]] = (bool(_ITALIC.search(char[4])), bool(_BOLD.search(char[4])))
+        pieces.append((text, style[0], style[1], sup))
         count += len(text)
         previous = char
     if rtl:
