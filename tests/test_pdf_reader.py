@@ -16,9 +16,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from drafttool.cli import main
 from drafttool.errors import InputError
 from drafttool.model import Footnote, Kind, Masthead, Round
@@ -31,21 +28,9 @@ from drafttool.text import markup
 import libreoffice
 import pdf_fixtures
 from strategies import rounds
+from test_docx_writer import _examples
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
-
-
-def _examples(strategy: st.SearchStrategy[Round], count: int) -> list[Round]:
-    found: list[Round] = []
-
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
-    @given(strategy)
-    def collect(round_: Round) -> None:
-        found.append(round_)
-
-    collect()
-    return found
 
 
 def _printable(round_: Round) -> bool:

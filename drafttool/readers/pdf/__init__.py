@@ -111,10 +111,11 @@ def _pages(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
                 raise InputError(f"it has more than {MAX_PDF_PAGES:,} pages; is it the right file?", path=path)
             drawn = interpreter.page(page, number)
             unmapped += drawn.unmapped
-            total += sum(1 for c in drawn.chars if c[5].strip() or not c[5])
-            for char in drawn.chars:
-                if not char[5]:
-                    fonts[char[4]] = fonts.get(char[4], 0) + 1
+            total += len(drawn.chars)
+            if drawn.unmapped:
+                for char in drawn.chars:
+                    if not char[5]:
+                        fonts[char[4]] = fonts.get(char[4], 0) + 1
             out.append((drawn.height, page_lines(drawn.chars, number, drawn.width)))
             if time.monotonic() - started > MAX_PDF_SECONDS:
                 raise InputError(f"reading it took more than {MAX_PDF_SECONDS:.0f} s by page {number}: refused as "
