@@ -169,12 +169,16 @@ class ShownChange:
 
     def old_side(self) -> tuple[ShownParagraph, ...]:
         """The old paragraphs with the deleted words struck (side by side)."""
+        if not self.change.old:
+            return ()
         if self.plain:
             return tuple(_whole(p) for p in self.change.old)
         return paragraphs(self.segments, self.change.old, DELETE, inline=False)
 
     def new_side(self) -> tuple[ShownParagraph, ...]:
         """The new paragraphs with the inserted words marked (side by side)."""
+        if not self.change.new:
+            return ()
         if self.plain:
             return tuple(_whole(p) for p in self.change.new)
         return paragraphs(self.segments, self.change.new, INSERT, inline=False)

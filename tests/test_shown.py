@@ -9,6 +9,8 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+
 from drafttool.compare.diff import compare_rounds
 from drafttool.model import (
     ChangeOp, Comparison, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
@@ -17,6 +19,9 @@ from drafttool.renderers.docx import render_comparison_docx, render_tracked_docx
 from drafttool.renderers.html import render_comparison_html
 from drafttool.renderers.terminal import render_comparison_text
 from drafttool.shown import SpanKind, show_comparison
+from drafttool.text import markup
+
+from test_diff import revisions
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,3 +109,20 @@ def test_no_renderer_reads_a_file_or_runs_the_differ() -> None:
         source = path.read_text()
         assert "drafttool.readers" not in source, path
         assert "WordDiffer" not in source, path
+
+
+def _words(paragraph_spans, kinds) -> str:  # type: ignore[no-untyped-def]
+    return "".join(run.text for span in paragraph_spans if span.kind in kinds for run in span.runs)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revisions())
+def test_each_side_shows_the_words_of_its_own_round_paragraph_by_paragraph(pair) -> None:  # type: ignore[no-untyped-def]
+    old, new = pair
+    shown = show_comparison(compare_rounds(old, new), old, new)
+    for change in shown.changes:
+        for side, kinds in ((change.old_side(), {SpanKind.KEPT, SpanKind.DELETED}),
+                            (change.new_side(), {SpanKind.KEPT, SpanKind.INSERTED})):
+            for paragraph in side:
+                assert paragraph.paragraph is not None
+                assert _words(paragraph.spans, kinds) == markup.plain(paragraph.paragraph.text)
