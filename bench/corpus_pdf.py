@@ -56,7 +56,7 @@ def _units(truth: dict, round_: Round) -> tuple[int, int, list[str]]:  # type: i
     if truth.get("title"):
         unit(any(p.kind is Kind.TITLE for p in round_.paragraphs), "title")
     if "preambular" in truth:
-        found = len(preambular(round_))
+        found = len([p for p in preambular(round_) if not p.parent])  # the preamble's, not an annex's
         unit(found == truth["preambular"], f"{found} preambular paragraphs")
     labels = [p.label.rstrip(".") for p in round_.paragraphs if p.kind is Kind.OPERATIVE]
     for number in range(1, truth.get("operative", 0) + 1):
@@ -67,9 +67,10 @@ def _units(truth: dict, round_: Round) -> tuple[int, int, list[str]]:  # type: i
     notes = {f.label for f in round_.footnotes if f.text}
     for number in range(1, truth.get("footnotes", 0) + 1):
         unit(str(number) in notes, f"footnote {number}")
+    named = {markup.plain(p.text).strip() for p in round_.paragraphs if p.kind is Kind.HEADING}
+    named |= {p.label.strip() for p in round_.paragraphs if p.kind is Kind.CONTAINER}  # 'PART I', 'Article 4'
     for heading in truth.get("headings", []):
-        unit(any(p.kind is Kind.HEADING and markup.plain(p.text).strip() == heading for p in round_.paragraphs),
-             f"heading {heading!r}")
+        unit(heading in named, f"heading {heading!r}")
     return right, total, wrong
 
 

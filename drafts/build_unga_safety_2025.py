@@ -19,6 +19,7 @@ It replaces drafts/unga-safety-2025/ entirely.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ from drafttool.operations import add_delegation, decide, import_round  # noqa: E
 from drafttool.store import create_store  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "unga"
+PDF = Path(".")  # the build runs in CORPUS
 STORE = ROOT / "drafts" / "unga-safety-2025"
 
 NOTE = (
@@ -46,18 +48,18 @@ def build(target: Path) -> None:
     create_store(target, title="Safety and security of humanitarian personnel and protection of United Nations "
                                "personnel", symbol="A/80/L.18", language="en", note=NOTE)
     add_delegation(target, Delegation("RUS", "Russian Federation", ("Russia",)))
-    import_round(target, CORPUS / "A_RES_79_138.pdf", label="A/RES/79/138", date="2024-12-09",
+    import_round(target, PDF / "A_RES_79_138.pdf", label="A/RES/79/138", date="2024-12-09",
                  note="Resolution 79/138, adopted on 9 December 2024 without a vote: where this year's text starts.")
-    import_round(target, CORPUS / "A_80_L.18.pdf", label="A/80/L.18", date="2025-11-26",
+    import_round(target, PDF / "A_80_L.18.pdf", label="A/80/L.18", date="2025-11-26",
                  note="Draft resolution, eightieth session.")
     rejected = []
     for name in ("A_80_L.19.pdf", "A_80_L.20.pdf"):
-        imported = read_amendment_document(target, CORPUS / name, round_name="A/80/L.18", date="2025-11-26")
+        imported = read_amendment_document(target, PDF / name, round_name="A/80/L.18", date="2025-11-26")
         assert imported is not None, name
         rejected += [p.id for p in imported.proposals]
     decide(target, rejected, ProposalStatus.REJECTED, date="2025-12-08",
            note="not in the adopted text: A/RES/80/112 keeps the paragraph")
-    import_round(target, CORPUS / "A_RES_80_112.pdf", label="A/RES/80/112", date="2025-12-08",
+    import_round(target, PDF / "A_RES_80_112.pdf", label="A/RES/80/112", date="2025-12-08",
                  note="Resolution 80/112 as adopted.")
 
 
@@ -66,6 +68,7 @@ def main() -> None:
         raise SystemExit(f"the General Assembly's PDFs are not at {CORPUS}: nothing to build from")
     building = STORE.with_name(STORE.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
+    os.chdir(CORPUS)  # the notices kept with each round name the PDF, not this machine's folders
     build(building)
     shutil.rmtree(STORE, ignore_errors=True)
     building.rename(STORE)

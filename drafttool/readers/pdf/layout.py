@@ -344,11 +344,9 @@ def _front(masthead: list[Line], labels: set[str]) -> list[str]:
     other: list[str] = []
     after_agenda = False
     parts: list[tuple[str, list[Line]]] = []
-    sponsors: list[Line] = []
+    sponsors = _sponsors(masthead)
     for line in masthead:
-        if line.bold and (sponsors or _SPONSORS.search(line.plain)) or sponsors and not sponsors[-1].plain.strip().endswith(
-                ("resolution", "decision")) and line.bold and not _SPONSORS.search(" ".join(l.plain for l in sponsors)):
-            sponsors.append(line)
+        if any(line is s for s in sponsors):
             continue
         for part in re.split(r"\t| {3,}", line.plain):
             if part.strip():
@@ -385,6 +383,22 @@ def _front(masthead: list[Line], labels: set[str]) -> list[str]:
         out.append(f"date: {iso}")
     out += [f"other: {_star_references(value, labels)}" for value in other]
     return out
+
+
+def _sponsors(masthead: list[Line]) -> list[Line]:
+    """The lines of the sponsors' list ('Armenia, Austria, … and Viet Nam: draft
+    resolution'): the line that ends it and the lines of the same block above it."""
+    ends = [k for k, line in enumerate(masthead) if _SPONSORS.search(line.plain)]
+    if not ends:
+        return []
+    start = ends[-1]
+    while start > 0:
+        above, line = masthead[start - 1], masthead[start]
+        if abs(above.x0 - line.x0) > 2 or abs(above.size - line.size) > 0.3 or above.page != line.page \
+                or not 0 < above.y - line.y < line.size * 1.6 or _SPONSORS.search(above.plain):
+            break
+        start -= 1
+    return masthead[start: ends[-1] + 1]
 
 
 def _iso_date(text: str) -> str:
