@@ -129,6 +129,12 @@ _UNWANTED = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff\ufdd0-\ufdef"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]"
 )
+_UNWANTED_IN_BMP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL_NONCHARACTER_UTF8 = re.compile(rb"[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+"""The fast test for `_UNWANTED`, whose astral noncharacters (U+1FFFE … U+10FFFF) make the
+regular expression engine test every character against a large set: 1.2 s on a 20,000-
+paragraph file against 0.08 s for the same class without them.  The astral ones are
+looked for in the UTF-8 bytes instead (lead byte F0–F4, then xF BF BE or xF BF BF)."""
 _KINDS = (
     ("surrogate", "lone surrogate(s) (undecodable bytes passed on as text) replaced by \ufffd"),
     ("bom", "byte-order mark(s) inside the text removed"),
@@ -145,6 +151,12 @@ def _kind(char: str) -> str:
     return "control" if char <= "\x9f" else "noncharacter"
 
 
+def _has_unwanted(text: str) -> bool:
+    if _UNWANTED_IN_BMP.search(text):
+        return True
+    return not text.isascii() and bool(_ASTRAL_NONCHARACTER_UTF8.search(text.encode("utf-8", "surrogatepass")))
+
+
 def clean_text(text: str, path: str | None) -> tuple[str, list[Notice]]:
     """Text the model may hold: line breaks as '\n', and no control characters, lone
     surrogates (which `surrogateescape` makes of bad bytes), stray BOMs or noncharacters —
@@ -155,7 +167,7 @@ def clean_text(text: str, path: str | None) -> tuple[str, list[Notice]]:
     for char, replacement in _LINE_BREAKS.items():
         if char in text:
             text = text.replace(char, replacement)
-    if not _UNWANTED.search(text):
+    if not _has_unwanted(text):
         return text, []
     notices: list[Notice] = []
     found: dict[str, list[int]] = {}
