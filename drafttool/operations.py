@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafttool import store
+from drafttool.collector import collector_paused
 from drafttool.compare.diff import DiffOptions
 from drafttool.errors import InputError, Notice, NotFoundError, ProposalError, StoreError
 from drafttool.model import (
@@ -96,6 +97,7 @@ class Compared:
     notices: tuple[Notice, ...] = ()
 
 
+@collector_paused()  # reading and comparing make millions of objects, none in cycles
 def compare_files(old_path: str | Path, new_path: str | Path, *, options: DiffOptions | None = None) -> Compared:
     """Compare two documents in any supported format, with no store.
 
@@ -117,6 +119,7 @@ def compare_files(old_path: str | Path, new_path: str | Path, *, options: DiffOp
     return Compared(comparison, old_reading.round, new, old_reading.notices + new_reading.notices)
 
 
+@collector_paused()
 def compare_store_rounds(store_path: str | Path, old_name: str | None = None, new_name: str | None = None,
                          *, options: DiffOptions | None = None) -> Compared:
     """Compare two rounds of a negotiation (by default the last two), trusting the ids
