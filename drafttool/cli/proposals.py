@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
-from drafttool.records import dumps
 from drafttool.text.visible import visible
 
 
@@ -289,7 +288,7 @@ def delegations(store: Path, code: str | None, name: str, aliases: tuple[str, ..
     """
     from drafttool.model import Delegation
     from drafttool.operations import add_delegation
-    from drafttool.records import delegation_to_dict
+    from drafttool.records import delegation_to_dict, dumps
     from drafttool.store import load_store
 
     if code:
