@@ -303,3 +303,14 @@ def test_a_continuation_after_a_page_break_that_starts_with_united_nations_is_re
     assert [p.text for p in read(text, markdown=False).round.paragraphs if p.kind is Kind.PREAMBULAR] == [
         "The General Assembly,",
         "Recalling the report of the Secretary-General on the United Nations Development Programme,"]
+
+
+def test_options_that_hold_versions_of_one_paragraph_end_where_the_numbering_goes_on():
+    text = ("# T\n\n4. Notes the report;\n\nOption 1:\n\n5. Decides to act now;\n\nOption 2:\n\n"
+            "5. Decides to act later;\n\n6. Requests a report.\n\nOption 1:\n\n7. Invites States;\n\n"
+            "Option 2: No text\n\n8. Decides to remain seized.\n")
+    reading = read(text)
+    assert [(p.id, p.parent) for p in reading.round.paragraphs[1:]] == [
+        ("p4", None), ("opt-1", None), ("opt-1.p5", "opt-1"), ("opt-2", None), ("opt-2.p5", "opt-2"),
+        ("p6", None), ("opt-1-2", None), ("opt-1-2.p7", "opt-1-2"), ("opt-2-2", None), ("p8", None)]
+    assert reading.notices == ()

@@ -111,6 +111,11 @@ class _State:
     """Cells: every paragraph's id is its place, 'p1', 'p2'."""
     count: int = 0
     children: dict[Scope, int] = field(default_factory=dict)
+    first_number: int | None = None
+    """The number of this scope's first numbered paragraph (an option's: 1, or the
+    number of the paragraph it is a version of)."""
+    option_max: int | None = None
+    """The highest number held by the options closed in this scope."""
     """Running numbers of the unnumbered containers opened in this scope."""
 
 
@@ -139,7 +144,7 @@ class _Ids:
         self.repeated = 0
         self.notices, self.path = notices, path
 
-    def __call__(self, base: str, source: SourceParagraph) -> str:
+    def __call__(self, base: str, source: SourceParagraph, quiet: bool = False) -> str:
         if base not in self.taken:
             self.taken.add(base)
             return base
@@ -148,8 +153,8 @@ class _Ids:
             n += 1
         self.next[base] = n + 1
         self.taken.add(f"{base}-{n}")
-        self.repeated += 1
-        if self.repeated <= _SHOWN_REPEATS:  # forty thousand repeats make one line, not forty thousand
+        self.repeated += 0 if quiet else 1
+        if not quiet and self.repeated <= _SHOWN_REPEATS:  # forty thousand repeats make one line, not forty thousand
             self.notices.append(Notice(f"label {source.label or source.text[:40]!r} appears again; its paragraph "
                                        f"gets the id {base}-{n}", self.path, source.place))
         return f"{base}-{n}"
@@ -174,14 +179,16 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
 
     def open_container(scope: Scope, label: str, key: str, text: str, source: SourceParagraph) -> Paragraph:
         while len(stack) > 1 and _RANK[_scope(stack[-1])] >= _RANK[scope]:
-            stack.pop()
+            _close_option(stack)
         outer = stack[-1]
         prefix = next((s.prefix for s in reversed(stack) if s.container is None or s.container.scope not in _THROUGH),
                       "") if scope not in _THROUGH else outer.prefix
         if not key or key == "alt":
             outer.children[scope] = outer.children.get(scope, 0) + 1
             key = f"{key}{outer.children[scope]}"
-        record = Paragraph(unique(f"{prefix}{scope.step}-{key}", source), text, Kind.CONTAINER, label,
+        # A second group of options in one scope ('Option 1:' again) is no mistake: its ids run on quietly.
+        record = Paragraph(unique(f"{prefix}{scope.step}-{key}", source, quiet=scope is Scope.OPTION), text,
+                           Kind.CONTAINER, label,
                            parent=outer.container.id if outer.container else None, scope=scope)
         stack.append(_State(prefix=record.id + ".", container=record, preamble=scope in _PREAMBLE,
                             positional=scope is Scope.CELL))
@@ -235,6 +242,8 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                     notices.append(Notice(f"numbering goes from {state.last_number.text!r} to {first.text!r}", path,
                                           source.place))
             state.last_number = first
+            if state.first_number is None:
+                state.first_number = first.ordinal
             number = first.ordinal
             paragraph = Paragraph(unique(f"{state.prefix}p{number}{first.suffix}", source), source.text, Kind.OPERATIVE,
                                   source.label, parent=state.container.id if state.container else None)
@@ -279,16 +288,28 @@ def _scope(state: _State) -> Scope:
 
 
 def _scope_for_number(stack: list[_State], number: Label) -> _State:
-    """The scope a numbered paragraph belongs to: an option's numbering starts at 1, so a
-    number that follows the paragraphs before the options ends them."""
-    while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
+    """The scope a numbered paragraph belongs to.  An option's paragraphs are numbered
+    from 1, or carry the number of the paragraph they are versions of ('Option 1:' /
+    '5. Decides …' / 'Option 2:' / '5. Decides …'); in the second way, a number past
+    those of the option before it ends the options ('6.' after them)."""
+    while len(stack) > 1 and _scope(stack[-1]) is Scope.OPTION:
         inner, outer = stack[-1], stack[-2]
-        if inner.last_number is None and number.ordinal != 1 and outer.last_number is not None \
-                and labels.successor(outer.last_number, number):
-            stack.pop()
-        else:
+        versions = inner.first_number is not None and inner.first_number != 1
+        if inner.last_number is None or not versions or outer.option_max is None \
+                or number.ordinal <= outer.option_max:
             break
+        stack.pop()
+        outer.last_number = inner.last_number  # the options stood for the paragraphs they number
     return stack[-1]
+
+
+def _close_option(stack: list[_State]) -> None:
+    """Pop an option, remembering in its container the highest number it held."""
+    inner = stack.pop()
+    if inner.last_number is not None:
+        stack[-1].option_max = max(stack[-1].option_max or 0, inner.last_number.ordinal)
+        if inner.first_number != 1:
+            stack[-1].last_number = inner.last_number  # versions of the paragraphs that follow on
 
 
 def _enter_cell(source: SourceParagraph, cell: tuple[int, int, int] | None, tables: int, stack: list[_State],
