@@ -94,6 +94,9 @@ def check_store(path: str | Path) -> list[Notice]:
                 if not known(code):
                     problems.append(Notice(f"{role} names {code!r}, who is not in the delegations registry; add "
                                            f"it with `drafttool delegations STORE --add {code}`", file))
+        if any(mark in proposal.text for mark in "\n\r\u2028\u2029"):
+            problems.append(Notice(f"proposal {proposal.id!r} text holds a line break; a paragraph is one line, and "
+                                   "a next round with it accepted could not be built: fix the text or reject it", file))
         target = rounds.get(proposal.round)
         if target is None:
             problems.append(Notice(f"proposal {proposal.id!r} is on round {proposal.round!r}, which is not in "

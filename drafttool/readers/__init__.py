@@ -86,15 +86,19 @@ def read_document(
     if reader is None:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unknown kind of file {path.suffix or '(no suffix)'!r}; drafttool reads {known}", path=path)
+    from drafttool.readers.limits import MAX_DOCX_FILE_BYTES, MAX_TEXT_FILE_BYTES, read_limited
+
     try:
         _check_size(path, path.stat().st_size, reader)
-        data = path.read_bytes()
+        data = read_limited(path, MAX_DOCX_FILE_BYTES if reader in ("docx", "pdf") else MAX_TEXT_FILE_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a document", path=path) from None
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", path=path) from None
+    except ValueError as error:  # a pipe or device that delivered more than the limit
+        raise InputError(str(error), path=path) from None
     if reader == "pdf":
         from drafttool.readers.pdf import read_pdf
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+from pathlib import Path
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -319,3 +320,14 @@ class Package:
 
 def _mb(size: int) -> str:
     return f"{size / MB:,.0f} MB" if size >= MB else f"{size:,} bytes"
+
+
+def read_limited(path: Path | str, limit: int) -> bytes:
+    """A file's bytes, counted as they are read: a named pipe or a device has no size to
+    check beforehand (`stat` says 0), so more than `limit` bytes raise ValueError."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"delivered more than {limit // MB} MB, more than any negotiated text; is it the right "
+                         "file?")
+    return data
