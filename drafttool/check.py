@@ -160,12 +160,12 @@ def decision_problems(inspection: Inspection) -> list[tuple[Notice, str]]:
 def repair_store(path: str | Path) -> list[str]:
     """Mend what `check_store` finds that can be mended without a decision; returns what
     was done, one line each (what is left, `check_store` reports)."""
-    from drafttool import store
+    from drafttool import journal, store
     from drafttool.operations import carry_to_latest
 
     folder = Path(path)
     done: list[str] = []
-    pending = store.pending_operation(folder)
+    pending = journal.pending_operation(folder)
     with store.locked(folder):  # taking the lock completes an interrupted operation
         if pending is not None:
             done.append(f"completed operation {pending.operation!r}: wrote {', '.join(pending.files)}")
@@ -179,7 +179,7 @@ def repair_store(path: str | Path) -> list[str]:
             changed, dropped = carry_to_latest(inspection.negotiation.rounds, as_pending, today)
             status = {p.id: p.status for p in stranded}
             writes = [store.proposal_file(folder, replace(p, status=status[p.id])) for p in changed.values()]
-            store.commit(folder, "check --repair", writes)
+            journal.commit(folder, "check --repair", writes)
             for proposal in changed.values():
                 if proposal.round == inspection.negotiation.rounds[-1].label:
                     done.append(f"carried proposal {proposal.id!r} ({status[proposal.id].value}) onto round "

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafttool import store
+from drafttool import journal, store
 from drafttool.collector import collector_paused
 from drafttool.compare.diff import DiffOptions
 from drafttool.errors import InputError, Notice, NotFoundError, ProposalError, StoreError
@@ -214,7 +214,7 @@ def decide(store_path: str | Path, proposal_ids: list[str], status: ProposalStat
                     continue
                 event = Event(status.value, (by,) if by else (), date or _today(), note)
                 decided[proposal.id] = replace(proposal, status=status, history=(*proposal.history, event))
-        store.commit(store_path, f"{status.value} {' '.join(proposal_ids)}",
+        journal.commit(store_path, f"{status.value} {' '.join(proposal_ids)}",
                      [store.proposal_file(store_path, proposal) for proposal in decided.values()])
     return list(decided.values())
 
@@ -286,7 +286,7 @@ def _add_round(store_path: str | Path, negotiation: Negotiation, new: Round, ope
     changed, dropped = carry_to_latest(rounds, negotiation.proposals, date or _today())
     writes = [(file, store.round_text(new))]
     writes += [store.proposal_file(store_path, proposal) for proposal in changed.values()]
-    store.commit(store_path, operation, writes)
+    journal.commit(store_path, operation, writes)
     carried = tuple(p for p in changed.values() if p.round == new.label)
     return file, carried, tuple(dropped)
 
@@ -334,7 +334,7 @@ def record_proposals(store_path: str | Path, negotiation: Negotiation, proposals
             raise StoreError(f"a proposal {proposal.id!r} already exists", path=store_path)
     changed, _ = carry_to_latest(negotiation.rounds, tuple(proposals), _today())
     recorded = tuple(changed.get(p.id, p) for p in proposals)
-    store.commit(store_path, operation, [store.proposal_file(store_path, p) for p in recorded])
+    journal.commit(store_path, operation, [store.proposal_file(store_path, p) for p in recorded])
     return recorded
 
 

@@ -10,10 +10,12 @@ Nothing else in drafttool knows the layout:
                                 the same time (or in two git clones) never touch one file
 
 Every file carries `"schema"` and `"version"`.  Loading checks every record and raises a
-`StoreError` naming the file and line.  Every write goes to a temporary file in the same
-folder, is flushed to disk, then renamed over the target (POSIX rename is atomic), so a
-crash leaves either the old file or the new one, never half of one.  Operations that read
-and then write several files hold an advisory lock on `<store>/.lock`.
+`StoreError` naming the file and line; only regular files are read (`files.read_regular`).
+Every write goes to a temporary file in the same folder, is flushed to disk, then renamed
+over the target (POSIX rename is atomic), so a crash leaves either the old file or the new
+one, never half of one.  Operations that read and then write hold the lock on
+`<store>/.lock` from the first read to the last write; those that write several files
+commit them together through a write-ahead record, `.journal.json` (see `commit`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafttool import files, records
+from drafttool import files, journal, records
 from drafttool.files import write_atomic  # noqa: F401  (re-exported: the store's writes go through it)
 from drafttool.negotiate.delegations import COMMON_GROUPS
 from drafttool.errors import Notice, NotFoundError, StoreError
@@ -92,7 +94,7 @@ def locked(path: str | Path) -> Iterator[None]:
         with files.exclusive_lock(key / LOCK_FILE, _command()):
             _HELD[key] = 1
             try:
-                complete_pending(key)
+                journal.complete_pending(key)
                 yield
             finally:
                 _HELD.pop(key, None)
@@ -111,98 +113,9 @@ def _command() -> str:
     return f"drafttool {name}".strip()
 
 
-def _holding(folder: Path) -> bool:
+def holding(folder: Path) -> bool:
+    """Whether this process holds the store's lock."""
     return bool(_HELD.get(folder.resolve()))
-
-
-# A write-ahead record (`.journal.json`) makes an operation that writes several files one
-# transaction: every file's new content goes into the record, written atomically (the
-# commit point), then into the files, then the record is deleted.  A process killed after
-# the commit point leaves the record; the next command to take the lock writes the files
-# again from it (writing whole contents is idempotent), and loading reads through it, so
-# the operation is seen whole from the moment it is committed.  Killed before, nothing of
-# it was written but a temporary file.
-
-def commit(path: str | Path, operation: str, writes: list[tuple[Path, str]]) -> None:
-    """Write several store files as one transaction; the caller holds the lock."""
-    folder = Path(path)
-    if not _holding(folder):
-        raise RuntimeError("store.commit needs the store's lock")
-    names = [_relative(folder, target) for target, _ in writes]
-    if not writes:
-        return
-    if len(writes) == 1:
-        files.write_atomic(writes[0][0], writes[0][1])
-        return
-    record = _header("journal", operation=operation,
-                     writes=[{"file": name, "text": text} for name, (_, text) in zip(names, writes)])
-    files.write_atomic(folder / JOURNAL_FILE, _dumps(record) + "\n")
-    _replay(folder, record["writes"])
-
-
-def _relative(folder: Path, target: Path) -> str:
-    name = target.relative_to(folder).as_posix()
-    if not _journal_name_ok(name):
-        raise StoreError(f"{name} is not a file a store operation writes", path=folder)
-    return name
-
-
-def _journal_name_ok(name: object) -> bool:
-    if not isinstance(name, str):
-        return False
-    parts = name.split("/")
-    if parts in ([DELEGATIONS_FILE], [NEGOTIATION_FILE]):
-        return True
-    if len(parts) != 2:
-        return False
-    if parts[0] == ROUNDS_DIR:
-        return bool(ROUND_FILE.match(parts[1]))
-    stem = parts[1].removesuffix(".json")
-    return (parts[0] == PROPOSALS_DIR and parts[1].endswith(".json") and bool(PROPOSAL_ID.match(stem))
-            and ".." not in stem and not RESERVED_NAMES.match(stem))
-
-
-def _replay(folder: Path, writes: list[dict[str, str]]) -> None:
-    for write in writes:
-        files.write_atomic(folder / write["file"], write["text"])
-    os.unlink(folder / JOURNAL_FILE)
-    files.fsync_folder(folder)
-
-
-@dataclass(frozen=True, slots=True)
-class PendingOperation:
-    """An operation committed but not written through (its process was killed)."""
-
-    operation: str
-    files: tuple[str, ...]
-    writes: tuple[tuple[str, str], ...]
-
-
-def pending_operation(path: str | Path) -> PendingOperation | None:
-    """The operation a killed process left half written, or None; a record that is not
-    one drafttool wrote raises StoreError naming it."""
-    file = Path(path) / JOURNAL_FILE
-    problems = _Problems(collect=False)
-    if files.not_regular(file) is None and not file.exists():
-        return None
-    data = _load_json(file, problems)
-    writes = data.get("writes") if isinstance(data, dict) else None
-    if (not _schema_ok(data, "journal", file, problems) or not isinstance(writes, list)
-            or not all(isinstance(w, dict) and _journal_name_ok(w.get("file")) and isinstance(w.get("text"), str)
-                       for w in writes)):
-        raise StoreError("is not a record of an operation drafttool can complete; if no drafttool command is "
-                         "running, restore the store from version control or delete this file", path=file)
-    return PendingOperation(str(data.get("operation", "")), tuple(w["file"] for w in writes),
-                            tuple((w["file"], w["text"]) for w in writes))
-
-
-def complete_pending(path: str | Path) -> PendingOperation | None:
-    """Write through the operation a killed process committed; the caller holds the lock."""
-    folder = Path(path)
-    pending = pending_operation(folder)
-    if pending is not None:
-        _replay(folder, [{"file": name, "text": text} for name, text in pending.writes])
-    return pending
 
 
 def _dumps(value: Any) -> str:
@@ -533,14 +446,14 @@ class Inspection:
     rounds: tuple[RoundFile, ...]
     proposal_files: dict[str, Path]
     problems: tuple[Notice, ...]
-    pending: PendingOperation | None = None
+    pending: journal.PendingOperation | None = None
     """An operation a killed process committed and did not write through (read as done)."""
 
 
 def _read(path: str | Path, problems: _Problems) -> Inspection:
     folder = _require_store(path)
     try:
-        pending = pending_operation(folder)
+        pending = journal.pending_operation(folder)
     except StoreError as error:
         problems.report(error.message, error.path)
         pending = None

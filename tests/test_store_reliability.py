@@ -27,7 +27,7 @@ from drafttool.store import load_store, save_proposal
 from conftest import ROOT, SEED, snapshot
 
 LONG = os.environ.get("DRAFTTOOL_STRESS") == "long"
-KILL_CYCLES = 300 if LONG else 40
+KILL_CYCLES = 300 if LONG else 20
 
 WRITER = """
 import sys

@@ -305,3 +305,44 @@ def test_eight_processes_at_once_apply_every_accepted_proposal_once(tmp_path: Pa
           f"accepts, {counts['propose']} proposals; {len(applied)} applied once each, {len(built_after)} of them "
           "accepted while the writers ran")
     assert counts["round"] >= 2 and counts["accept"] >= 2 and counts["propose"] >= 4
+
+
+def holding_the_lock_for_a_while(store: Path, *args: object) -> subprocess.Popen[str]:
+    """Start a command that stops for two seconds at its first write, holding the lock
+    with everything read: the moment another command used to slip in."""
+    command = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=rename",
+               "-e", "inject=rename:delay_enter=2000000:when=1", sys.executable, "-c", CLI, *map(str, args)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    deadline = time.monotonic() + 30
+    while not (store / ".lock").exists() or f"drafttool {args[0]}" not in (store / ".lock").read_text():
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.02)
+    return process
+
+
+@pytest.mark.parametrize("second", ["next-round", "accept", "propose"])
+def test_a_command_started_while_next_round_builds_waits_and_loses_nothing(tmp_path: Path, second: str):
+    store, _, _ = seeded(tmp_path)
+    negotiation = load_store(store)
+    pending = sorted(p.id for p in negotiation.proposals if p.by == ("CANZ",))  # not the identical pair
+    from drafttool.operations import decide
+
+    decide(store, [pending[-1]], ProposalStatus.ACCEPTED)
+    first = holding_the_lock_for_a_while(store, "next-round", store, "--label", "Rev.1")
+    args = {"next-round": ["next-round", store, "--label", "Rev.2"], "accept": ["accept", store, pending[0]],
+            "propose": ["propose", store, "--round", "Adopted", "--by", "EU", "--para", "5", "--retain"]}[second]
+    other = drafttool(*args)
+    assert first.communicate(timeout=60)[0].startswith("Rev.1: 1 accepted proposal(s) applied")
+    output, errors = other.communicate(timeout=60)
+    assert other.returncode == 0, errors
+    negotiation = everything_where_it_belongs(store, Ledger())
+    assert check_store(store) == []
+    rounds = [r.label for r in negotiation.rounds]
+    assert rounds == (["Adopted", "Rev.1", "Rev.2"] if second == "next-round" else ["Adopted", "Rev.1"])
+    applied = [i for r in negotiation.rounds for i in r.applied]
+    assert applied == [pending[-1]]  # once, by the first next-round
+    latest = negotiation.round().label
+    assert all(p.round == latest for p in negotiation.proposals if p.status is ProposalStatus.PENDING)
+    if second == "accept":  # decided on the proposal as carried, to be applied by the next round
+        accepted = next(p for p in negotiation.proposals if p.id == pending[0])
+        assert (accepted.status, accepted.round) == (ProposalStatus.ACCEPTED, "Rev.1")
