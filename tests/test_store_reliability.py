@@ -32,12 +32,17 @@ KILL_CYCLES = 300 if LONG else 20
 WRITER = """
 import sys
 from drafttool.model import Anchor, Proposal, ProposalOp
+from drafttool.operations import propose
 from drafttool.store import new_proposal_id, save_proposal
 store, code = sys.argv[1], sys.argv[2]
 count = int(sys.argv[3]) if len(sys.argv) > 3 else 10**9
 for n in range(count):
     pid = new_proposal_id((code,))
-    save_proposal(store, Proposal(pid, "Adopted", ProposalOp.RETAIN, (code,), "p5", note="x" * 2000), new=True)
+    draft = Proposal(pid, "Adopted", ProposalOp.RETAIN, (code,), "p5", note="x" * 2000)
+    if count < 10**9:  # among other writers: on the latest round, carried if a round came meanwhile
+        propose(store, draft)
+    else:
+        save_proposal(store, draft, new=True)
     print("ack", pid, flush=True)
 """
 
@@ -66,10 +71,12 @@ def test_writers_killed_at_any_moment_lose_nothing_acknowledged(seed_store: Path
     rng = random.Random(7)
     for _ in range(KILL_CYCLES):
         process = child(WRITER, seed_store, "EU")
-        time.sleep(rng.uniform(0.05, 0.6))  # start-up takes most of this; some cycles kill mid-write
+        assert process.stdout is not None
+        first = process.stdout.readline()  # started (however long that took on a busy machine)
+        time.sleep(rng.uniform(0, 0.3))
         process.send_signal(signal.SIGKILL)
         output, _ = process.communicate()
-        acked += acknowledged(output)
+        acked += acknowledged(first + output)
         negotiation = load_store(seed_store)
         assert {p.id for p in negotiation.proposals} >= set(acked)
     assert len(acked) > KILL_CYCLES  # the writers did get some work done
