@@ -165,12 +165,15 @@ def operation(store: Path, cycle: int, rng: random.Random, first: Path, second: 
 
 
 def test_commands_killed_at_random_moments_lose_no_decision(tmp_path: Path):
-    store, first, second = seeded(tmp_path)
+    base, first, second = seeded(tmp_path)
     ledger = Ledger()
-    ledger.learn(load_store(store))
     rng = random.Random(17)
     started = time.monotonic()
     for cycle in range(RANDOM_KILLS):
+        if cycle % 40 == 0:  # a fresh store now and then: forty rounds at most, as in a real negotiation
+            store = tmp_path / f"store-{cycle}"
+            shutil.copytree(base, store)
+            ledger.proposals, ledger.accepted, ledger.rounds = set(), set(), []
         stock(store, 6)
         ledger.learn(load_store(store))
         kind, args = operation(store, cycle, rng, first, second)
