@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from drafttool.text import markup
 from drafttool import store
 from drafttool.negotiate.delegations import resolve_all
-from drafttool.model import Negotiation, Proposal, ProposalStatus
+from drafttool.model import Negotiation, Proposal, ProposalOp, ProposalStatus
 from drafttool.negotiate.proposals import display_label, find_paragraph, identical_groups
 
 
@@ -47,9 +47,64 @@ def select_proposals(store_path: str | Path, *, round_name: str | None = None, b
         proposals = [p for p in proposals if code in p.by]
     if status is not None:
         proposals = [p for p in proposals if p.status is ProposalStatus(status)]
-    order = {r.label: k for k, r in enumerate(negotiation.rounds)}
-    proposals.sort(key=lambda p: (order.get(p.round, len(order)), p.date, p.id))
+    proposals.sort(key=document_order(negotiation))
     return Selection(negotiation, tuple(proposals))
+
+
+def document_order(negotiation: Negotiation) -> Callable[[Proposal], tuple[int, int, str, str]]:
+    """Sort key of proposals in the order a reader meets them: by round, then where their
+    paragraph (or footnote, after the paragraphs) stands in that round, then by date."""
+    order = {r.label: k for k, r in enumerate(negotiation.rounds)}
+    places: dict[tuple[str, str], int] = {}
+    for round_ in negotiation.rounds:
+        for index, paragraph in enumerate(round_.paragraphs):
+            places[(round_.label, paragraph.id)] = index
+        for index, footnote in enumerate(round_.footnotes, start=len(round_.paragraphs)):
+            places[(round_.label, footnote.id)] = index
+    return lambda p: (order.get(p.round, len(order)), places.get((p.round, p.paragraph or ""), -1), p.date, p.id)
+
+
+OP_NAMES = {
+    ProposalOp.INSERT: "insert", ProposalOp.DELETE: "delete", ProposalOp.REPLACE: "replace",
+    ProposalOp.ADD_PARAGRAPH: "new paragraph", ProposalOp.DELETE_PARAGRAPH: "delete paragraph",
+    ProposalOp.MOVE_PARAGRAPH: "move paragraph", ProposalOp.ALTERNATIVE: "alternative wording",
+    ProposalOp.RETAIN: "retain", ProposalOp.STATEMENT: "statement",
+}
+"""What each operation is called in listings for people (the JSON keeps the op's value)."""
+
+
+def proposal_lines(row: dict[str, Any], width: int = 80) -> list[str]:
+    """A proposal row for people: a head line (id, round, paragraph, status, proposers)
+    and what it does on the next, its words cut to fit `width`."""
+    head = f"{row['id']}  {row['round']} {row['paragraph'] or '-'}  [{row['status']}]  {', '.join(row['by'])}"
+    endorsed = []
+    if row["supporters"]:
+        endorsed.append(f"supported by {', '.join(row['supporters'])}")
+    if row["opponents"]:
+        endorsed.append(f"opposed by {', '.join(row['opponents'])}")
+    if endorsed:
+        head += f"; {'; '.join(endorsed)}"
+    what = OP_NAMES.get(ProposalOp(row["op"]), row["op"])
+    if row.get("place"):
+        what += f" {row['place']}"
+    elif row["op"] == ProposalOp.ADD_PARAGRAPH.value and row["paragraph"]:
+        what += f" after {row['paragraph']}"
+    if row.get("quote"):
+        what += f" {_cut(markup.plain(row['quote']), 40)!r}"
+        if row["text"]:
+            what += " →"
+    if row["text"]:
+        room = max(20, width - 6 - len(what) - 3)
+        what += f" {_cut(row['text'], room)!r}"
+    return [_cut(head, width), "    " + what]
+
+
+def _cut(text: str, width: int) -> str:
+    """The text, cut at a word with an ellipsis when longer than `width` characters."""
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[width // 2:] else cut).rstrip(" ,;:") + "…"
 
 
 def proposal_rows(negotiation: Negotiation, proposals: tuple[Proposal, ...]) -> list[dict[str, Any]]:

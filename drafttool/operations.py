@@ -184,8 +184,7 @@ def _propose(store_path: str | Path, negotiation: Negotiation, draft: Proposal, 
     if located.span is not None:
         text = amend.text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
         proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
-    proposal = replace(proposal, id=proposal.id or store.new_proposal_id(proposal.by),
-                       history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
+    proposal = replace(proposal, history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
     return record_proposals(store_path, negotiation, [proposal], "propose")[0]
 
 
@@ -329,9 +328,15 @@ def record_proposals(store_path: str | Path, negotiation: Negotiation, proposals
     `negotiation` under it); those on a round that is not the latest are carried onto it
     as the pending proposals were when that round was made.  Returns them as recorded."""
     existing = {p.id for p in negotiation.proposals}
+    named = []
     for proposal in proposals:
-        if proposal.id in existing:
+        if not proposal.id:  # a short id to say in the room ('EU-7'), its number taken under the lock
+            proposal = replace(proposal, id=store.new_proposal_id(proposal.by, existing))
+        elif proposal.id in existing:
             raise StoreError(f"a proposal {proposal.id!r} already exists", path=store_path)
+        existing.add(proposal.id)
+        named.append(proposal)
+    proposals = named
     changed, _ = carry_to_latest(negotiation.rounds, tuple(proposals), _today())
     recorded = tuple(changed.get(p.id, p) for p in proposals)
     journal.commit(store_path, operation, [store.proposal_file(store_path, p) for p in recorded])
@@ -416,6 +421,8 @@ class Redline:
     compared: Compared
     dates: dict[str, str]
     layout: DocxLayout | None = None
+    base: bytes | None = None
+    """The old Word file itself, which the redline is written into (every part kept)."""
 
     @property
     def changed(self) -> int:
@@ -436,13 +443,9 @@ def redline(paths: Sequence[str | Path]) -> Redline:
     if len(paths) != 2:
         raise InputError("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
     compared = compare_files(paths[0], paths[1])
-    layout = None
     if Path(paths[0]).suffix.lower() == ".docx":
-        from drafttool.readers.docx import read_docx_layout
-
-        _, layout = read_docx_layout(Path(paths[0]).read_bytes(), label=compared.old.label,
-                                     language=compared.old.language)
-    return Redline(compared, {}, layout)
+        return Redline(compared, {}, None, Path(paths[0]).read_bytes())
+    return Redline(compared, {})
 
 
 @dataclass(frozen=True, slots=True)

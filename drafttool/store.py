@@ -27,7 +27,7 @@ import os
 import re
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -204,9 +204,26 @@ def replace_round(path: str | Path, round_: Round) -> Path:
     raise NotFoundError(f"no round {round_.label!r} to replace", path=folder)
 
 
-def new_proposal_id(by: tuple[str, ...]) -> str:
-    """A proposal id that two people on two machines will not both pick: 'eu-3f9a2c'."""
-    return f"{slugify(by[0] if by else 'p', 'p')[:12]}-{secrets.token_hex(3)}"
+def new_proposal_id(by: tuple[str, ...], taken: Iterable[str] = ()) -> str:
+    """A short id a chair can say aloud in a meeting: the first proposer's code and the
+    next of its numbers among `taken` (compared without case): 'EU-7'."""
+    code = re.sub(r"[^A-Za-z0-9]+", "", by[0])[:12] if by else ""
+    code = code or "P"
+    pattern = re.compile(rf"{re.escape(code)}-(\d+)", re.IGNORECASE)
+    numbers = [int(m.group(1)) for name in taken if (m := pattern.fullmatch(name))]
+    return f"{code}-{max(numbers, default=0) + 1}"
+
+
+def save_new_proposal(path: str | Path, proposal: Proposal) -> Proposal:
+    """Store a new proposal under the next short id of its first proposer (`new_proposal_id`).
+    The number is chosen under the store's lock, so two proposers on one machine never take
+    the same one; on two machines, the same id in two copies is a conflict git shows."""
+    folder = _require_store(path)
+    with locked(folder):
+        taken = [file.stem for file in (folder / PROPOSALS_DIR).glob("*.json")]
+        proposal = replace(proposal, id=new_proposal_id(proposal.by, taken))
+        save_proposal(folder, proposal, new=True)
+    return proposal
 
 
 def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) -> Path:

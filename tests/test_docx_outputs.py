@@ -573,7 +573,7 @@ def test_compile_writes_the_compilation_text(runner, tmp_path):
     out = tmp_path / "compilation.docx"
     result = runner.invoke(main, ["compile", str(EXAMPLE), "--round", "Zero draft", "--all", "-o", str(out)])
     assert result.exit_code == 0
-    assert result.output == f"wrote {out}: compilation text of 'Zero draft', 7 proposal(s) shown\n"
+    assert result.output == f"wrote {out}: compilation text of 'Zero draft', 8 proposal(s) shown\n"
     check_package(out.read_bytes())
 
 
@@ -592,7 +592,7 @@ def test_compile_as_html_calls_the_html_renderer(runner, tmp_path):
     result = runner.invoke(main, ["compile", str(EXAMPLE), "--round", "Zero draft", "--all", "--attribution", "dash",
                                   "--format", "html", "-o", str(out)])
     assert result.exit_code == 0
-    assert result.output == f"wrote {out}: compilation text of 'Zero draft', 7 proposal(s) shown\n"
+    assert result.output == f"wrote {out}: compilation text of 'Zero draft', 8 proposal(s) shown\n"
     assert "– MEX, COL" in out.read_text(encoding="utf-8")
 
 

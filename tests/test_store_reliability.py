@@ -30,19 +30,20 @@ LONG = os.environ.get("DRAFTTOOL_STRESS") == "long"
 KILL_CYCLES = 300 if LONG else 20
 
 WRITER = """
-import sys
+import os, sys
+from dataclasses import replace
 from drafttool.model import Anchor, Proposal, ProposalOp
 from drafttool.operations import propose
 from drafttool.store import new_proposal_id, save_proposal
 store, code = sys.argv[1], sys.argv[2]
 count = int(sys.argv[3]) if len(sys.argv) > 3 else 10**9
 for n in range(count):
-    pid = new_proposal_id((code,))
-    draft = Proposal(pid, "Adopted", ProposalOp.RETAIN, (code,), "p5", note="x" * 2000)
+    draft = Proposal("", "Adopted", ProposalOp.RETAIN, (code,), "p5", note="x" * 2000)
     if count < 10**9:  # among other writers: on the latest round, carried if a round came meanwhile
-        propose(store, draft)
+        pid = propose(store, draft).id
     else:
-        save_proposal(store, draft, new=True)
+        pid = new_proposal_id((code,), [name[:-5] for name in os.listdir(os.path.join(store, "proposals"))])
+        save_proposal(store, replace(draft, id=pid), new=True)
     print("ack", pid, flush=True)
 """
 

@@ -11,6 +11,7 @@ stderr; warnings go to stderr; results go to stdout or, atomically, to `-o FILE`
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -57,13 +58,14 @@ def warn(notices: Iterable[Notice]) -> None:
         click.echo(str(notice), err=True)
 
 
-def write_output(text: str | bytes, output: str | None) -> None:
-    """Write to stdout, or whole-or-nothing to a file."""
+def write_output(text: str | bytes, output: str | None, *, color: bool | None = None) -> None:
+    """Write to stdout, or whole-or-nothing to a file.  `color=True` keeps the colour codes
+    when stdout is a pipe (`--color | less -R`); click would strip them otherwise."""
     if output is None or output == "-":
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
         else:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=color)
         return
     from drafttool.files import not_regular, write_atomic
 
@@ -78,6 +80,18 @@ def write_output(text: str | bytes, output: str | None) -> None:
         reason = "a part of the path is a file, not a folder" if isinstance(
             error, (NotADirectoryError, FileExistsError)) else error.strerror
         raise BadInput(f"{output}: cannot be written: {reason}") from None
+
+
+def terminal_width() -> int:
+    """The terminal's width for wrapping; 80 columns when the output is piped or a file."""
+    if sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size((80, 24)).columns)
+    return 80
+
+
+def use_color(color: bool | None, output: str | None) -> bool:
+    """`--color` / `--no-color` as given; by default colour only on a terminal."""
+    return (sys.stdout.isatty() and output is None) if color is None else color
 
 
 STORE = click.argument("store", type=click.Path(file_okay=False, path_type=Path))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
+from drafttool.cli import ROUND, STORE, main, reports_errors, terminal_width, use_color, warn, write_output
 
 
 @main.command()
@@ -56,9 +56,9 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
         from drafttool.cli.outputs import docx_output
 
         docx_output(output)
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(render("comparison", format_, compared, view=view, color=use_color, show_unchanged=show_all),
-                 output)
+    colour = use_color(color, output) and format_ == "terminal"
+    write_output(render("comparison", format_, compared, view=view, color=colour, show_unchanged=show_all,
+                        width=terminal_width()), output, color=colour)
 
 
 @main.command()
@@ -70,7 +70,7 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
 @click.option("--color/--no-color", default=None, help="Colour the terminal output (default: when a terminal).")
 @reports_errors
 def blame(store: Path, round_name: str | None, format_: str, output: str | None, color: bool | None) -> None:
-    """Show, for each passage of a round, the round it entered the text in and who proposed it.
+    """Origin of the text: for each passage of a round, the round it entered in and who proposed it.
 
     \b
     Example:
@@ -79,8 +79,9 @@ def blame(store: Path, round_name: str | None, format_: str, output: str | None,
     from drafttool.operations import blame_round
     from drafttool.renderers.registry import render
 
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    write_output(render("blame", format_, blame_round(store, round_name), color=use_color), output)
+    colour = use_color(color, output) and format_ == "terminal"
+    write_output(render("blame", format_, blame_round(store, round_name), color=colour, width=terminal_width()),
+                 output, color=colour)
 
 
 @main.command()

@@ -29,10 +29,12 @@ def docx_output(output: str | None) -> str:
 def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) -> None:
     """Write the new text as Word tracked changes over the old one, like Word's Compare.
 
-    PATHS is OLD NEW (two .docx, .md or .txt files: a .docx OLD keeps its styles and
-    numbering), STORE OLD_ROUND NEW_ROUND, or STORE alone (its last two rounds). From a
-    store, each revision is authored by the delegations whose proposal made it and dated
-    by that proposal; what no proposal explains is the Chair's.
+    PATHS is OLD NEW (two .docx, .md or .txt files: a .docx OLD is revised in place, every
+    part of it kept — sections, styles, numbering, tables, headers, footers, notes and
+    comments), STORE OLD_ROUND NEW_ROUND, or STORE alone (its last two rounds). From a
+    store, each revision is authored by the first delegation whose proposal made it (a
+    comment names its co-proposers) and dated by that proposal; what no proposal explains
+    is the Chair's.
 
     \b
     Examples:
@@ -45,6 +47,9 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
     docx_output(output)
     found = find_redline(paths)
     warn(found.compared.notices)
+    if found.base is not None and moves == "revisions":
+        click.echo(f"drafttool: warning: {paths[0]}: moves are written into the document as a deletion and "
+                   "an insertion", err=True)
     write_output(render("redline", "docx", found, moves=moves, date=date), output)
     comparison = found.compared.comparison
     click.echo(f"wrote {output}: {comparison.old_label} → {comparison.new_label}, "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
+from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, terminal_width, warn, write_output
 from drafttool.text.visible import visible
 
 
@@ -184,7 +184,8 @@ def list_proposals(store: Path, round_name: str | None, by: str | None, status: 
     from drafttool.renderers.registry import render
 
     rows = proposal_table(store, round_name=round_name, by=by, status=status, para=para, summary=summary)
-    write_output(render("summary" if summary else "proposals", format_, rows), output)
+    write_output(render("summary" if summary else "proposals", format_, rows,
+                        width=terminal_width() if output is None else 80), output)
 
 
 def _decision(status: str, verb: str):  # type: ignore[no-untyped-def]

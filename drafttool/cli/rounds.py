@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, main, reports_errors, warn, write_output
+from drafttool.cli import ROUND, STORE, main, reports_errors, terminal_width, use_color, warn, write_output
 from drafttool.text.visible import visible
 
 @main.command()
@@ -96,9 +96,9 @@ def show(store: Path, round_name: str | None, color: bool | None) -> None:
     from drafttool.operations import stored_round
     from drafttool.renderers.registry import render
 
-    use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render("round", "terminal", stored_round(store, round_name), color=use_color), nl=False,
-               color=use_color)
+    colour = use_color(color, None)
+    click.echo(render("round", "terminal", stored_round(store, round_name), color=colour, width=terminal_width()),
+               nl=False, color=colour)
 
 
 @main.command()

@@ -105,7 +105,7 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
             elif not by:
                 untracked += 1
                 by = tuple(dict.fromkeys(code for codes in authors.values() for code in codes))
-        proposal = replace(draft, id=store.new_proposal_id(by), round=round_.label, by=by, date=date,
+        proposal = replace(draft, id="", round=round_.label, by=by, date=date,
                            source=source, history=(Event("proposed", by, date, f"from {source}"),))
         check_proposal(round_, proposal)
         proposals.append(proposal)
@@ -118,7 +118,7 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
             notices.append(Notice(f"comment by {comment.author!r} is not on a paragraph of the round; left out",
                                   str(path)))
             continue
-        proposals.append(Proposal(store.new_proposal_id(by), round_.label, ProposalOp.STATEMENT, by, target,
+        proposals.append(Proposal("", round_.label, ProposalOp.STATEMENT, by, target,
                                   text=markup.escape(comment.text), date=comment.date[:10] or date,
                                   note=f"comment on {comment.quote!r}" if comment.quote else "", source=source,
                                   history=(Event("proposed", by, date, f"comment in {source}"),)))

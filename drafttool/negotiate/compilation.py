@@ -24,6 +24,7 @@ from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
 from drafttool.text.labels import bare_label
 from drafttool.negotiate.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
+from drafttool.negotiate.past import proposals_on_round
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +219,12 @@ def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal
 
 def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
                   statuses: Iterable[ProposalStatus] = (ProposalStatus.PENDING,)) -> Compilation:
-    """The compilation text of a round with its proposals of the given statuses."""
+    """The compilation text of a round with its proposals of the given statuses; a past
+    round's with its proposals as they stood on it (`past.proposals_on_round`)."""
     round_ = negotiation.round(round_name)
     wanted = tuple(statuses)
-    proposals = [p for p in negotiation.proposals if p.round == round_.label and p.status in wanted]
+    on_round = proposals_on_round(negotiation, round_, closed=wanted != (ProposalStatus.PENDING,))
+    proposals = [p for p in on_round if p.status in wanted]
     groups = identical_groups(proposals)
     spans: dict[str, list[tuple[int, int, Proposers, Proposal]]] = defaultdict(list)
     whole: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # type: ignore[type-arg]

@@ -10,8 +10,24 @@ from dataclasses import dataclass
 
 from drafttool.text.brackets import BracketReport, scan_brackets
 from drafttool.model import Kind, Negotiation, ProposalStatus, StatusValue
+from drafttool.negotiate.proposals import display_label
 
 BODY = (Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.TEXT)
+UNSETTLED = (StatusValue.AGREED_AD_REF, StatusValue.PENDING, StatusValue.SILENCE)
+"""Statuses that wait for someone: the chair's first question is which, and whom."""
+
+
+@dataclass(frozen=True, slots=True)
+class Awaiting:
+    """A paragraph not yet settled: agreed ad ref, agreed pending delegations, or under
+    silence, with the delegations whose word is awaited."""
+
+    paragraph: str
+    """Its label as readers say it: '18 a)', '41.'."""
+    status: str
+    """The status value: 'agreed-ad-ref', 'pending', 'silence'."""
+    awaiting: tuple[str, ...]
+    """Delegation codes whose confirmation is awaited (may be empty)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +35,16 @@ class RoundProgress:
     label: str
     date: str
     paragraphs: int
-    """Paragraphs of the body (titles and headings left out)."""
+    """All paragraphs, title and headings included: the count `rounds` gives."""
+    headings: int
+    """Of those, the title and headings; the statuses count the others."""
     statuses: dict[str, int]
     """Count of body paragraphs per status value."""
     brackets: BracketReport
     proposals: dict[str, int]
     """Proposals made on this round, per outcome."""
+    awaiting: tuple[Awaiting, ...] = ()
+    """The paragraphs agreed ad ref, pending or under silence, in document order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +65,8 @@ class Progress:
     delegations: tuple[DelegationProgress, ...]
 
 
+
+
 def _outcomes() -> dict[str, int]:
     return {status.value: 0 for status in ProposalStatus}
 
@@ -60,7 +82,11 @@ def negotiation_progress(negotiation: Negotiation) -> Progress:
         for proposal in negotiation.proposals:
             if proposal.round == round_.label:
                 outcomes[proposal.status.value] += 1
-        rounds.append(RoundProgress(round_.label, round_.date, len(body), statuses, scan_brackets(round_), outcomes))
+        awaiting = tuple(Awaiting(display_label(round_, p), p.status.value.value, p.status.pending)
+                         for p in body if p.status.value in UNSETTLED)
+        rounds.append(RoundProgress(round_.label, round_.date, len(round_.paragraphs),
+                                    len(round_.paragraphs) - len(body), statuses, scan_brackets(round_), outcomes,
+                                    awaiting))
     names = {d.code: d for d in negotiation.delegations}
     tallies: dict[str, dict[str, int]] = {}
     support: dict[str, list[int]] = {}

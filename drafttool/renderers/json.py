@@ -134,7 +134,10 @@ def progress_to_json_data(progress: Progress) -> dict[str, Any]:
     return {
         "title": progress.title,
         "rounds": [
-            {"label": r.label, "date": r.date, "paragraphs": r.paragraphs, "statuses": r.statuses,
+            {"label": r.label, "date": r.date, "paragraphs": r.paragraphs, "headings": r.headings,
+             "statuses": r.statuses,
+             "awaiting": [{"paragraph": a.paragraph, "status": a.status, "awaiting": list(a.awaiting)}
+                          for a in r.awaiting],
              "brackets": {"spans": r.brackets.spans, "deepest": r.brackets.deepest,
                           "paragraphs": len(r.brackets.paragraphs),
                           "unbalanced": [{"paragraph": pid, "message": m} for pid, m in r.brackets.unbalanced]},

@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 
 
 def _comparison_terminal(compared: Compared, *, color: bool = False, show_unchanged: bool = False,
-                         **_: Any) -> str:
+                         width: int = 80, **_: Any) -> str:
     from drafttool.renderers.terminal import render_comparison_text
 
     return render_comparison_text(compared.comparison, color=color, show_unchanged=show_unchanged,
-                                  old=compared.old, new=compared.new)
+                                  old=compared.old, new=compared.new, width=width)
 
 
 def _comparison_json(compared: Compared, **_: Any) -> str:
@@ -48,16 +48,21 @@ def _redline_docx(redline: Redline, *, moves: str = "delete-insert", date: str |
     from drafttool.renderers.docx import render_tracked_docx
 
     compared = redline.compared
+    if redline.base is not None:  # the delegation's own document, revised in place
+        from drafttool.renderers.docx.inplace import render_inplace_docx
+
+        return render_inplace_docx(redline.base, compared.comparison, compared.old, compared.new, date=date,
+                                   dates=redline.dates)
     return render_tracked_docx(compared.comparison, compared.old, compared.new, moves=moves, date=date,
                                dates=redline.dates, layout=redline.layout)
 
 
-def _blame_terminal(blamed: Blamed, *, color: bool = False, **_: Any) -> str:
+def _blame_terminal(blamed: Blamed, *, color: bool = False, width: int = 80, **_: Any) -> str:
     from drafttool.renderers.terminal import render_blame_text
     from drafttool.text.visible import visible, visible_values
 
     return render_blame_text(visible_values(blamed.blamed), visible_values(blamed.round),
-                             [visible(r.label) for r in blamed.negotiation.rounds], color=color)
+                             [visible(r.label) for r in blamed.negotiation.rounds], color=color, width=width)
 
 
 def _blame_json(blamed: Blamed, **_: Any) -> str:
@@ -105,11 +110,11 @@ def _progress_html(progress: Progress, **_: Any) -> str:
     return render_progress_html(progress)
 
 
-def _round_terminal(stored: StoredRound, *, color: bool = False, **_: Any) -> str:
+def _round_terminal(stored: StoredRound, *, color: bool = False, width: int = 80, **_: Any) -> str:
     from drafttool.renderers.terminal import render_round_text
     from drafttool.text.visible import visible_values
 
-    return render_round_text(visible_values(stored.round), color=color)
+    return render_round_text(visible_values(stored.round), color=color, width=width)
 
 
 def _round_json(stored: StoredRound, **_: Any) -> str:
@@ -136,10 +141,10 @@ def _round_docx(stored: StoredRound, **_: Any) -> bytes:
     return render_round_docx(stored.round)
 
 
-def _proposals_text(rows: list[dict[str, Any]], **_: Any) -> str:
+def _proposals_text(rows: list[dict[str, Any]], *, width: int = 80, **_: Any) -> str:
     from drafttool.renderers.tables import render_proposals_text
 
-    return render_proposals_text(rows)
+    return render_proposals_text(rows, width)
 
 
 def _summary_text(rows: list[dict[str, Any]], **_: Any) -> str:

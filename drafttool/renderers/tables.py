@@ -28,16 +28,30 @@ def render_rounds_text(negotiation: Negotiation) -> str:
     return "\n".join(lines) + "\n"
 
 
+STATUS_WORDS = {"agreed-ad-ref": "agreed ad ref", "pending": "agreed pending", "silence": "under silence"}
+
+
 def render_progress_text(progress: Progress) -> str:
-    """Two tables: rounds (statuses, brackets, proposals) and delegations (outcomes)."""
+    """What waits for whom in the latest round, then two tables: rounds (paragraphs as
+    `rounds` counts them, statuses, brackets, proposals) and delegations (outcomes)."""
     lines = [progress.title, ""]
-    lines.append(f"{'round':<14}{'paras':>6}{'agreed':>8}{'ad ref':>8}{'pending':>8}{'open':>6}{'[ ]':>6}"
-                 f"{'props':>7}{'acc':>5}{'rej':>5}")
+    if progress.rounds:
+        latest = progress.rounds[-1]
+        if latest.awaiting:
+            lines.append(f"Awaiting confirmation in {latest.label}:")
+            for item in latest.awaiting:
+                who = f" — awaiting {', '.join(item.awaiting)}" if item.awaiting else ""
+                lines.append(f"  {item.paragraph:<8} {STATUS_WORDS[item.status]}{who}")
+        else:
+            lines.append(f"Nothing agreed ad ref, pending or under silence in {latest.label}.")
+        lines.append("")
+    lines.append(f"{'round':<12}{'paras':>6}{'heads':>6}{'agreed':>7}{'ad ref':>7}{'pending':>8}{'open':>5}"
+                 f"{'brackets':>9}{'props':>6}{'acc':>4}{'rej':>4}")
     for r in progress.rounds:
         s = r.statuses
-        lines.append(f"{r.label:<14}{r.paragraphs:>6}{s['agreed']:>8}{s['agreed-ad-ref']:>8}{s['pending']:>8}"
-                     f"{s['open'] + s['bracketed'] + s['silence']:>6}{r.brackets.spans:>6}"
-                     f"{sum(r.proposals.values()):>7}{r.proposals['accepted']:>5}{r.proposals['rejected']:>5}")
+        lines.append(f"{r.label:<12}{r.paragraphs:>6}{r.headings:>6}{s['agreed']:>7}{s['agreed-ad-ref']:>7}"
+                     f"{s['pending']:>8}{s['open'] + s['bracketed'] + s['silence']:>5}{r.brackets.spans:>9}"
+                     f"{sum(r.proposals.values()):>6}{r.proposals['accepted']:>4}{r.proposals['rejected']:>4}")
         for pid, message in r.brackets.unbalanced:
             lines.append(f"  unbalanced: {message} ({pid})")
     lines += ["", f"{'delegation':<12}{'proposed':>9}{'accepted':>9}{'rejected':>9}{'withdrawn':>10}{'pending':>8}"
@@ -50,17 +64,13 @@ def render_progress_text(progress: Progress) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_proposals_text(rows: Sequence[dict[str, Any]]) -> str:
-    """One line a proposal: id, round, paragraph, status, proposers, what it does, who
-    supports and opposes it (`listing.proposal_rows`)."""
-    lines = []
-    for row in rows:
-        what = row["op"] + (f" {row['quote']!r}" if row.get("quote") else "") + (
-            f" → {row['text']!r}" if row["text"] else "")
-        names = ", ".join(row["by"])
-        extra = support_text(row["supporters"], row["opponents"])
-        lines.append(visible(f"{row['id']:<14} {row['round']:<10} {row['paragraph'] or '-':<8} [{row['status']}] "
-                             f"{names}: {what}{extra}"))
+def render_proposals_text(rows: Sequence[dict[str, Any]], width: int = 80) -> str:
+    """Each proposal on two short lines, in document order: id, round, paragraph, status,
+    proposers and who supports or opposes it; then what it does in words people use, its
+    quoted words cut to fit `width` (`listing.proposal_lines`)."""
+    from drafttool.listing import proposal_lines
+
+    lines = [visible(line) for row in rows for line in proposal_lines(row, width)]
     return "\n".join(lines) + ("\n" if lines else "no proposals\n")
 
 

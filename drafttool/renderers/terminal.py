@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from drafttool.model import ChangeOp, Comparison, Kind, Paragraph, Round, SegmentKind, StatusValue
+from drafttool.model import ChangeOp, Comparison, Kind, Paragraph, ParagraphChange, Round, SegmentKind, StatusValue
+from drafttool.renderers.masthead import masthead_block
 from drafttool.shown import (
-    PassageKind, ShownSegment, masthead_lines, proposers_of, show_blame, show_change, show_segments,
+    PassageKind, ShownSegment, proposers_of, show_blame, show_change, show_segments,
 )
 from drafttool.text import markup
 from drafttool.text.markup import Run
@@ -34,7 +35,7 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     names = {f.id: f.label or f.id for f in round_.footnotes}
     lines: list[str] = []
-    head = [value for _, value in masthead_lines(round_)]
+    head = [value for _, value in masthead_block(round_).lines()]
     if head:
         lines += [f"{dim}{_text(value, names)}{reset}" for value in head]
         lines.append("")
@@ -50,7 +51,8 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
         if paragraph.kind is Kind.CONTAINER and not (paragraph.label or text):
             continue  # a table, row or cell: its paragraphs follow
         if paragraph.kind in (Kind.TITLE, Kind.HEADING, Kind.CONTAINER):
-            lines.append(f"{bold}{(paragraph.label + ' ') if paragraph.label else ''}{text}{reset}{tag}")
+            heading = textwrap.fill(f"{(paragraph.label + ' ') if paragraph.label else ''}{text}", width=width)
+            lines.append(f"{bold}{heading}{reset}{tag}")
             lines.append("")
             continue
         indent = "    " * (paragraph.level if paragraph.kind is Kind.SUBPARAGRAPH else 0)
@@ -126,7 +128,9 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
     statuses: dict[str, int] = {}
     old_place = {p.id: i for i, p in enumerate(old.paragraphs)} if old is not None else {}
     new_place = {p.id: i for i, p in enumerate(new.paragraphs)} if new is not None else {}
+    runs = _renumbering_runs(comparison.changes, labels, hidden_unchanged=not show_unchanged)
     for number, change in enumerate(comparison.changes, 1):
+        index = number - 1
         counts[change.op] += 1
         shown = show_change(number, change, old_place, new_place, old or _EMPTY, new or _EMPTY)
         moved_status = shown.status_changed
@@ -138,6 +142,10 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
         ):
             continue
         old_labels, new_labels = labels(change.old, 0), labels(change.new, 1)
+        if index in runs:
+            if runs[index]:
+                lines.append(f"{cyan}{SIGNS[change.op]} {runs[index]}{reset} renumbered")
+            continue
         if change.op is ChangeOp.INSERTED:
             head = f"{green}+ {new_labels}{reset} inserted"
         elif change.op is ChangeOp.DELETED:
@@ -180,6 +188,36 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _renumbering_runs(changes: tuple[ParagraphChange, ...], labels: _Labels,
+                      hidden_unchanged: bool) -> dict[int, str]:
+    """Consecutive renumbered paragraphs said once: index of the run's first change → its
+    line ('12.–40. → 13.–41.'), index of every other change in it → ''.  A change whose
+    status moved stays on its own line, so that the status is said with it."""
+    runs: dict[int, str] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            first, last = changes[run[0]], changes[run[-1]]
+            runs[run[0]] = (f"{labels(first.old, 0)}–{labels(last.old, 0)} → "
+                            f"{labels(first.new, 1)}–{labels(last.new, 1)}")
+            runs.update({i: "" for i in run[1:]})
+        run.clear()
+
+    for index, change in enumerate(changes):
+        if change.op is ChangeOp.RENUMBERED and not _status_changed(change):
+            run.append(index)
+        elif not (hidden_unchanged and change.op is ChangeOp.UNCHANGED and not _status_changed(change)):
+            close()  # unchanged paragraphs not shown (subparagraphs keep their letters) do not break a run
+    close()
+    return runs
+
+
+def _status_changed(change: ParagraphChange) -> bool:
+    """Whether the status shown to readers changed (not only where or when it was decided)."""
+    return bool(change.old and change.new and change.old[0].status.label != change.new[0].status.label)
+
+
 def _inline_diff(segments: tuple[ShownSegment, ...], color: bool, names: dict[str, str] | None = None) -> str:
     """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), the
     proposers named where the shown model names them; footnote references as `⁽¹²⁾`,
@@ -188,6 +226,12 @@ def _inline_diff(segments: tuple[ShownSegment, ...], color: bool, names: dict[st
     for shown in segments:
         kind = shown.kind
         text = " ¶ ".join(_words(runs, names or {}) for runs in shown.lines)
+        if kind is not SegmentKind.EQUAL and not text.replace("¶", "").strip():
+            # The break between the parts of a split (or the space a merge removes) is
+            # said as a paragraph mark, without brackets or proposers: the head names them.
+            if len(shown.lines) > 1:
+                out.append(" ¶ ")
+            continue
         who = f" ({', '.join(shown.segment.by)})" if shown.named else ""
         if kind is SegmentKind.EQUAL:
             out.append(text)
@@ -212,10 +256,11 @@ _ROUND_COLOURS = ("", "\x1b[34m", "\x1b[35m", "\x1b[33m", "\x1b[36m", "\x1b[32m"
 
 def render_blame_text(blamed, round_: Round, round_labels: list[str], *, color: bool = False,  # type: ignore[no-untyped-def]
                       width: int = 100) -> str:
-    """Each paragraph with the passages that entered after the first round marked
-    `⟦words⟧⁽Rev.1: EU⁾` (coloured by round in a terminal)."""
-    lines = [f"Blame of {round_.label}: text from {round_labels[0]} is plain; later passages are marked "
-             "with their round and proposers.", ""]
+    """The origin of the text: each paragraph with the passages that entered after the
+    first round marked `⌈words⌉⁽Rev.1: EU⁾` (coloured by round in a terminal).  The corner
+    marks cannot be taken for a negotiation's square brackets."""
+    lines = [f"Origin of the text of {round_.label}: text from {round_labels[0]} is plain; later passages "
+             "are marked with their round and proposers.", ""]
     first = round_labels[0]
     for item in show_blame(blamed, round_, first):
         pieces = []
@@ -230,7 +275,7 @@ def render_blame_text(blamed, round_: Round, round_labels: list[str], *, color: 
                                         % len(_ROUND_COLOURS)] or _CYAN
                 pieces.append(f"{passage.lead}{colour}{text}{_RESET}{_DIM}⁽{who}⁾{_RESET}{passage.trail}")
             else:
-                pieces.append(f"{passage.lead}⟦{text}⟧⁽{who}⁾{passage.trail}")
+                pieces.append(f"{passage.lead}⌈{text}⌉⁽{who}⁾{passage.trail}")
         label = f"{item.label} " if item.label else ""
         body = textwrap.wrap("".join(pieces), width=width - len(label)) or [""]
         lines.append(label + body[0])

@@ -11,6 +11,7 @@ from drafttool.collector import collector_paused
 from drafttool.model import ChangeOp, Comparison, Kind, ParagraphChange, Round
 from drafttool.renderers.docx.package import make, make_paragraph, make_run
 from drafttool.renderers.docx.runs import Static, by_text, label_indent, static_package
+from drafttool.renderers.masthead import round_symbol
 from drafttool.shown import ShownComparison, Span, SpanKind, name_of, show_comparison
 from drafttool.text import languages, markup
 
@@ -146,8 +147,9 @@ def _render_comparison(shown: ShownComparison) -> bytes:
             element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
             element.extend(_spans_runs(static, shown_note.spans()))
             body.append(element)
-    return static_package(body, static, title=f"{comparison.old_label} → {comparison.new_label}",
-                           subject=symbol)
+    head = f"{comparison.old_label} → {comparison.new_label}"
+    return static_package(body, static, title=head, subject=symbol,
+                          head=f"{round_symbol(new)} · {head}" if round_symbol(new) else head)
 
 
 def _numbers_table(static: Static, comparison: Comparison) -> _Element:

@@ -9,6 +9,7 @@ from lxml.etree import _Element
 from drafttool.model import Kind, ProposalStatus, StatusValue
 from drafttool.renderers.docx.runs import Static, label_indent, static_package
 from drafttool.renderers.docx.styles import masthead_style_id
+from drafttool.renderers.masthead import running_header
 from drafttool.shown import masthead_lines
 from drafttool.text import languages
 
@@ -146,4 +147,5 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         for who, text in compiled.statements:
             note(intros["statement"] + intros["colon"] + intros["after-colon"], who, "", "")
             body[-1].extend(static.text(text))
-    return static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol)
+    return static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol,
+                          head=running_header(round_))

@@ -37,6 +37,8 @@ from drafttool.renderers.docx.package import (
 )
 from drafttool.renderers.docx.runs import Writer
 from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
+from drafttool.renderers.docx.running import add_running_head
+from drafttool.renderers.masthead import running_header
 from drafttool.shown import masthead_lines
 from drafttool.text import languages, markup
 
@@ -84,7 +86,9 @@ def render_round_docx(round_: Round) -> bytes:
         body.append(element)
 
     package = DocxPackage()
-    package.add_document(make_document(body, rtl=writer.rtl))
+    document = make_document(body, rtl=writer.rtl)
+    add_running_head(package, document, running_header(round_), rtl=writer.rtl)
+    package.add_document(document)
     package.add_word_part("styles.xml", styles_xml(language), CT_STYLES, REL_STYLES)
     package.add_word_part("settings.xml", settings_xml(footnotes=bool(writer.footnotes), rtl_gutter=False),
                           CT_SETTINGS, REL_SETTINGS)

@@ -181,9 +181,15 @@ def label_indent(kind: Kind, level: int) -> tuple[int, int]:
     return INDENT * (depth + 1), INDENT
 
 
-def static_package(body: list[_Element], static: Static, *, title: str, subject: str = "") -> bytes:
+def static_package(body: list[_Element], static: Static, *, title: str, subject: str = "", head: str = "") -> bytes:
+    """The package of a document read, not reviewed; `head` is its running head (the page
+    numbers are on every page)."""
+    from drafttool.renderers.docx.running import add_running_head
+
     package = DocxPackage()
-    package.add_document(make_document(body, rtl=static.rtl))
+    document = make_document(body, rtl=static.rtl)
+    add_running_head(package, document, head, rtl=static.rtl)
+    package.add_document(document)
     package.add_word_part("styles.xml", styles_xml(static.language), CT_STYLES, REL_STYLES)
     package.add_word_part("settings.xml", settings_xml(footnotes=bool(static.footnotes)), CT_SETTINGS, REL_SETTINGS)
     if static.footnotes:

@@ -19,6 +19,8 @@ from drafttool.collector import collector_paused
 from drafttool.model import (
     CHAIR, ChangeOp, Comparison, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment,
 )
+from drafttool.renderers.docx.running import add_running_head
+from drafttool.renderers.masthead import running_header
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
     OldLayout, Out, base_properties, decide_numbering, default_properties, deletions_first, shift_marks,
@@ -474,6 +476,7 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     document = make_document(body, rtl=rtl)
     if layout is not None and layout.section is not None:
         _replace_section(document, layout.section)
+    add_running_head(package, document, running_header(new), rtl=rtl)
     package.add_document(document)
     parts = layout.parts if layout is not None else {}
     package.add_word_part("styles.xml", parts.get("styles.xml") or styles_xml(tracked.language), CT_STYLES,
