@@ -444,7 +444,11 @@ def redline(paths: Sequence[str | Path]) -> Redline:
         raise InputError("give OLD NEW (two files), STORE OLD_ROUND NEW_ROUND, or STORE")
     compared = compare_files(paths[0], paths[1])
     if Path(paths[0]).suffix.lower() == ".docx":
-        return Redline(compared, {}, None, Path(paths[0]).read_bytes())
+        from drafttool.readers.docx import read_docx_layout
+
+        base = Path(paths[0]).read_bytes()
+        _, layout = read_docx_layout(base, label=compared.old.label, language=compared.old.language)
+        return Redline(compared, {}, layout, base)
     return Redline(compared, {})
 
 

@@ -214,18 +214,6 @@ def new_proposal_id(by: tuple[str, ...], taken: Iterable[str] = ()) -> str:
     return f"{code}-{max(numbers, default=0) + 1}"
 
 
-def save_new_proposal(path: str | Path, proposal: Proposal) -> Proposal:
-    """Store a new proposal under the next short id of its first proposer (`new_proposal_id`).
-    The number is chosen under the store's lock, so two proposers on one machine never take
-    the same one; on two machines, the same id in two copies is a conflict git shows."""
-    folder = _require_store(path)
-    with locked(folder):
-        taken = [file.stem for file in (folder / PROPOSALS_DIR).glob("*.json")]
-        proposal = replace(proposal, id=new_proposal_id(proposal.by, taken))
-        save_proposal(folder, proposal, new=True)
-    return proposal
-
-
 def save_proposal(path: str | Path, proposal: Proposal, *, new: bool = False) -> Path:
     """Write one proposal's file; with `new`, refuse to overwrite an existing one."""
     target, text = proposal_file(_require_store(path), proposal)

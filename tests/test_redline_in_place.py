@@ -18,7 +18,7 @@ from lxml import etree
 from drafttool.cli import main
 from drafttool.operations import compare_files, compare_store_rounds
 from drafttool.readers import TrackedChanges
-from drafttool.readers.docx import read_docx
+from drafttool.readers.docx import read_docx, read_docx_layout
 from drafttool.renderers.docx import render_round_docx
 from drafttool.renderers.docx.inplace import render_inplace_docx
 from drafttool.store import load_store
@@ -204,7 +204,9 @@ def test_every_example_round_redlined_in_its_own_file_accepts_and_rejects_to_the
             (Path(folder) / "old.docx").write_bytes(old_bytes)
             (Path(folder) / "new.docx").write_bytes(new_bytes)
             compared = compare_files(Path(folder) / "old.docx", Path(folder) / "new.docx")
-        data = render_inplace_docx(old_bytes, compared.comparison, compared.old, compared.new, date="2024-02-02")
+        _, layout = read_docx_layout(old_bytes)
+        data = render_inplace_docx(old_bytes, compared.comparison, compared.old, compared.new, layout=layout,
+                                   date="2024-02-02")
         check_package(data)
         for policy, wanted in ((TrackedChanges.ACCEPT, compared.new), (TrackedChanges.REJECT, compared.old)):
             got = read_docx(data, tracked_changes=policy).round
@@ -220,6 +222,7 @@ def test_a_change_proposed_by_two_delegations_has_the_first_as_author_and_a_comm
     compared = compare_store_rounds(EXAMPLE_STORE, "Zero draft", "Rev.1")
     base = render_round_docx(compared.old)
     data = render_inplace_docx(base, compared.comparison, compared.old, compared.new,
+                               layout=read_docx_layout(base)[1],
                                dates={p.id: p.date for p in load_store(EXAMPLE_STORE).proposals})
     check_package(data)
     document = etree.fromstring(parts(data)["word/document.xml"])

@@ -51,8 +51,8 @@ def _redline_docx(redline: Redline, *, moves: str = "delete-insert", date: str |
     if redline.base is not None:  # the delegation's own document, revised in place
         from drafttool.renderers.docx.inplace import render_inplace_docx
 
-        return render_inplace_docx(redline.base, compared.comparison, compared.old, compared.new, date=date,
-                                   dates=redline.dates)
+        return render_inplace_docx(redline.base, compared.comparison, compared.old, compared.new,
+                                   layout=redline.layout, date=date, dates=redline.dates)
     return render_tracked_docx(compared.comparison, compared.old, compared.new, moves=moves, date=date,
                                dates=redline.dates, layout=redline.layout)
 
