@@ -457,7 +457,9 @@ def read_amendment_document(store_path: str | Path, path: str | Path, *, round_n
         if whole is not None and whole[0] == "replace-all":
             renamed.append((_words(whole[1].group("old")), _words(whole[1].group("new"))))
         for draft in drafts:
-            proposals.append(replace(draft, id=store.new_proposal_id(by), by=by, date=date, source=source,
+            # Short ids to say in the room, numbered on from the delegation's proposals ('RUS-3').
+            taken = [p.id for p in (*negotiation.proposals, *proposals)]
+            proposals.append(replace(draft, id=store.new_proposal_id(by, taken), by=by, date=date, source=source,
                                      note=f"{document.symbol} amendment {instruction.number}: {instruction.text}",
                                      history=(Event("proposed", by, date, f"from {source}"),)))
     if not proposals:
