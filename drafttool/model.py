@@ -426,6 +426,20 @@ class ParagraphChange:
     attributed to; the words' changes carry their own in `segments`."""
     proposals: tuple[str, ...] = ()
     """Ids of the proposals behind the change of the whole paragraph."""
+    old_place: str = ""
+    """Where the old paragraphs stood, as `compare.places` names it: 'Art. 4 ¶ 2', '18 (a)'."""
+    new_place: str = ""
+    """Where the new paragraphs stand: 'Art. 7 ¶ 3', 'OP 6'."""
+    move: str = ""
+    """For a move, in one numbering: 'from after OP 25 (now OP 26) to after OP 30'."""
+
+    @property
+    def place(self) -> str:
+        """The change's place in both rounds: 'Art. 4 ¶ 2 → Art. 7 ¶ 3', or one place
+        when it did not change."""
+        if not self.old_place or not self.new_place or self.old_place == self.new_place:
+            return self.new_place or self.old_place
+        return f"{self.old_place} → {self.new_place}"
 
     @property
     def edited(self) -> bool:

@@ -158,6 +158,17 @@ class ShownChange:
     def moved(self) -> bool:
         return bool(self.change.moved and self.change.old and self.change.new)
 
+    @property
+    def place(self) -> str:
+        """The change's place in both rounds, as the comparison names it: 'Art. 4 ¶ 2 →
+        Art. 7 ¶ 3', '18 (a)', 'OP 5 → OP 6' (`compare.places`)."""
+        return self.change.place
+
+    @property
+    def move(self) -> str:
+        """A move of its own in one numbering: 'from after OP 25 (now OP 26) to after OP 30'."""
+        return self.change.move
+
     def inline(self) -> tuple[ShownParagraph, ...]:
         """The paragraphs in one column: the new ones with words struck and added in
         place (the old ones for a deletion)."""

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from drafttool.compare.containers import Tree, pair_containers
 from drafttool.errors import DrafttoolError
 from drafttool.text.normalize import paragraph_key, words
 
@@ -55,9 +56,17 @@ class AlignOptions:
     """Least share of the whole's word pairs found in its parts, for splits and merges."""
     max_postings: int = 64
     """Word pairs found in more paragraphs than this are too common to find candidates by."""
+    container_threshold: float = 0.5
+    """Least share of words two containers (heading words and the paragraphs they hold)
+    have in common to be paired wherever they stand."""
+    rewrite_similarity: float = 0.25
+    """Least similarity of a heavy edit in place (`_Aligner.rewrites`)."""
+    rewrite_pairs: float = 0.2
+    """Least share of word pairs in common of a heavy edit in place."""
 
     def __post_init__(self) -> None:
-        for name in ("edit_threshold", "move_threshold", "part_containment", "whole_coverage"):
+        for name in ("edit_threshold", "move_threshold", "part_containment", "whole_coverage",
+                     "container_threshold", "rewrite_similarity", "rewrite_pairs"):
             value = getattr(self, name)
             if not 0 < value <= 1:
                 raise OptionError(f"{name.replace('_', '-')} must be more than 0 and at most 1, but got {value}")
@@ -275,29 +284,66 @@ class _Aligner:
             self.link(tuple(run), (i,), similarity)
 
     # Stage 4 --------------------------------------------------------------------------
-    def in_place(self) -> None:
-        """Pair free paragraphs in order within each gap between in-order anchors."""
-        anchors = sorted(((min(link.old), min(link.new)) for link in self.links if link.old and link.new),
-                         key=lambda pair: pair[1])
+    def gaps(self, olds: Sequence[int] | None = None,
+             news: Sequence[int] | None = None) -> list[tuple[list[int], list[int]]]:
+        """Free paragraphs between consecutive in-order anchors: (olds, news) per gap.
+
+        With `olds` and `news` (the members of one pair of containers, in order), only
+        links within them are anchors and only their free members are returned."""
+        if olds is None or news is None:
+            links = [link for link in self.links if link.old and link.new]
+            free_old, free_new = self.old.free(), self.new.free()
+        else:
+            in_old, in_new = set(olds), set(news)
+            links = [link for link in self.links if link.old and link.new
+                     and min(link.old) in in_old and min(link.new) in in_new]
+            free_old = [i for i in olds if not self.old.linked[i]]
+            free_new = [j for j in news if not self.new.linked[j]]
+        anchors = sorted(((min(link.old), min(link.new)) for link in links), key=lambda pair: pair[1])
         kept = longest_increasing([old for old, _ in anchors])
         chain = [anchors[k] for k in sorted(kept)]
         bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
-        free_old = self.old.free()
-        free_new = self.new.free()
+        out = []
         for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
-            olds = free_old[bisect_left(free_old, old_start + 1): bisect_left(free_old, old_end)]
-            news = free_new[bisect_left(free_new, new_start + 1): bisect_left(free_new, new_end)]
-            if olds and news and self.find_splits:
-                # Stage 3, within the gap: the parts of a split stand where the whole stood.
-                self.splits(self.old, self.new, True, olds, news)
-                self.splits(self.new, self.old, False, news, olds)
-                olds = [i for i in olds if not self.old.linked[i]]
-                news = [j for j in news if not self.new.linked[j]]
-            if olds and news:
-                self._pair_gap(olds, news)
+            gap_old = free_old[bisect_left(free_old, old_start + 1): bisect_left(free_old, old_end)]
+            gap_new = free_new[bisect_left(free_new, new_start + 1): bisect_left(free_new, new_end)]
+            if gap_old and gap_new:
+                out.append((gap_old, gap_new))
+        return out
 
-    def _pair_gap(self, olds: list[int], news: list[int]) -> None:
-        threshold = self.options.edit_threshold
+    def in_place(self, olds: Sequence[int] | None = None, news: Sequence[int] | None = None) -> None:
+        """Pair free paragraphs in order within each gap between in-order anchors."""
+        for gap_old, gap_new in self.gaps(olds, news):
+            if self.find_splits:
+                # Stage 3, within the gap: the parts of a split stand where the whole stood.
+                self.splits(self.old, self.new, True, gap_old, gap_new)
+                self.splits(self.new, self.old, False, gap_new, gap_old)
+                gap_old = [i for i in gap_old if not self.old.linked[i]]
+                gap_new = [j for j in gap_new if not self.new.linked[j]]
+            if gap_old and gap_new:
+                self._pair_gap(gap_old, gap_new)
+
+    def rewrites(self, olds: Sequence[int] | None = None, news: Sequence[int] | None = None) -> None:
+        """Heavy edits in place: in a gap that holds one free paragraph on each side, of
+        the same group, the two are one paragraph rewritten when they keep a quarter of
+        their words in order and a fifth of their word pairs (`AlignOptions`); unrelated
+        text keeps fewer, and stays a deletion plus an insertion."""
+        options = self.options
+        for gap_old, gap_new in self.gaps(olds, news):
+            if len(gap_old) != 1 or len(gap_new) != 1:
+                continue
+            i, j = gap_old[0], gap_new[0]
+            if not self.compatible(i, j):
+                continue
+            a, b = self.old.shingles(i), self.new.shingles(j)
+            if not a or not b or 2 * len(a & b) / (len(a) + len(b)) < options.rewrite_pairs:
+                continue
+            value = self.similarity(i, j)
+            if value >= options.rewrite_similarity:
+                self.link((i,), (j,), value)
+
+    def _pair_gap(self, olds: list[int], news: list[int], threshold: float | None = None) -> None:
+        threshold = self.options.edit_threshold if threshold is None else threshold
         if len(olds) == 1 and len(news) == 1:
             # The commonest gap: one paragraph edited in place.  Its word diff is needed
             # anyway if it is kept, so it is measured at once, without cheaper tests first.
@@ -369,32 +415,113 @@ def align_texts(
     new_groups: Sequence[str] | None = None,
     known: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
     splits: bool = True,
+    old_tree: Tree | None = None,
+    new_tree: Tree | None = None,
 ) -> list[Link]:
     """Links between two sequences of texts, in the order of the new one (module docstring).
 
-    `groups` keep kinds apart (a heading is never paired with a paragraph); `known` are
-    links the caller is sure of (stage 1); `similarity(i, j)` measures old i against new j;
-    `splits=False` skips stage 3 (footnotes are not split or merged).
+    `groups` keep kinds apart (a heading is paired with a paragraph only in place, when
+    clearly similar); `known` are links the caller is sure of (stage 1);
+    `similarity(i, j)` measures old i against new j; `splits=False` skips stage 3
+    (footnotes are not split or merged); the trees say which container each text stands
+    in (Articles, options…): containers are paired first, by their content, then the
+    paragraphs inside each pair, and only then what is left across containers.
     """
-    old = _Side(old_texts, old_groups or [""] * len(old_texts))
-    new = _Side(new_texts, new_groups or [""] * len(new_texts))
+    base_old = list(old_groups or [""] * len(old_texts))
+    base_new = list(new_groups or [""] * len(new_texts))
+    old_tree = old_tree or Tree([-1] * len(old_texts), [""] * len(old_texts))
+    new_tree = new_tree or Tree([-1] * len(new_texts), [""] * len(new_texts))
+    old = _Side(old_texts, base_old)
+    new = _Side(new_texts, base_new)
     aligner = _Aligner(old, new, similarity, options)
+    aligner.find_splits = splits
     for old_part, new_part in known:
         aligner.link(tuple(old_part), tuple(new_part))
+    pairs = pair_containers(old_texts, new_texts, old_tree, new_tree, options.container_threshold)
+    for a, b in pairs.items():
+        if not old.linked[a] and not new.linked[b]:
+            aligner.link((a,), (b,), similarity(a, b) if old_texts[a] != new_texts[b] else 1.0)
+    key_of = {a: f"k{a}" for a in pairs}
+    key_of_new = {b: f"k{a}" for a, b in pairs.items()}
+
+    def scoped(base: list[str], tree: Tree, keys: dict[int, str], side: str) -> list[str]:
+        # A container record is never paired by text; the rest only inside paired containers.
+        return [f"{side}{i}" if tree.scope[i] else
+                f"{group}|{keys.get(tree.container[i], f'{side}{tree.container[i]}') if tree.container[i] != -1 else ''}"
+                for i, group in enumerate(base)]
+
+    # Pass A: inside paired containers (the whole text when there are none).
+    old.groups = scoped(base_old, old_tree, key_of, "o")
+    new.groups = scoped(base_new, new_tree, key_of_new, "n")
     aligner.exact()
     aligner.exact(paragraph_key)
-    aligner.find_splits = splits
-    aligner.in_place()
+    members = _members(old_tree, new_tree, pairs)
+    for olds, news in members:
+        aligner.in_place(olds, news)
     aligner.across(old.free(), new.free(), options.move_threshold)
-    return _finish(aligner.links, old, new)
+    if pairs or old_tree.has_containers or new_tree.has_containers:
+        # Pass B: across containers, for what really moved; repeated and short lines
+        # ('Option 1:', '[Placeholder]') follow their container and are never paired so.
+        old.groups = _boilerplate(old_texts, base_old, old_tree, "o")
+        new.groups = _boilerplate(new_texts, base_new, new_tree, "n")
+        aligner.exact()
+        aligner.exact(paragraph_key)
+        aligner.across(old.free(), new.free(), options.move_threshold)
+    # Pass C: in place, a heading that became a paragraph or the reverse, then heavy edits.
+    old.groups = scoped([""] * len(old_texts), old_tree, key_of, "o")
+    new.groups = scoped([""] * len(new_texts), new_tree, key_of_new, "n")
+    for olds, news in members:
+        for gap_old, gap_new in aligner.gaps(olds, news):
+            aligner._pair_gap(gap_old, gap_new, options.move_threshold)
+    old.groups, new.groups = scoped(base_old, old_tree, key_of, "o"), scoped(base_new, new_tree, key_of_new, "n")
+    for olds, news in members:
+        aligner.rewrites(olds, news)
+    return _finish(aligner.links, old, new, old_tree, new_tree, pairs)
 
 
-def _finish(links: list[Link], old: _Side, new: _Side) -> list[Link]:
+def _members(old_tree: Tree, new_tree: Tree, pairs: dict[int, int]) -> list[tuple[list[int], list[int]]]:
+    """What each pair of containers holds directly (the top of the text first), in order."""
+    old_in: dict[int, list[int]] = defaultdict(list)
+    new_in: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(old_tree.container):
+        old_in[c].append(i)
+    for j, c in enumerate(new_tree.container):
+        new_in[c].append(j)
+    out = [(old_in.get(-1, []), new_in.get(-1, []))]
+    out += [(old_in.get(a, []), new_in.get(b, [])) for a, b in sorted(pairs.items())]
+    return [(olds, news) for olds, news in out if olds and news]
+
+
+def _boilerplate(texts: Sequence[str], base: list[str], tree: Tree, side: str) -> list[str]:
+    """Groups for pairing across containers: texts repeated in the round, texts of fewer
+    than three words and container records stand alone."""
+    keys = [paragraph_key(t) for t in texts]
+    count = Counter(keys)
+    return [f"{side}{i}" if tree.scope[i] or count[key] > 1 or len(words(text)) < 3 else group
+            for i, (text, key, group) in enumerate(zip(texts, keys, base))]
+
+
+def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree: Tree,
+            pairs: dict[int, int]) -> list[Link]:
     """Add insertions and deletions, flag moves, and order links as the new text runs,
-    each deleted paragraph after the link that holds the old paragraph before it."""
+    each deleted paragraph after the link that holds the old paragraph before it.
+
+    A paragraph moved when it left its container (for another that is not its
+    container's successor) or stands out of order among what its container holds; so a
+    container that moved is one move, and what it holds moved with it."""
     paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
-    in_order = longest_increasing([min(link.old) for link in paired])
-    result = [link if k in in_order else Link(link.old, link.new, link.similarity, moved=True)
+    by_context: dict[tuple[int, int], list[int]] = defaultdict(list)
+    moved: set[int] = set()
+    for k, link in enumerate(paired):
+        a, b = old_tree.container[min(link.old)], new_tree.container[min(link.new)]
+        if (a == -1) != (b == -1) or (a != -1 and pairs.get(a) != b):
+            moved.add(k)
+        else:
+            by_context[(a, b)].append(k)
+    for members in by_context.values():
+        in_order = longest_increasing([min(paired[k].old) for k in members])
+        moved.update(k for position, k in enumerate(members) if position not in in_order)
+    result = [Link(link.old, link.new, link.similarity, moved=True) if k in moved else link
               for k, link in enumerate(paired)]
     result += [Link((), (j,)) for j in new.free()]
     result.sort(key=lambda link: min(link.new))

@@ -33,6 +33,8 @@ _FAST_OPS = {"=": 0, "-": -1, "+": 1}
 
 from drafttool.text import markup
 from drafttool.compare.align import AlignOptions, Link, align_texts
+from drafttool.compare.containers import Tree
+from drafttool.compare.places import describe_move, joined, place_names, predecessors
 from drafttool.errors import DrafttoolError
 from drafttool.model import (
     ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
@@ -62,8 +64,9 @@ class DiffOptions:
 
     align: AlignOptions = field(default_factory=AlignOptions)
     trust_ids: bool = False
-    """Pair paragraphs with the same id first (rounds of one store, whose ids the aligner
-    gave at import); off for two independent files, whose ids only mirror their numbers."""
+    """Kept for callers that compare rounds of one store.  Ids are never what pairs
+    paragraphs: two rounds compare the same whether they come from a store or from files
+    (the store's ids were themselves given by this alignment at import)."""
 
 
 def tokenize(text: str) -> list[str]:
@@ -278,60 +281,31 @@ def _group(kind: Kind) -> str:
     return "head" if kind in (Kind.TITLE, Kind.HEADING) else "body"
 
 
-def _known_links(old: Round, new: Round) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Links given by ids kept in a store, and by split/merge lineage."""
-    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    links: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    splits: dict[int, list[int]] = {}
-    for j, paragraph in enumerate(new.paragraphs):
-        if paragraph.split_from in old_index:
-            splits.setdefault(old_index[paragraph.split_from], []).append(j)
-    for j, paragraph in enumerate(new.paragraphs):
-        if paragraph.merged_from and all(m in old_index for m in paragraph.merged_from):
-            olds = tuple(sorted(old_index[m] for m in paragraph.merged_from))
-            if not taken_old & set(olds):
-                links.append((olds, (j,)))
-                taken_old.update(olds)
-                taken_new.add(j)
-    for i, parts in splits.items():
-        same = [j for j, p in enumerate(new.paragraphs) if p.id == old.paragraphs[i].id]
-        members = sorted(set(parts) | set(same))
-        # A split is one change only where its parts stand together; a part set apart by
-        # another paragraph is left to the later stages (as an insertion), so that the
-        # comparison keeps the new round's order.
-        start = members.index(same[0]) if same else 0
-        run = [members[start]]
-        for j in members[start + 1:]:
-            if j != run[-1] + 1:
-                break
-            run.append(j)
-        news = tuple(run)
-        if len(news) < 2:
-            continue
-        if i not in taken_old and not taken_new & set(news):
-            links.append(((i,), news))
-            taken_old.add(i)
-            taken_new.update(news)
-    for j, paragraph in enumerate(new.paragraphs):
-        found = old_index.get(paragraph.id)
-        if found is not None and found not in taken_old and j not in taken_new:
-            links.append(((found,), (j,)))
-            taken_old.add(found)
-            taken_new.add(j)
-    return links
+def tree(round_: Round) -> Tree:
+    """The container record each paragraph stands in (through its chapeau, if any)."""
+    index = {p.id: k for k, p in enumerate(round_.paragraphs)}
+    paragraphs = round_.paragraphs
+    container = [-1] * len(paragraphs)
+    scope = [""] * len(paragraphs)
+    for k, paragraph in enumerate(paragraphs):
+        if paragraph.kind is Kind.CONTAINER:
+            scope[k] = paragraph.scope.value if paragraph.scope is not None else "container"
+        parent = index.get(paragraph.parent) if paragraph.parent else None
+        steps = 0
+        while parent is not None and paragraphs[parent].kind is not Kind.CONTAINER and steps < 8:
+            grand = paragraphs[parent].parent
+            parent = index.get(grand) if grand else None
+            steps += 1
+        if parent is not None and paragraphs[parent].kind is Kind.CONTAINER and parent != k:
+            container[k] = parent
+    return Tree(container, scope)
 
 
 def _align_footnotes(old: Round, new: Round, differ: WordDiffer, options: DiffOptions) -> list[Link]:
-    known = []
-    if options.trust_ids:
-        old_index = {f.id: i for i, f in enumerate(old.footnotes)}
-        known = [((old_index[f.id],), (j,)) for j, f in enumerate(new.footnotes) if f.id in old_index]
     return align_texts(
         [f.text for f in old.footnotes], [f.text for f in new.footnotes],
         similarity=lambda i, j: differ.similarity(old.footnotes[i].text, new.footnotes[j].text),
-        options=options.align, known=known, splits=False,
+        options=options.align, splits=False,
     )
 
 
@@ -346,14 +320,15 @@ def compare_rounds(old: Round, new: Round, options: DiffOptions = DiffOptions())
         options=options.align,
         old_groups=[_group(p.kind) for p in old.paragraphs],
         new_groups=[_group(p.kind) for p in new.paragraphs],
-        known=_known_links(old, new) if options.trust_ids else (),
+        old_tree=tree(old), new_tree=tree(new),
     )
     partner = {}
     for link in links:
         for j in link.new:
             for i in link.old:
                 partner[new.paragraphs[j].id] = old.paragraphs[i].id
-    changes = tuple(_paragraph_change(link, old, new, differ, partner) for link in links)
+    places = _Places(old, new, links)
+    changes = tuple(_paragraph_change(link, old, new, differ, partner, places) for link in links)
     footnotes = tuple(_footnote_change(link, old, new, differ) for link in _align_footnotes(old, new, differ, options))
     from drafttool.compare.masthead import compare_mastheads  # it builds on this module's differ
 
@@ -361,7 +336,30 @@ def compare_rounds(old: Round, new: Round, options: DiffOptions = DiffOptions())
                       compare_mastheads(old, new, differ))
 
 
-def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, partner: dict[str, str]) -> ParagraphChange:
+class _Places:
+    """Names of places in both rounds (`compare.places`), and moves said in one numbering."""
+
+    def __init__(self, old: Round, new: Round, links: list[Link]) -> None:
+        self.old, self.new = old, new
+        self.old_names, self.new_names = place_names(old), place_names(new)
+        self.now = {old.paragraphs[link.old[0]].id: new.paragraphs[link.new[0]].id
+                    for link in links if link.old and link.new}
+        self._before: tuple[dict[str, str | None], dict[str, str | None]] | None = None
+
+    def change(self, op: ChangeOp, olds: tuple[Paragraph, ...], news: tuple[Paragraph, ...],
+               segments: tuple[Segment, ...], link: Link) -> ParagraphChange:
+        move = ""
+        if link.moved and olds and news:
+            if self._before is None:
+                self._before = (predecessors(self.old), predecessors(self.new))
+            move = describe_move(olds[0].id, news[0].id, self.old_names, self.new_names, *self._before, self.now)
+        return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity,
+                               old_place=joined(self.old_names, olds), new_place=joined(self.new_names, news),
+                               move=move)
+
+
+def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, partner: dict[str, str],
+                      places: _Places) -> ParagraphChange:
     if len(link.old) == 1 and len(link.new) == 1:
         before, after = old.paragraphs[link.old[0]], new.paragraphs[link.new[0]]
         if before.text == after.text:  # most paragraphs: no word diff to make
@@ -372,7 +370,7 @@ def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, pa
                 op = ChangeOp.UNCHANGED
             else:
                 op = ChangeOp.RENUMBERED
-            return ParagraphChange(op, (before,), (after,), segments, moved=link.moved, similarity=link.similarity)
+            return places.change(op, (before,), (after,), segments, link)
     olds = tuple(old.paragraphs[i] for i in link.old)
     news = tuple(new.paragraphs[j] for j in link.new)
     segments = differ.segments("\n".join(p.text for p in olds), "\n".join(p.text for p in news))
@@ -388,7 +386,7 @@ def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, pa
         op = ChangeOp.MOVED
     else:
         op = ChangeOp.EDITED
-    return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity)
+    return places.change(op, olds, news, segments, link)
 
 
 def _placed_alike(old: Paragraph, new: Paragraph, partner: dict[str, str]) -> bool:

@@ -50,8 +50,9 @@ def _ref(paragraph, labels: dict[str, str]) -> dict[str, Any]:  # type: ignore[n
 
 def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> dict[str, Any]:
     """The comparison as the diff's JSON: changes in the new round's order, each with its
-    op, old and new paragraphs (`id`, `label`, parent label), `typographic_only` for
-    edits, `moved`, `similarity`, the word operations and who they are attributed to;
+    op, old and new paragraphs (`id`, `label`, parent label), its `place` in both rounds
+    ('Art. 4 ¶ 2', '18 (a)'), `typographic_only` for edits, `moved` and the `move` said in
+    one numbering, `similarity`, the word operations and who they are attributed to;
     footnote changes; and a summary of counts per op."""
     old_labels = {p.id: p.label or p.id for p in old.paragraphs}
     new_labels = {p.id: p.label or p.id for p in new.paragraphs}
@@ -63,7 +64,10 @@ def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> d
             "op": change.op.value,
             "old": [_ref(p, old_labels) for p in change.old],
             "new": [_ref(p, new_labels) for p in change.new],
+            "place": {"old": change.old_place, "new": change.new_place},
         }
+        if change.move:
+            item["move"] = change.move
         if change.op is not ChangeOp.UNCHANGED and change.op is not ChangeOp.RENUMBERED:
             item["typographic_only"] = change.typographic_only
         if change.moved:

@@ -146,6 +146,9 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
             if runs[index]:
                 lines.append(f"{cyan}{SIGNS[change.op]} {runs[index]}{reset} renumbered")
             continue
+        # The place in both rounds, as the comparison names it ('Art. 4 ¶ 2 → Art. 7 ¶ 3').
+        old_labels = shown.place and change.old_place or old_labels
+        new_labels = shown.place and change.new_place or new_labels
         if change.op is ChangeOp.INSERTED:
             head = f"{green}+ {new_labels}{reset} inserted"
         elif change.op is ChangeOp.DELETED:
@@ -155,6 +158,8 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, show_
             head = f"{cyan}{SIGNS[change.op]} {where}{reset} {change.op.value}"
             if change.op is ChangeOp.MOVED and change.edited:
                 head += " and edited"
+            if shown.move:
+                head += f" ({shown.move})"
         if shown.by:
             head += f" ({', '.join(shown.by)})"
         if change.typographic_only:
