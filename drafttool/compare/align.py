@@ -204,6 +204,9 @@ class _Aligner:
         self.options = options
         self.links: list[Link] = []
         self.find_splits = True
+        self.not_anchors: set[tuple[int, int]] = set()
+        """Pairs of identical texts found out of order once the rest was paired: moved, so
+        never a bound of a gap (`align_texts`)."""
 
     def link(self, old: tuple[int, ...], new: tuple[int, ...], similarity: float = 1.0) -> None:
         for i in old:
@@ -291,17 +294,11 @@ class _Aligner:
         With `olds` and `news` (the members of one pair of containers, in order), only
         links within them are anchors and only their free members are returned."""
         if olds is None or news is None:
-            links = [link for link in self.links if link.old and link.new]
             free_old, free_new = self.old.free(), self.new.free()
         else:
-            in_old, in_new = set(olds), set(news)
-            links = [link for link in self.links if link.old and link.new
-                     and min(link.old) in in_old and min(link.new) in in_new]
             free_old = [i for i in olds if not self.old.linked[i]]
             free_new = [j for j in news if not self.new.linked[j]]
-        anchors = sorted(((min(link.old), min(link.new)) for link in links), key=lambda pair: pair[1])
-        kept = longest_increasing([old for old, _ in anchors])
-        chain = [anchors[k] for k in sorted(kept)]
+        chain = [pair for pair in self.chain(self.links, olds, news) if pair not in self.not_anchors]
         bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
         out = []
         for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
@@ -310,6 +307,30 @@ class _Aligner:
             if gap_old and gap_new:
                 out.append((gap_old, gap_new))
         return out
+
+    @staticmethod
+    def chain(links: list[Link], olds: Sequence[int] | None = None,
+              news: Sequence[int] | None = None) -> list[tuple[int, int]]:
+        """The links kept in order, as (first old, first new) pairs, within `olds` and `news`."""
+        if olds is None or news is None:
+            anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new]
+        else:
+            in_old, in_new = set(olds), set(news)
+            anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new
+                       and min(link.old) in in_old and min(link.new) in in_new]
+        anchors.sort(key=lambda pair: pair[1])
+        return [anchors[k] for k in sorted(longest_increasing([old for old, _ in anchors]))]
+
+    def restart(self, links: list[Link]) -> None:
+        """Forget every link but `links`."""
+        self.links = list(links)
+        self.old.linked = [False] * len(self.old.texts)
+        self.new.linked = [False] * len(self.new.texts)
+        for link in links:
+            for i in link.old:
+                self.old.linked[i] = True
+            for j in link.new:
+                self.new.linked[j] = True
 
     def in_place(self, olds: Sequence[int] | None = None, news: Sequence[int] | None = None) -> None:
         """Pair free paragraphs in order within each gap between in-order anchors."""
@@ -456,9 +477,22 @@ def align_texts(
     aligner.exact()
     aligner.exact(paragraph_key)
     members = _members(old_tree, new_tree, pairs)
+    exact = list(aligner.links)
+    before = {pair for olds, news in members for pair in aligner.chain(exact, olds, news)}
     for olds, news in members:
         aligner.in_place(olds, news)
     aligner.across(old.free(), new.free(), options.move_threshold)
+    # An identical text taken for a bound of the gaps may prove out of order once the
+    # paragraphs around it are paired (a short paragraph moved past a split and a merge):
+    # then the rest is paired again without it as a bound.
+    after = {pair for olds, news in members for pair in aligner.chain(aligner.links, olds, news)}
+    stale = before - after
+    if stale:
+        aligner.restart(exact)
+        aligner.not_anchors = stale
+        for olds, news in members:
+            aligner.in_place(olds, news)
+        aligner.across(old.free(), new.free(), options.move_threshold)
     if pairs or old_tree.has_containers or new_tree.has_containers:
         # Pass B: across containers, for what really moved; repeated and short lines
         # ('Option 1:', '[Placeholder]') follow their container and are never paired so.
