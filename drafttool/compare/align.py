@@ -74,6 +74,10 @@ class AlignOptions:
             raise OptionError(f"max-postings must be at least 2, but got {self.max_postings}")
 
 
+Scope = tuple[list[int], list[int], list["Link"]]
+"""What one pair of containers holds on each side (in order), and the links between them."""
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """Old paragraphs (indexes) that became new ones (indexes)."""
@@ -94,12 +98,18 @@ class _Side:
     _words: dict[int, list[str]] = field(default_factory=dict)
     _shingles: dict[int, frozenset[int]] = field(default_factory=dict)
     _counts: dict[int, Counter[str]] = field(default_factory=dict)
+    _keys: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.linked = [False] * len(self.texts)
 
     def free(self) -> list[int]:
         return [i for i, linked in enumerate(self.linked) if not linked]
+
+    def key(self, i: int) -> str:
+        if i not in self._keys:
+            self._keys[i] = paragraph_key(self.texts[i])
+        return self._keys[i]
 
     def words(self, i: int) -> list[str]:
         if i not in self._words:
@@ -219,19 +229,29 @@ class _Aligner:
         return self.old.groups[i] == self.new.groups[j]
 
     # Stage 2 --------------------------------------------------------------------------
-    def exact(self, key: Callable[[str], str] | None = None) -> None:
-        """Pair texts with equal keys (the texts themselves when `key` is None), repeated
+    def exact(self, normalised: bool = False) -> None:
+        """Pair equal texts (equal once typography is folded, with `normalised`), repeated
         texts in their order."""
         old, new = self.old, self.new
         waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i in old.free():
-            waiting[(old.groups[i], old.texts[i] if key is None else key(old.texts[i]))].append(i)
+            waiting[(old.groups[i], old.key(i) if normalised else old.texts[i])].append(i)
+        coming: dict[tuple[str, str], int] = defaultdict(int)
+        free_new = new.free()
+        for j in free_new:
+            coming[(new.groups[j], new.key(j) if normalised else new.texts[j])] += 1
         scale = len(old.texts) / max(1, len(new.texts))
-        for j in new.free():
-            queue = waiting.get((new.groups[j], new.texts[j] if key is None else key(new.texts[j])))
+        for j in free_new:
+            found = (new.groups[j], new.key(j) if normalised else new.texts[j])
+            queue = waiting.get(found)
             if queue:
-                # A text found several times pairs with the copy nearest its place.
-                k = 0 if len(queue) == 1 else min(range(len(queue)), key=lambda n: abs(queue[n] - j * scale))
+                # A text found as often on each side pairs in order; otherwise each copy
+                # pairs with the one nearest its place.
+                if len(queue) == 1 or len(queue) == coming[found]:
+                    k = 0
+                else:
+                    k = min(range(len(queue)), key=lambda n: abs(queue[n] - j * scale))
+                coming[found] -= 1
                 i = queue.pop(k)
                 old.linked[i] = new.linked[j] = True
                 self.links.append(Link((i,), (j,)))
@@ -287,18 +307,13 @@ class _Aligner:
             self.link(tuple(run), (i,), similarity)
 
     # Stage 4 --------------------------------------------------------------------------
-    def gaps(self, olds: Sequence[int] | None = None,
-             news: Sequence[int] | None = None) -> list[tuple[list[int], list[int]]]:
-        """Free paragraphs between consecutive in-order anchors: (olds, news) per gap.
-
-        With `olds` and `news` (the members of one pair of containers, in order), only
-        links within them are anchors and only their free members are returned."""
-        if olds is None or news is None:
-            free_old, free_new = self.old.free(), self.new.free()
-        else:
-            free_old = [i for i in olds if not self.old.linked[i]]
-            free_new = [j for j in news if not self.new.linked[j]]
-        chain = [pair for pair in self.chain(self.links, olds, news) if pair not in self.not_anchors]
+    def gaps(self, scope: Scope) -> list[tuple[list[int], list[int]]]:
+        """Free paragraphs between consecutive in-order anchors: (olds, news) per gap, within
+        one pair of containers (`scope`: what they hold, and the links between them)."""
+        olds, news, links = scope
+        free_old = [i for i in olds if not self.old.linked[i]]
+        free_new = [j for j in news if not self.new.linked[j]]
+        chain = [pair for pair in self.chain(links) if pair not in self.not_anchors]
         bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
         out = []
         for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
@@ -309,15 +324,9 @@ class _Aligner:
         return out
 
     @staticmethod
-    def chain(links: list[Link], olds: Sequence[int] | None = None,
-              news: Sequence[int] | None = None) -> list[tuple[int, int]]:
-        """The links kept in order, as (first old, first new) pairs, within `olds` and `news`."""
-        if olds is None or news is None:
-            anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new]
-        else:
-            in_old, in_new = set(olds), set(news)
-            anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new
-                       and min(link.old) in in_old and min(link.new) in in_new]
+    def chain(links: Sequence[Link]) -> list[tuple[int, int]]:
+        """The links kept in order, as (first old, first new) pairs."""
+        anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new]
         anchors.sort(key=lambda pair: pair[1])
         return [anchors[k] for k in sorted(longest_increasing([old for old, _ in anchors]))]
 
@@ -332,9 +341,9 @@ class _Aligner:
             for j in link.new:
                 self.new.linked[j] = True
 
-    def in_place(self, olds: Sequence[int] | None = None, news: Sequence[int] | None = None) -> None:
+    def in_place(self, scope: Scope) -> None:
         """Pair free paragraphs in order within each gap between in-order anchors."""
-        for gap_old, gap_new in self.gaps(olds, news):
+        for gap_old, gap_new in self.gaps(scope):
             if self.find_splits:
                 # Stage 3, within the gap: the parts of a split stand where the whole stood.
                 self.splits(self.old, self.new, True, gap_old, gap_new)
@@ -344,13 +353,13 @@ class _Aligner:
             if gap_old and gap_new:
                 self._pair_gap(gap_old, gap_new)
 
-    def rewrites(self, olds: Sequence[int] | None = None, news: Sequence[int] | None = None) -> None:
+    def rewrites(self, scope: Scope) -> None:
         """Heavy edits in place: in a gap that holds one free paragraph on each side, of
         the same group, the two are one paragraph rewritten when they keep a quarter of
         their words in order and a fifth of their word pairs (`AlignOptions`); unrelated
         text keeps fewer, and stays a deletion plus an insertion."""
         options = self.options
-        for gap_old, gap_new in self.gaps(olds, news):
+        for gap_old, gap_new in self.gaps(scope):
             if len(gap_old) != 1 or len(gap_new) != 1:
                 continue
             i, j = gap_old[0], gap_new[0]
@@ -475,64 +484,78 @@ def align_texts(
     old.groups = scoped(base_old, old_tree, key_of, "o")
     new.groups = scoped(base_new, new_tree, key_of_new, "n")
     aligner.exact()
-    aligner.exact(paragraph_key)
-    members = _members(old_tree, new_tree, pairs)
+    aligner.exact(normalised=True)
+    members = _Members(old_tree, new_tree, pairs)
     exact = list(aligner.links)
-    before = {pair for olds, news in members for pair in aligner.chain(exact, olds, news)}
-    for olds, news in members:
-        aligner.in_place(olds, news)
+    before = {pair for scope in members.scopes(exact) for pair in aligner.chain(scope[2])}
+    for scope in members.scopes(aligner.links):
+        aligner.in_place(scope)
     aligner.across(old.free(), new.free(), options.move_threshold)
     # An identical text taken for a bound of the gaps may prove out of order once the
     # paragraphs around it are paired (a short paragraph moved past a split and a merge):
     # then the rest is paired again without it as a bound.
-    after = {pair for olds, news in members for pair in aligner.chain(aligner.links, olds, news)}
+    after = {pair for scope in members.scopes(aligner.links) for pair in aligner.chain(scope[2])}
     stale = before - after
     if stale:
         aligner.restart(exact)
         aligner.not_anchors = stale
-        for olds, news in members:
-            aligner.in_place(olds, news)
+        for scope in members.scopes(aligner.links):
+            aligner.in_place(scope)
         aligner.across(old.free(), new.free(), options.move_threshold)
     if pairs or old_tree.has_containers or new_tree.has_containers:
         # Pass B: across containers, for what really moved; repeated and short lines
         # ('Option 1:', '[Placeholder]') follow their container and are never paired so.
-        old.groups = _boilerplate(old_texts, base_old, old_tree, "o")
-        new.groups = _boilerplate(new_texts, base_new, new_tree, "n")
+        old.groups = _boilerplate(old, base_old, old_tree, "o")
+        new.groups = _boilerplate(new, base_new, new_tree, "n")
         aligner.exact()
-        aligner.exact(paragraph_key)
+        aligner.exact(normalised=True)
         aligner.across(old.free(), new.free(), options.move_threshold)
     # Pass C: in place, a heading that became a paragraph or the reverse, then heavy edits.
     old.groups = scoped([""] * len(old_texts), old_tree, key_of, "o")
     new.groups = scoped([""] * len(new_texts), new_tree, key_of_new, "n")
-    for olds, news in members:
-        for gap_old, gap_new in aligner.gaps(olds, news):
+    for scope in members.scopes(aligner.links):
+        for gap_old, gap_new in aligner.gaps(scope):
             aligner._pair_gap(gap_old, gap_new, options.move_threshold)
     old.groups, new.groups = scoped(base_old, old_tree, key_of, "o"), scoped(base_new, new_tree, key_of_new, "n")
-    for olds, news in members:
-        aligner.rewrites(olds, news)
+    for scope in members.scopes(aligner.links):
+        aligner.rewrites(scope)
     return _finish(aligner.links, old, new, old_tree, new_tree, pairs)
 
 
-def _members(old_tree: Tree, new_tree: Tree, pairs: dict[int, int]) -> list[tuple[list[int], list[int]]]:
+class _Members:
     """What each pair of containers holds directly (the top of the text first), in order."""
-    old_in: dict[int, list[int]] = defaultdict(list)
-    new_in: dict[int, list[int]] = defaultdict(list)
-    for i, c in enumerate(old_tree.container):
-        old_in[c].append(i)
-    for j, c in enumerate(new_tree.container):
-        new_in[c].append(j)
-    out = [(old_in.get(-1, []), new_in.get(-1, []))]
-    out += [(old_in.get(a, []), new_in.get(b, [])) for a, b in sorted(pairs.items())]
-    return [(olds, news) for olds, news in out if olds and news]
+
+    def __init__(self, old_tree: Tree, new_tree: Tree, pairs: dict[int, int]) -> None:
+        self.old_tree, self.new_tree, self.pairs = old_tree, new_tree, pairs
+        old_in: dict[int, list[int]] = defaultdict(list)
+        new_in: dict[int, list[int]] = defaultdict(list)
+        for i, c in enumerate(old_tree.container):
+            old_in[c].append(i)
+        for j, c in enumerate(new_tree.container):
+            new_in[c].append(j)
+        self.members = [(a, old_in.get(a, []), new_in.get(b, [])) for a, b in [(-1, -1), *sorted(pairs.items())]]
+
+    def scopes(self, links: list[Link]) -> list[Scope]:
+        """Each pair's members and the links between them."""
+        inside: dict[int, list[Link]] = defaultdict(list)
+        old_in, new_in, pairs = self.old_tree.container, self.new_tree.container, self.pairs
+        for link in links:
+            if link.old and link.new:
+                a, b = old_in[min(link.old)], new_in[min(link.new)]
+                if (a == -1 and b == -1) or pairs.get(a, -2) == b:
+                    inside[a].append(link)
+        return [(olds, news, inside.get(a, [])) for a, olds, news in self.members if olds and news]
 
 
-def _boilerplate(texts: Sequence[str], base: list[str], tree: Tree, side: str) -> list[str]:
+def _boilerplate(side: _Side, base: list[str], tree: Tree, name: str) -> list[str]:
     """Groups for pairing across containers: texts repeated in the round, texts of fewer
     than three words and container records stand alone."""
-    keys = [paragraph_key(t) for t in texts]
-    count = Counter(keys)
-    return [f"{side}{i}" if tree.scope[i] or count[key] > 1 or len(words(text)) < 3 else group
-            for i, (text, key, group) in enumerate(zip(texts, keys, base))]
+    count = Counter(side.texts)
+    groups = list(base)
+    for i in side.free():
+        if tree.scope[i] or count[side.texts[i]] > 1 or len(side.words(i)) < 3:
+            groups[i] = f"{name}{i}"
+    return groups
 
 
 def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree: Tree,
@@ -540,15 +563,16 @@ def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree:
     """Add insertions and deletions, flag moves, and order links as the new text runs,
     each deleted paragraph after the link that holds the old paragraph before it.
 
-    A paragraph moved when it left its container (for another that is not its
-    container's successor) or stands out of order among what its container holds; so a
-    container that moved is one move, and what it holds moved with it."""
+    A paragraph moved when it left its parent (container or chapeau) for one that is not
+    its parent's successor, or stands out of order among what its parent holds; so a
+    container or a chapeau that moved is one move, and what it holds moved with it."""
     paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
+    partner = {min(link.old): min(link.new) for link in paired}
     by_context: dict[tuple[int, int], list[int]] = defaultdict(list)
     moved: set[int] = set()
     for k, link in enumerate(paired):
-        a, b = old_tree.container[min(link.old)], new_tree.container[min(link.new)]
-        if (a == -1) != (b == -1) or (a != -1 and pairs.get(a) != b):
+        a, b = old_tree.context(min(link.old)), new_tree.context(min(link.new))
+        if (a == -1) != (b == -1) or (a != -1 and partner.get(a) != b):
             moved.add(k)
         else:
             by_context[(a, b)].append(k)

@@ -6,7 +6,7 @@ content, never by its number: 'Article 4 (adaptation)' and the next round's 'Art
 (mitigation)' hold different words, and the Article that was 4 and is now 7 holds the
 same ones.
 
-1. Anchors: paragraphs whose words are found once in each round, and nowhere else.
+1. Anchors: paragraphs whose text is found once in each round, and nowhere else.
 2. Every anchor votes for the pair of containers it stands in (and their parents, level
    by level); voted pairs of the same scope are scored by the word pairs they have in
    common (heading words and every paragraph held, at any depth) and paired, best first,
@@ -23,7 +23,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from drafttool.text.normalize import paragraph_key, words
 
 IN_ORDER_SHARE = 0.25
 """Least share of word pairs for containers between the same paired neighbours."""
@@ -37,6 +36,13 @@ class Tree:
     """For each paragraph, the index of the container record it is in; -1 at the top."""
     scope: Sequence[str]
     """For a container record, its scope ('article', 'option'…); '' for other records."""
+    parent: Sequence[int] = ()
+    """For each paragraph, the index of its parent record (container, chapeau or heading);
+    -1 for none.  Empty: the containers stand for the parents."""
+
+    def context(self, i: int) -> int:
+        """What a paragraph's order is judged within: its parent, or the whole text (-1)."""
+        return self.parent[i] if self.parent else self.container[i]
 
     @property
     def has_containers(self) -> bool:
@@ -47,7 +53,7 @@ def _features(texts: Sequence[str], tree: Tree) -> dict[int, set[int]]:
     """Word pairs (and the words of one-word texts) of each container and all it holds."""
     out: dict[int, set[int]] = {c: set() for c, scope in enumerate(tree.scope) if scope}
     for i, text in enumerate(texts):
-        found = words(text)
+        found = text.casefold().split()
         if not found:
             continue
         mine = {hash(w) for w in found} if len(found) < 2 else {hash(p) for p in zip(found, found[1:])}
@@ -71,8 +77,8 @@ def pair_containers(old_texts: Sequence[str], new_texts: Sequence[str], old_tree
         return {}
     old_features, new_features = _features(old_texts, old_tree), _features(new_texts, new_tree)
     # 1. Anchors: texts found once in each round.
-    old_keys = [paragraph_key(t) if not old_tree.scope[i] else "" for i, t in enumerate(old_texts)]
-    new_keys = [paragraph_key(t) if not new_tree.scope[j] else "" for j, t in enumerate(new_texts)]
+    old_keys = [t if not old_tree.scope[i] else "" for i, t in enumerate(old_texts)]
+    new_keys = [t if not new_tree.scope[j] else "" for j, t in enumerate(new_texts)]
     old_count, new_count = Counter(old_keys), Counter(new_keys)
     new_at = {key: j for j, key in enumerate(new_keys) if key and new_count[key] == 1}
     votes: Counter[tuple[int, int]] = Counter()

@@ -282,15 +282,19 @@ def _group(kind: Kind) -> str:
 
 
 def tree(round_: Round) -> Tree:
-    """The container record each paragraph stands in (through its chapeau, if any)."""
+    """The container record each paragraph stands in (through its chapeau, if any), and
+    its parent record."""
     index = {p.id: k for k, p in enumerate(round_.paragraphs)}
     paragraphs = round_.paragraphs
     container = [-1] * len(paragraphs)
     scope = [""] * len(paragraphs)
+    parents = [-1] * len(paragraphs)
     for k, paragraph in enumerate(paragraphs):
         if paragraph.kind is Kind.CONTAINER:
             scope[k] = paragraph.scope.value if paragraph.scope is not None else "container"
         parent = index.get(paragraph.parent) if paragraph.parent else None
+        if parent is not None and parent != k:
+            parents[k] = parent
         steps = 0
         while parent is not None and paragraphs[parent].kind is not Kind.CONTAINER and steps < 8:
             grand = paragraphs[parent].parent
@@ -298,7 +302,7 @@ def tree(round_: Round) -> Tree:
             steps += 1
         if parent is not None and paragraphs[parent].kind is Kind.CONTAINER and parent != k:
             container[k] = parent
-    return Tree(container, scope)
+    return Tree(container, scope, parents)
 
 
 def _align_footnotes(old: Round, new: Round, differ: WordDiffer, options: DiffOptions) -> list[Link]:
