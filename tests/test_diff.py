@@ -207,3 +207,46 @@ def test_a_round_compared_with_itself_is_unchanged(round_):
     comparison = compare_rounds(round_, round_)
     assert not comparison.changed
     assert all(c.op is ChangeOp.UNCHANGED for c in comparison.changes)
+
+
+def pairing(comparison, old, new) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    """Changes as (op, old positions, new positions): what the two rounds were paired into."""
+    old_at = {p.id: k for k, p in enumerate(old.paragraphs)}
+    new_at = {p.id: k for k, p in enumerate(new.paragraphs)}
+    return [(c.op.value, tuple(old_at[p.id] for p in c.old), tuple(new_at[p.id] for p in c.new))
+            for c in comparison.changes]
+
+
+@settings(max_examples=25, deadline=None)
+@given(revisions())
+def test_comparing_store_rounds_and_comparing_the_same_rounds_as_files_give_the_same_pairing(pair):
+    import tempfile
+
+    from drafttool import store
+    from drafttool.operations import compare_store_rounds, import_round
+    from drafttool.renderers.markdown import render_round_markdown
+
+    old, new = pair
+    with tempfile.TemporaryDirectory() as folder:
+        old_file, new_file = Path(folder) / "old.md", Path(folder) / "new.md"
+        old_file.write_text(render_round_markdown(old), encoding="utf-8")
+        new_file.write_text(render_round_markdown(new), encoding="utf-8")
+        files = compare_files(old_file, new_file)
+        # Rounds imported (ids given by the alignment) and rounds stored with the ids they
+        # were made with (as next-round keeps them: a split part has an id of its own).
+        imported, made = Path(folder) / "imported", Path(folder) / "made"
+        store.create_store(imported, language=old.language)
+        import_round(imported, old_file, label=files.old.label)
+        import_round(imported, new_file, label=files.new.label)
+        store.create_store(made, language=old.language)
+        store.add_round(made, files.old)
+        ids = {read.id: built.id for read, built in zip(files.new.paragraphs, new.paragraphs)}
+        store.add_round(made, replace(files.new, paragraphs=tuple(
+            replace(p, id=ids[p.id], parent=ids.get(p.parent, p.parent) if p.parent else None)
+            for p in files.new.paragraphs)))
+        answers = [compare_store_rounds(path, files.old.label, files.new.label) for path in (imported, made)]
+    expected = pairing(files.comparison, files.old, files.new)
+    places = [(c.old_place, c.new_place, c.move) for c in files.comparison.changes]
+    for stored in answers:
+        assert pairing(stored.comparison, stored.old, stored.new) == expected
+        assert [(c.old_place, c.new_place, c.move) for c in stored.comparison.changes] == places
