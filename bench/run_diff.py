@@ -8,6 +8,7 @@ measures, side by side on the same files and in the same run:
 - `drafttool diff OLD.md NEW.md --format json` end to end in a child process;
 - difflib over paragraphs then words (`baselines.py`);
 - the `redlines` package on the whole text, in a child process with a time limit;
+- then, on agreements in Articles (`structured.py`), the library's pairing and time;
 
 and scores the pairing of drafttool and of difflib against the truth, per op kind.  It
 prints Markdown tables (for the README's "Performance" section), writes
@@ -618,6 +619,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-redlines", action="store_true")
     parser.add_argument("--no-check", action="store_true", help="do not read generated files back to check them")
     parser.add_argument("--examples", type=int, default=3, help="misclassified examples printed per op kind")
+    parser.add_argument("--no-structured", action="store_true", help="skip the agreements in Articles")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes = args.sizes or "200,2000"
@@ -641,6 +643,12 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
 
     table, checks = report(results, startup)
+    structured_results: list[dict[str, Any]] = []
+    if compare is not None and not args.no_structured:
+        import structured
+
+        more, structured_results = structured.run_structured(sorted(sizes), args.seed, min(5, args.repeat or 5))
+        table += "\n" + "\n".join(more)
     print(table)
     for r in results:
         if r.get("examples"):
@@ -659,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         "startup": startup.as_json() if startup else None,
         "targets": checks,
         "sizes": [{k: v for k, v in r.items() if not k.startswith("_")} for r in results],
+        "structured": structured_results,
         "table": table,
     }
     args.out.mkdir(parents=True, exist_ok=True)

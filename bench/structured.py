@@ -48,9 +48,10 @@ MIX = {
 """Rates of each change, as a share of the old round's paragraph records."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
-    """A paragraph record while a round is built; labels and ids come last (`_flatten`)."""
+    """A paragraph record while a round is built; labels and ids come last (`_flatten`).
+    Compared by identity: two items with the same words are still two paragraphs."""
 
     kind: Kind
     text: str
@@ -61,6 +62,8 @@ class Item:
     note: str = ""
     index: int = -1
     """Position in the old round (old items only)."""
+    gone: bool = False
+    """Deleted from the new round."""
 
 
 # --- The old round ----------------------------------------------------------------------
@@ -286,11 +289,12 @@ class _Planner:
 
     def paragraphs(self) -> list[tuple[Item, Item]]:
         """(article, paragraph) for every paragraph held directly by an Article."""
-        return [(a, p) for a in self.articles if a in self.top for p in a.children]
+        return [(a, p) for a in self.articles if not a.gone for p in a.children]
 
     def delete(self, container: list[Item], item: Item, note: str = "") -> None:
         container.remove(item)
         for gone in _walk([item]):
+            gone.gone = True
             if gone.origin:
                 self.deleted.append((gone.origin[0], note))
 
@@ -316,12 +320,12 @@ class _Planner:
             self.top.insert(self.top.index(after) + 1, article)
             article.op, article.note = "moved", "Article moved"
         for _ in range(counts["article_deleted"]):
-            article = self.pick(list(self.articles), lambda a: a in self.top)
+            article = self.pick(list(self.articles), lambda a: not a.gone)
             if article is not None:
                 self.take_article(article)
                 self.delete(self.top, article, "Article deleted")
         for _ in range(counts["article_inserted"]):
-            after = self.pick([a for a in self.articles if a in self.top], lambda a: True)
+            after = self.pick([a for a in self.articles if not a.gone], lambda a: True)
             if after is None:
                 continue
             self.take_article(after)
@@ -331,13 +335,13 @@ class _Planner:
                             for _ in range(rng.randint(2, 5))]
             self.top.insert(self.top.index(after) + 1, new)
         for _ in range(counts["article_heading"]):
-            article = self.pick([a for a in self.articles if a in self.top and not a.op], lambda a: True)
+            article = self.pick([a for a in self.articles if not a.gone and not a.op], lambda a: True)
             if article is not None:
                 self.take(article, guard=0)
                 article.text = f"{article.text} et {vocab.heading(rng, 1, 2).lower()}"
                 article.op, article.note = "edited", "Article heading edited"
         for _ in range(counts["option_dropped"]):
-            found = self.pick([a for a in self.articles if a in self.top and not a.op
+            found = self.pick([a for a in self.articles if not a.gone and not a.op
                                and sum(c.kind is Kind.CONTAINER for c in a.children) >= 2], lambda a: True)
             if found is None:
                 continue
@@ -382,7 +386,7 @@ class _Planner:
             merged = Item(Kind.OPERATIVE, f"{a_p.text} {second.text}", origin=a_p.origin + second.origin, op="merged")
             a.children[k:k + 2] = [merged]
         for m in range(counts["moved"]):  # within its Article, past two paragraphs or more
-            found = self.pick([a for a in self.articles if a in self.top and not a.op and len(a.children) >= 5
+            found = self.pick([a for a in self.articles if not a.gone and not a.op and len(a.children) >= 5
                                and all(not c.op for c in a.children)], lambda a: self.free(*a.children))
             if found is None:
                 continue
@@ -399,7 +403,7 @@ class _Planner:
             if p is None:
                 continue
             source = article_of(p)
-            target = self.pick([a for a in self.articles if a in self.top and a is not source and not a.op
+            target = self.pick([a for a in self.articles if not a.gone and a is not source and not a.op
                                 and a.children], lambda a: self.free(*a.children))
             if target is None:
                 continue
@@ -412,10 +416,12 @@ class _Planner:
                 p.text, p.note = light_edit(p.text, vocab, rng), "moved to another Article and edited"
         for _ in range(counts["placeholder"]):
             p = self.pick([p for a, p in self.paragraphs() if p.text == PLACEHOLDER and not p.op], lambda p: True)
+            source = None
             if p is not None:
                 self.take(p)
-                self.delete(article_of(p).children, p, "placeholder deleted")
-            a = self.pick([a for a in self.articles if a in self.top and not a.op and a.children
+                source = article_of(p)
+                self.delete(source.children, p, "placeholder deleted")
+            a = self.pick([a for a in self.articles if not a.gone and not a.op and a.children and a is not source
                            and all(c.text != PLACEHOLDER for c in a.children)],
                           lambda a: self.free(a.children[-1]))
             if a is not None:
@@ -453,7 +459,7 @@ class _Planner:
                 self.take(p)
                 self.delete(article_of(p).children, p)
         for _ in range(counts["inserted"]):
-            a = self.pick([a for a in self.articles if a in self.top and a.children], lambda a: True)
+            a = self.pick([a for a in self.articles if not a.gone and a.children], lambda a: True)
             if a is None:
                 continue
             k = rng.randrange(len(a.children))
@@ -585,3 +591,57 @@ def generate_structured(size: int, seed: int = generate.DEFAULT_SEED) -> Benchma
     generate.check_truth(truth, old_round, new_round, containers=True)
     return Benchmark(size, seed, old_round, new_round, render_round_markdown(old_round),
                      render_round_markdown(new_round), tuple(truth))
+
+
+# --- Scoring (run by run_diff.py) ---------------------------------------------------------
+
+
+def run_structured(sizes: list[int], seed: int, repeat: int) -> tuple[list[str], list[dict[str, object]]]:
+    """Generate, compare (timed: median and min of `repeat` calls after one warm-up) and
+    score at each size; Markdown lines and the figures for results.json."""
+    import statistics
+    import sys
+    import time
+
+    import run_diff
+
+    from drafttool.compare.diff import compare_rounds
+
+    lines = ["", "Agreements in Articles (`structured.py`), pairing against the truth, precision / recall per "
+             "op kind (true count in brackets), and the library's time:", ""]
+    results: list[dict[str, object]] = []
+    scored: list[tuple[int, Benchmark, dict[str, run_diff.OpScore], list[float]]] = []
+    for size in sizes:
+        print(f"[{size}] structured: generating…", file=sys.stderr)
+        bench = generate_structured(size, seed)
+        comparison = compare_rounds(bench.old, bench.new)
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            compare_rounds(bench.old, bench.new)
+            times.append(time.perf_counter() - started)
+        truth = [(c.op, c.old, c.new) for c in bench.truth]
+        predicted = run_diff.predicted_changes(comparison, bench.old, bench.new)
+        scores = run_diff.score(truth, predicted)
+        notes = {(c.op, c.old, c.new): c.note for c in bench.truth}
+        wrong = sorted(set(predicted) - set(truth))
+        missed = sorted(set(truth) - set(predicted))
+        scored.append((size, bench, scores, times))
+        results.append({"size": size, "paragraphs": {"old": len(bench.old.paragraphs), "new": len(bench.new.paragraphs)},
+                        "library_s": {"median": statistics.median(times), "min": min(times)},
+                        "scores": {op: s.as_json() for op, s in scores.items()},
+                        "missed": [{"op": c[0], "old": list(c[1]), "new": list(c[2]), "note": notes.get(c, "")}
+                                   for c in missed[:50]],
+                        "wrong": [{"op": c[0], "old": list(c[1]), "new": list(c[2])} for c in wrong[:50]]})
+    lines.append("| op |" + "".join(f" {size:,} |" for size, *_ in scored))
+    lines.append("|---|" + "---:|" * len(scored))
+    for op in generate.OPS:
+        lines.append(f"| {op} |" + "".join(f" {run_diff._pr(s[op])} ({s[op].true}) |" for _, _, s, _ in scored))
+    lines.append("| library time |" + "".join(
+        f" {run_diff._ms(statistics.median(t))} ({run_diff._ms(min(t))}) |" for *_, t in scored))
+    for size, bench, scores, _ in scored:
+        failing = [op for op, s in scores.items() if not s.passes(run_diff.TARGETS["precision_recall"])]
+        lines.append(f"\nAt {size:,} records ({len(bench.old.paragraphs):,} → {len(bench.new.paragraphs):,}): "
+                     + (f"**below 0.99**: {', '.join(failing)}" if failing else
+                        "precision and recall ≥ 0.99 for every op kind") + ".")
+    return lines, results

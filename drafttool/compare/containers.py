@@ -14,7 +14,8 @@ same ones.
 3. Then, inside each pair of parents (the whole text first), the containers left between
    two paired neighbours are paired in order when they are of the same scope and share a
    quarter of their word pairs, or hold no words at all ('Option 2:' with nothing after
-   it follows its neighbours).
+   it follows its neighbours); what is left pairs with a container of the same scope that
+   holds exactly the same words (an option moved within its Article).
 """
 
 from __future__ import annotations
@@ -136,5 +137,18 @@ def pair_containers(old_texts: Sequence[str], new_texts: Sequence[str], old_tree
                         queue.append((a, b))
                         start = n + 1
                         break
+        # Left over, a container holding exactly the words of one left in the parent's
+        # successor is that container, moved among its neighbours.
+        same: dict[tuple[str, frozenset[int]], list[int]] = defaultdict(list)
+        for b in news:
+            if b not in taken and new_features[b]:
+                same[(new_tree.scope[b], frozenset(new_features[b]))].append(b)
+        for a in olds:
+            found = same.get((old_tree.scope[a], frozenset(old_features[a]))) if a not in pairs else None
+            if found:
+                b = found.pop(0)
+                pairs[a] = b
+                taken.add(b)
+                queue.append((a, b))
         queue += [(a, pairs[a]) for a in olds if a in pairs and (a, pairs[a]) not in done]
     return pairs

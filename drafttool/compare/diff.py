@@ -278,7 +278,13 @@ def _segments(pieces: list[tuple[SegmentKind, str]]) -> tuple[Segment, ...]:
 
 
 def _group(kind: Kind) -> str:
-    return "head" if kind in (Kind.TITLE, Kind.HEADING) else "body"
+    """Paragraphs paired by their words only within one group: headings, the preamble,
+    the rest.  A long name repeated through a text (a conference's full title) can make a
+    preambular paragraph look like an operative one; only in place, and clearly similar,
+    is a paragraph paired across groups (`align.align_texts`, pass C)."""
+    if kind in (Kind.TITLE, Kind.HEADING):
+        return "head"
+    return "pre" if kind is Kind.PREAMBULAR else "body"
 
 
 def tree(round_: Round) -> Tree:

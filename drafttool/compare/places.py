@@ -54,6 +54,7 @@ def place_names(round_: Round) -> dict[str, str]:
     last_numbered: dict[str | None, str] = {}
     running: dict[Scope | None, int] = {}
     heading_labels: list[str] = []
+    seen: dict[str, int] = {}
     for paragraph in round_.paragraphs:
         parent = by_id.get(paragraph.parent) if paragraph.parent else None
         container = parent if parent is not None and parent.kind is Kind.CONTAINER else None
@@ -92,6 +93,11 @@ def place_names(round_: Round) -> dict[str, str]:
             word = "note" if kind is Kind.NOTE else "text"
             before = last_numbered.get(key)
             name = f"{word} after {before}" if before else word
+            # A second line after the same paragraph ('8 December 2023' under '47th plenary
+            # meeting') is told apart by its rank.
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name = f"{word} {seen[name]} after {before}" if before else f"{word} {seen[name]}"
         names[paragraph.id] = name
     return names
 
