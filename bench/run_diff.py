@@ -207,15 +207,14 @@ def time_redlines(old: Path, new: Path, repeat: int, timeout: float) -> Timing:
 
 
 def predicted_changes(comparison: Comparison, old: Round, new: Round) -> list[Change]:
-    """drafttool's answer as (op, old indexes, new indexes); a paragraph that moved counts
-    as `moved` whatever else happened to its words (split and merged stay what they are)."""
+    """drafttool's answer as (op, old indexes, new indexes); a paragraph that moved of its
+    own (op `moved`, edited or not) counts as `moved`; one carried by its container's move
+    is what else happened to it (split and merged stay what they are)."""
     old_index = {p.id: k for k, p in enumerate(old.paragraphs)}
     new_index = {p.id: k for k, p in enumerate(new.paragraphs)}
     out: list[Change] = []
     for change in comparison.changes:
         op = change.op.value
-        if change.moved and change.op in (ChangeOp.UNCHANGED, ChangeOp.RENUMBERED, ChangeOp.EDITED):
-            op = "moved"
         out.append((op, tuple(old_index[p.id] for p in change.old), tuple(new_index[p.id] for p in change.new)))
     return out
 

@@ -419,7 +419,8 @@ class ParagraphChange:
     segments: tuple[Segment, ...] = ()
     """Word operations turning the old texts, joined by '\\n', into the new ones."""
     moved: bool = False
-    """True when the paragraph also changed place (any op but inserted/deleted)."""
+    """True when the paragraph is out of the reading order (any op but inserted/deleted):
+    moved of its own (op `MOVED`), or carried by its container's move."""
     similarity: float = 1.0
     by: tuple[str, ...] = ()
     """Delegations a change of the whole paragraph (move, insertion, deletion) is

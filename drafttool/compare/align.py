@@ -86,6 +86,11 @@ class Link:
     new: tuple[int, ...]
     similarity: float = 1.0
     moved: bool = False
+    """Out of the reading order: outside the longest run of links kept in order."""
+    own_move: bool = False
+    """Moved of its own: left its parent (container or chapeau) for one that is not its
+    parent's successor, or out of order among what its parent holds.  What a moved
+    Article holds is `moved` (out of the reading order) but not `own_move`."""
 
 
 @dataclass
@@ -214,6 +219,10 @@ class _Aligner:
         self.options = options
         self.links: list[Link] = []
         self.find_splits = True
+        self._chain: tuple[tuple[int, int], list[tuple[int, int]]] | None = None
+        """The last chain of anchors worked out, and which links it was of."""
+        self.bounds: set[tuple[int, int]] = set()
+        """Every anchor used as the bound of a gap so far."""
         self.not_anchors: set[tuple[int, int]] = set()
         """Pairs of identical texts found out of order once the rest was paired: moved, so
         never a bound of a gap (`align_texts`)."""
@@ -236,13 +245,12 @@ class _Aligner:
         waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i in old.free():
             waiting[(old.groups[i], old.key(i) if normalised else old.texts[i])].append(i)
-        coming: dict[tuple[str, str], int] = defaultdict(int)
         free_new = new.free()
-        for j in free_new:
-            coming[(new.groups[j], new.key(j) if normalised else new.texts[j])] += 1
+        keys = [(new.groups[j], new.key(j) if normalised else new.texts[j]) for j in free_new]
+        repeated = {key for key, queue in waiting.items() if len(queue) > 1}
+        coming = Counter(key for key in keys if key in repeated) if repeated else Counter()
         scale = len(old.texts) / max(1, len(new.texts))
-        for j in free_new:
-            found = (new.groups[j], new.key(j) if normalised else new.texts[j])
+        for j, found in zip(free_new, keys):
             queue = waiting.get(found)
             if queue:
                 # A text found as often on each side pairs in order; otherwise each copy
@@ -313,7 +321,9 @@ class _Aligner:
         olds, news, links = scope
         free_old = [i for i in olds if not self.old.linked[i]]
         free_new = [j for j in news if not self.new.linked[j]]
-        chain = [pair for pair in self.chain(links) if pair not in self.not_anchors]
+        found = self.gap_chain(links)
+        self.bounds.update(found)
+        chain = [pair for pair in found if pair not in self.not_anchors]
         bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
         out = []
         for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
@@ -329,6 +339,15 @@ class _Aligner:
         anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new]
         anchors.sort(key=lambda pair: pair[1])
         return [anchors[k] for k in sorted(longest_increasing([old for old, _ in anchors]))]
+
+    def gap_chain(self, links: list[Link]) -> list[tuple[int, int]]:
+        """`chain(links)`, kept for the gaps that follow while the links stay the same."""
+        if links is not self.links:
+            return self.chain(links)
+        key = (id(links), len(links))  # the aligner's own links only grow, or are replaced
+        if self._chain is None or self._chain[0] != key:
+            self._chain = (key, self.chain(links))
+        return self._chain[1]
 
     def restart(self, links: list[Link]) -> None:
         """Forget every link but `links`."""
@@ -353,24 +372,19 @@ class _Aligner:
             if gap_old and gap_new:
                 self._pair_gap(gap_old, gap_new)
 
-    def rewrites(self, scope: Scope) -> None:
-        """Heavy edits in place: in a gap that holds one free paragraph on each side, of
-        the same group, the two are one paragraph rewritten when they keep a quarter of
-        their words in order and a fifth of their word pairs (`AlignOptions`); unrelated
-        text keeps fewer, and stays a deletion plus an insertion."""
-        options = self.options
-        for gap_old, gap_new in self.gaps(scope):
-            if len(gap_old) != 1 or len(gap_new) != 1:
-                continue
-            i, j = gap_old[0], gap_new[0]
-            if not self.compatible(i, j):
-                continue
-            a, b = self.old.shingles(i), self.new.shingles(j)
-            if not a or not b or 2 * len(a & b) / (len(a) + len(b)) < options.rewrite_pairs:
-                continue
-            value = self.similarity(i, j)
-            if value >= options.rewrite_similarity:
-                self.link((i,), (j,), value)
+    def rewrite(self, i: int, j: int) -> None:
+        """A heavy edit in place: the only free paragraph on each side of a gap, of the same
+        group, are one paragraph rewritten when they keep a quarter of their words in
+        order and a fifth of their word pairs (`AlignOptions`); unrelated text keeps fewer,
+        and stays a deletion plus an insertion."""
+        if not self.compatible(i, j):
+            return
+        a, b = self.old.shingles(i), self.new.shingles(j)
+        if not a or not b or 2 * len(a & b) / (len(a) + len(b)) < self.options.rewrite_pairs:
+            return
+        value = self.similarity(i, j)
+        if value >= self.options.rewrite_similarity:
+            self.link((i,), (j,), value)
 
     def _pair_gap(self, olds: list[int], news: list[int], threshold: float | None = None) -> None:
         threshold = self.options.edit_threshold if threshold is None else threshold
@@ -487,14 +501,14 @@ def align_texts(
     aligner.exact(normalised=True)
     members = _Members(old_tree, new_tree, pairs)
     exact = list(aligner.links)
-    before = {pair for scope in members.scopes(exact) for pair in aligner.chain(scope[2])}
     for scope in members.scopes(aligner.links):
         aligner.in_place(scope)
+    before = set(aligner.bounds)
     aligner.across(old.free(), new.free(), options.move_threshold)
     # An identical text taken for a bound of the gaps may prove out of order once the
     # paragraphs around it are paired (a short paragraph moved past a split and a merge):
     # then the rest is paired again without it as a bound.
-    after = {pair for scope in members.scopes(aligner.links) for pair in aligner.chain(scope[2])}
+    after = {pair for scope in members.scopes(aligner.links) for pair in aligner.gap_chain(scope[2])}
     stale = before - after
     if stale:
         aligner.restart(exact)
@@ -510,15 +524,16 @@ def align_texts(
         aligner.exact()
         aligner.exact(normalised=True)
         aligner.across(old.free(), new.free(), options.move_threshold)
-    # Pass C: in place, a heading that became a paragraph or the reverse, then heavy edits.
+    # Pass C: in place, a heading that became a paragraph or the reverse (clearly similar),
+    # and heavy edits in place (one free paragraph on each side of a gap, of one group).
     old.groups = scoped([""] * len(old_texts), old_tree, key_of, "o")
     new.groups = scoped([""] * len(new_texts), new_tree, key_of_new, "n")
     for scope in members.scopes(aligner.links):
         for gap_old, gap_new in aligner.gaps(scope):
-            aligner._pair_gap(gap_old, gap_new, options.move_threshold)
-    old.groups, new.groups = scoped(base_old, old_tree, key_of, "o"), scoped(base_new, new_tree, key_of_new, "n")
-    for scope in members.scopes(aligner.links):
-        aligner.rewrites(scope)
+            if len(gap_old) == 1 and len(gap_new) == 1 and base_old[gap_old[0]] == base_new[gap_new[0]]:
+                aligner.rewrite(gap_old[0], gap_new[0])
+            elif len({base_old[i] for i in gap_old} | {base_new[j] for j in gap_new}) > 1:
+                aligner._pair_gap(gap_old, gap_new, options.move_threshold)
     return _finish(aligner.links, old, new, old_tree, new_tree, pairs)
 
 
@@ -537,6 +552,9 @@ class _Members:
 
     def scopes(self, links: list[Link]) -> list[Scope]:
         """Each pair's members and the links between them."""
+        if not self.pairs and len(self.members) == 1:  # no containers: the whole text
+            _, olds, news = self.members[0]
+            return [(olds, news, links)] if olds and news else []
         inside: dict[int, list[Link]] = defaultdict(list)
         old_in, new_in, pairs = self.old_tree.container, self.new_tree.container, self.pairs
         for link in links:
@@ -563,10 +581,12 @@ def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree:
     """Add insertions and deletions, flag moves, and order links as the new text runs,
     each deleted paragraph after the link that holds the old paragraph before it.
 
-    A paragraph moved when it left its parent (container or chapeau) for one that is not
-    its parent's successor, or stands out of order among what its parent holds; so a
+    A link is `moved` when it is out of the reading order (what writers of tracked changes
+    move), and `own_move` when it left its parent (container or chapeau) for one that is
+    not its parent's successor, or stands out of order among what its parent holds; so a
     container or a chapeau that moved is one move, and what it holds moved with it."""
     paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
+    in_order = longest_increasing([min(link.old) for link in paired])
     partner = {min(link.old): min(link.new) for link in paired}
     by_context: dict[tuple[int, int], list[int]] = defaultdict(list)
     moved: set[int] = set()
@@ -577,9 +597,12 @@ def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree:
         else:
             by_context[(a, b)].append(k)
     for members in by_context.values():
-        in_order = longest_increasing([min(paired[k].old) for k in members])
-        moved.update(k for position, k in enumerate(members) if position not in in_order)
-    result = [Link(link.old, link.new, link.similarity, moved=True) if k in moved else link
+        if len(members) < 2:
+            continue
+        kept = longest_increasing([min(paired[k].old) for k in members])
+        moved.update(k for position, k in enumerate(members) if position not in kept)
+    result = [link if k in in_order and k not in moved else
+              Link(link.old, link.new, link.similarity, moved=True, own_move=k in moved)
               for k, link in enumerate(paired)]
     result += [Link((), (j,)) for j in new.free()]
     result.sort(key=lambda link: min(link.new))

@@ -359,12 +359,14 @@ class _Places:
     def change(self, op: ChangeOp, olds: tuple[Paragraph, ...], news: tuple[Paragraph, ...],
                segments: tuple[Segment, ...], link: Link) -> ParagraphChange:
         move = ""
-        if link.moved and olds and news:
+        if op is ChangeOp.MOVED and olds and news:
             if self._before is None:
                 self._before = (predecessors(self.old), predecessors(self.new))
             move = describe_move(olds[0].id, news[0].id, self.old_names, self.new_names, *self._before, self.now)
-        return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity,
-                               old_place=joined(self.old_names, olds), new_place=joined(self.new_names, news),
+        return ParagraphChange(op, olds, news, segments, moved=link.moved or link.own_move,
+                               similarity=link.similarity,
+                               old_place=self.old_names[olds[0].id] if len(olds) == 1 else joined(self.old_names, olds),
+                               new_place=self.new_names[news[0].id] if len(news) == 1 else joined(self.new_names, news),
                                move=move)
 
 
@@ -374,7 +376,7 @@ def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, pa
         before, after = old.paragraphs[link.old[0]], new.paragraphs[link.new[0]]
         if before.text == after.text:  # most paragraphs: no word diff to make
             segments: tuple[Segment, ...] = (Segment(EQUAL, before.text),) if before.text else ()
-            if link.moved:
+            if link.own_move:
                 op = ChangeOp.MOVED
             elif _placed_alike(before, after, partner):
                 op = ChangeOp.UNCHANGED
@@ -392,7 +394,7 @@ def _paragraph_change(link: Link, old: Round, new: Round, differ: WordDiffer, pa
         op = ChangeOp.SPLIT
     elif len(olds) > 1:
         op = ChangeOp.MERGED
-    elif link.moved:
+    elif link.own_move:
         op = ChangeOp.MOVED
     else:
         op = ChangeOp.EDITED

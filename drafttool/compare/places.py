@@ -29,11 +29,16 @@ def _container_name(paragraph: Paragraph, running: int) -> str:
 
 
 def _number(label: str) -> str:
-    """'18.' → '18'; 'a)' and '(a)' → '(a)'."""
+    """'18.' → '18'."""
+    if label[-1:] == "." and label[:-1].isdigit():  # the common case, without a pattern
+        return label[:-1]
     return _END.sub("", label.strip()).lstrip("(")
 
 
 def _item(label: str) -> str:
+    """'a)' and '(a)' → '(a)'."""
+    if label[-1:] == ")" and label[:-1].isalnum():
+        return f"({label[:-1]})"
     found = _LETTER.match(label.strip())
     return f"({found.group(1)})" if found else label.strip()
 
@@ -104,6 +109,8 @@ def place_names(round_: Round) -> dict[str, str]:
 
 def joined(names: dict[str, str], paragraphs: tuple[Paragraph, ...]) -> str:
     """The places of the paragraphs of one change: 'OP 5 + OP 6' for a split or merge."""
+    if len(paragraphs) == 1:
+        return names.get(paragraphs[0].id, paragraphs[0].label or paragraphs[0].id)
     return " + ".join(names.get(p.id, p.label or p.id) for p in paragraphs)
 
 
