@@ -419,8 +419,9 @@ class ParagraphChange:
     segments: tuple[Segment, ...] = ()
     """Word operations turning the old texts, joined by '\\n', into the new ones."""
     moved: bool = False
-    """True when the paragraph is out of the reading order (any op but inserted/deleted):
-    moved of its own (op `MOVED`), or carried by its container's move."""
+    """True when the paragraph is out of the reading order (any op but inserted/deleted),
+    what writers of tracked changes move; op `MOVED` says it moved of its own (left its
+    parent, or out of order among what its parent holds), not carried by its container."""
     similarity: float = 1.0
     by: tuple[str, ...] = ()
     """Delegations a change of the whole paragraph (move, insertion, deletion) is

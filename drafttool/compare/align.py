@@ -223,6 +223,8 @@ class _Aligner:
         """The last chain of anchors worked out, and which links it was of."""
         self.bounds: set[tuple[int, int]] = set()
         """Every anchor used as the bound of a gap so far."""
+        self.repeats_in_order = False
+        """Inside containers, a text repeated as often on each side pairs in order."""
         self.not_anchors: set[tuple[int, int]] = set()
         """Pairs of identical texts found out of order once the rest was paired: moved, so
         never a bound of a gap (`align_texts`)."""
@@ -255,7 +257,7 @@ class _Aligner:
             if queue:
                 # A text found as often on each side pairs in order; otherwise each copy
                 # pairs with the one nearest its place.
-                if len(queue) == 1 or len(queue) == coming[found]:
+                if len(queue) == 1 or (self.repeats_in_order and len(queue) == coming[found]):
                     k = 0
                 else:
                     k = min(range(len(queue)), key=lambda n: abs(queue[n] - j * scale))
@@ -479,6 +481,7 @@ def align_texts(
     new = _Side(new_texts, base_new)
     aligner = _Aligner(old, new, similarity, options)
     aligner.find_splits = splits
+    aligner.repeats_in_order = old_tree.has_containers or new_tree.has_containers
     for old_part, new_part in known:
         aligner.link(tuple(old_part), tuple(new_part))
     pairs = pair_containers(old_texts, new_texts, old_tree, new_tree, options.container_threshold)

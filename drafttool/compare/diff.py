@@ -363,8 +363,7 @@ class _Places:
             if self._before is None:
                 self._before = (predecessors(self.old), predecessors(self.new))
             move = describe_move(olds[0].id, news[0].id, self.old_names, self.new_names, *self._before, self.now)
-        return ParagraphChange(op, olds, news, segments, moved=link.moved or link.own_move,
-                               similarity=link.similarity,
+        return ParagraphChange(op, olds, news, segments, moved=link.moved, similarity=link.similarity,
                                old_place=self.old_names[olds[0].id] if len(olds) == 1 else joined(self.old_names, olds),
                                new_place=self.new_names[news[0].id] if len(news) == 1 else joined(self.new_names, news),
                                move=move)
