@@ -604,6 +604,8 @@ def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree:
             continue
         kept = longest_increasing([min(paired[k].old) for k in members])
         moved.update(k for position, k in enumerate(members) if position not in kept)
+    if not (old_tree.has_containers or new_tree.has_containers):
+        moved = {k for k in range(len(paired)) if k not in in_order}  # without containers: the reading order
     result = [link if k in in_order and k not in moved else
               Link(link.old, link.new, link.similarity, moved=True, own_move=k in moved)
               for k, link in enumerate(paired)]
