@@ -32,6 +32,7 @@ from drafttool.operations import (  # noqa: E402
 from drafttool.negotiate.proposals import renumber  # noqa: E402
 from drafttool.readers import read_document  # noqa: E402
 from drafttool.renderers.markdown import render_round_markdown  # noqa: E402
+from drafttool.negotiate.delegations import COMMON_GROUPS  # noqa: E402
 from drafttool.store import create_store, load_store, replace_round  # noqa: E402
 
 SEED = ROOT / "tests" / "fixtures" / "cnd-2024-high-level-declaration.fr.md"
@@ -92,7 +93,8 @@ def zero_draft_text() -> str:
 
 def build(target: Path) -> None:
     create_store(target, title="Déclaration de haut niveau de la Commission des stupéfiants (examen à mi-parcours "
-                               "de 2024)", symbol="E/CN.7/2024/L.2", language="fr", note=NOTE)
+                               "de 2024)", symbol="E/CN.7/2024/L.2", language="fr", note=NOTE,
+                 delegations=COMMON_GROUPS)  # the example's registry: the groups and the States it adds
     for delegation in DELEGATIONS:
         add_delegation(target, delegation)
     with tempfile.TemporaryDirectory() as folder:

@@ -19,7 +19,8 @@ from drafttool.collector import collector_paused
 from drafttool.compare.diff import DiffOptions
 from drafttool.errors import InputError, Notice, NotFoundError, ProposalError, StoreError
 from drafttool.model import (
-    ChangeOp, Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalStatus, Round, Status,
+    ChangeOp, Comparison, Delegation, Event, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
+    Status,
 )
 from drafttool.readers import Reading, TrackedChanges, read_document
 
@@ -54,8 +55,7 @@ def import_round(
     paragraph keeps its identity while its number changes.
     """
     negotiation = store.load_store(store_path)
-    if not label.strip():
-        raise StoreError("a round needs a label (such as 'Zero draft' or 'Rev.1'); pass --label", path=store_path)
+    check_round_label(store_path, label)
     reading = read_document(document, label=label, language=language or negotiation.language,
                             tracked_changes=tracked_changes)
     read = replace(
@@ -85,6 +85,18 @@ def import_round(
             new = carry_ids(negotiation.rounds[-1], read, used)
         file, carried, dropped = _add_round(store_path, negotiation, new, f"import {label}", date)
     return Imported(new, file, tuple(notices), reading, carried, dropped)
+
+
+def check_round_label(store_path: str | Path, label: str) -> None:
+    """Refuse a label that cannot name a round: empty, or a bare number.  `--round 2` and
+    `diff STORE 1 2` name rounds by label or by their place in the order; a round labelled
+    '1' would make '1' mean two rounds, so such labels are refused where rounds are made
+    (a store that already has one still finds it by its label first)."""
+    if not label.strip():
+        raise StoreError("a round needs a label (such as 'Zero draft' or 'Rev.1'); pass --label", path=store_path)
+    if label.strip().isdigit():
+        raise StoreError(f"round label {label!r} is a bare number, which names a round by its place in the order; "
+                         f"give a label such as 'Rev.{label.strip()}'", path=store_path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +196,10 @@ def _propose(store_path: str | Path, negotiation: Negotiation, draft: Proposal, 
     if located.span is not None:
         text = amend.text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
         proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
+        if proposal.op is ProposalOp.REPLACE:
+            from drafttool.text.spacing import formatted_like
+
+            proposal = replace(proposal, text=formatted_like(text, *located.span, proposal.text))  # type: ignore[arg-type]
     proposal = replace(proposal, history=(*proposal.history, Event("proposed", proposal.by, proposal.date)))
     return record_proposals(store_path, negotiation, [proposal], "propose")[0]
 
@@ -256,6 +272,7 @@ def next_round(store_path: str | Path, *, label: str, date: str = "") -> NextRou
     returned with the reason)."""
     from drafttool.negotiate.proposals import apply_proposals, identical_groups
 
+    check_round_label(store_path, label)
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
         current = negotiation.round()
@@ -344,7 +361,9 @@ def record_proposals(store_path: str | Path, negotiation: Negotiation, proposals
 
 
 def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation:
-    """Add a delegation or group to the registry (codes, names and aliases stay unique)."""
+    """Add a delegation or group to the registry, or new aliases and members to one it
+    has (a Word author's name for a Member State the registry was seeded with); codes,
+    names and aliases stay unique."""
     from drafttool.negotiate.delegations import resolve
     from drafttool.text.visible import code_problem, normalize_code
 
@@ -359,12 +378,22 @@ def add_delegation(store_path: str | Path, delegation: Delegation) -> Delegation
             raise StoreError(f"delegation {what} {name!r} {problem}; choose another", path=store_path)
     with store.locked(store_path):
         negotiation = store.load_store(store_path)
+        existing = next((d for d in negotiation.delegations if d.code.casefold() == delegation.code.casefold()), None)
         for name in (delegation.code, delegation.name, *delegation.aliases):
-            clash = resolve(negotiation.delegations, name) if name else None
-            if clash is not None:
+            clash = resolve(negotiation.delegations, name, members=False) if name else None
+            if clash is not None and (existing is None or clash.code != existing.code):
                 raise StoreError(f"{name!r} already names delegation {clash.code!r}; choose another code or alias",
                                  path=store_path)
-        store.save_delegations(store_path, (*negotiation.delegations, delegation))
+        if existing is not None:
+            extra = (delegation.name,) if delegation.name and delegation.name != existing.name else ()
+            delegation = replace(existing, aliases=tuple(dict.fromkeys((*existing.aliases, *extra, *delegation.aliases))),
+                                 members=tuple(dict.fromkeys((*existing.members, *delegation.members))),
+                                 group=existing.group or delegation.group)
+        if existing is None:
+            store.save_delegations(store_path, (*negotiation.delegations, delegation))
+        else:
+            store.save_delegations(store_path, tuple(delegation if d is existing else d
+                                                     for d in negotiation.delegations))
     return delegation
 
 

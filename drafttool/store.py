@@ -34,7 +34,7 @@ from typing import Any
 
 from drafttool import files, journal, records
 from drafttool.files import write_atomic  # noqa: F401  (re-exported: the store's writes go through it)
-from drafttool.negotiate.delegations import COMMON_GROUPS
+from drafttool.negotiate.delegations import seed_delegations
 from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
 from drafttool.records import RecordError
@@ -128,9 +128,12 @@ def _header(kind: str, **fields: Any) -> dict[str, Any]:
 
 def create_store(
     path: str | Path, *, title: str = "", symbol: str = "", language: str = "", note: str = "",
-    delegations: tuple[Delegation, ...] = COMMON_GROUPS,
+    delegations: tuple[Delegation, ...] | None = None,
 ) -> Negotiation:
-    """Create an empty negotiation store at `path` (a new or empty folder)."""
+    """Create an empty negotiation store at `path` (a new or empty folder), its registry
+    seeded with the common groups and the UN Member and observer States unless
+    `delegations` are given."""
+    delegations = seed_delegations() if delegations is None else delegations
     folder = Path(path)
     if is_store(folder):
         raise StoreError("a negotiation store already exists here; choose another folder", path=folder)

@@ -66,8 +66,10 @@ def build_store(folder: Path, language: str, title: str, round_label: str, deleg
     store = folder / language
     create_store(store, title=title, language=language)
     import_round(store, CASES / f"{language}.md", label=round_label, date="2024-10-01")
+    known = {d.code for d in load_store(store).delegations}
     for delegation in delegations:
-        add_delegation(store, delegation)
+        if delegation.code not in known:  # the Member States are there from the start
+            add_delegation(store, delegation)
     for proposal in drafts:
         propose(store, proposal)
     for pid, status in decisions.items():

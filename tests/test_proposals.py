@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +56,7 @@ def test_an_anchor_finds_its_words_again_after_the_text_around_them_changed():
 
 
 def test_edits_keep_formatting_and_footnote_references_whole():
-    assert edit_text("*Recalling* its resolution[^fn-1] 70/1", 5, 14, "x") == "*Recal*xresolution[^fn-1] 70/1"
+    assert edit_text("*Recalling* its resolution[^fn-1] 70/1", 5, 14, "x") == "*Recal*x resolution[^fn-1] 70/1"
     assert edit_text("the world[^fn-2] drug problem", 4, 9, "global") == "the global[^fn-2] drug problem"
     assert edit_text("a *b c* d", 2, 4, "") == "a *c* d"
 
@@ -164,6 +166,10 @@ def accepted_edits(draw):
     return proposals
 
 
+def words_and_marks(text: str) -> list[str]:
+    return re.findall(r"\w+|[^\w\s]", text)
+
+
 def expected_text(paragraph: Paragraph, proposal: Proposal) -> str:
     plain = markup.plain(paragraph.text)
     start, end = locate(paragraph.text, proposal.anchor)
@@ -187,7 +193,8 @@ def test_applying_every_accepted_proposal_gives_exactly_the_next_round(tmp_path_
     for old, paragraph in zip([p for p in SEED_ROUND.paragraphs], new.paragraphs):
         assert paragraph.id == old.id
         if old.id in edited:
-            assert markup.plain(paragraph.text) == expected_text(old, edited[old.id])
+            # Word for word (the spaces at the edges of an edit follow the script: test_spacing.py).
+            assert words_and_marks(markup.plain(paragraph.text)) == words_and_marks(expected_text(old, edited[old.id]))
         else:
             assert paragraph.text == old.text
     # Blame: every inserted word is its proposer's, every other word the zero draft's.
@@ -216,8 +223,6 @@ def run(runner, *args, code=0):
 
 
 def test_propose_accept_next_round_and_blame_on_the_command_line(runner, seed_store: Path):
-    run(runner, "delegations", seed_store, "--add", "USA", "--name", "United States", "--alias", "US",
-        "--alias", "U.S.")
     out = run(runner, "propose", seed_store, "--by", "EU", "--para", "5", "--replace", "saluons les efforts",
               "--with", "saluons vivement les efforts")
     eu = out.split()[1]
@@ -234,7 +239,7 @@ def test_propose_accept_next_round_and_blame_on_the_command_line(runner, seed_st
     assert len(g77["ids"]) == 2  # identical proposals shown once
     assert json.loads(run(runner, "proposals", seed_store, "--by", "EU", "--format", "json"))[0]["id"] == eu
     run(runner, "accept", seed_store, eu, us, g77["id"])
-    run(runner, "oppose", seed_store, us, "--by", "RUS", code=2)  # RUS is not in the registry
+    run(runner, "oppose", seed_store, us, "--by", "Narnia", code=2)  # no such delegation
     out = run(runner, "next-round", seed_store, "--label", "Rev.1", "--date", "2024-02-01")
     assert out.startswith("Rev.1: 4 accepted proposal(s) applied, 72 paragraphs")
     summary = run(runner, "proposals", seed_store, "--summary")
@@ -258,8 +263,8 @@ def test_bad_proposals_get_one_line_and_leave_the_store_unchanged(runner, seed_s
     before = snapshot(seed_store)
     cases = [
         (["--by", "Narnia", "--para", "5", "--delete", "Nous"],
-         "drafttool: error: proposal: unknown delegation 'Narnia'; known: Chair, G77, EU, CANZ, JUSSCANNZ, LMDC, "
-         "AOSIS, AfG, AILAC, EIG, ArabG, LDCs, GRULAC, WEOG, EEG; add it with `drafttool delegations STORE --add CODE`"),
+         "drafttool: error: proposal: unknown delegation 'Narnia'; `drafttool delegations STORE` lists the 210 "
+         "known; add it with `drafttool delegations STORE --add CODE`"),
         (["--by", "EU", "--para", "99", "--delete", "Nous"],
          "drafttool: error: no paragraph '99' in round 'Adopted'; `drafttool show` lists the labels"),
         (["--by", "EU", "--para", "5", "--delete", "words that are not there"],

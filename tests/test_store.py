@@ -21,7 +21,8 @@ def test_a_new_store_has_the_common_groups_and_no_rounds(empty_store: Path):
     assert negotiation.rounds == ()
     codes = [d.code for d in negotiation.delegations]
     assert codes[:4] == ["Chair", "G77", "EU", "CANZ"]
-    assert {"AOSIS", "LMDC", "GRULAC", "WEOG", "EEG", "AfG", "ArabG", "LDCs"} <= set(codes)
+    assert {"AOSIS", "LMDC", "GRULAC", "WEOG", "EEG", "AGN", "ArabG", "LDCs"} <= set(codes)
+    assert {"USA", "FRA", "CHN", "VAT", "PSE"} <= set(codes)  # the Member and observer States
 
 
 def test_rounds_and_proposals_load_back_exactly(empty_store: Path):

@@ -280,12 +280,15 @@ def next_round(store: Path, label: str, date: str) -> None:
 @reports_errors
 def delegations(store: Path, code: str | None, name: str, aliases: tuple[str, ...], members: tuple[str, ...],
                 group: bool, format_: str) -> None:
-    """List the delegations and groups of a negotiation, or add one.
+    """List the delegations and groups of a negotiation, or add one (or aliases to one).
+
+    A new negotiation knows the common groups and every UN Member and observer State.
 
     \b
     Examples:
       drafttool delegations drafts/cnd-2024
-      drafttool delegations drafts/cnd-2024 --add USA --name "United States" --alias US --alias U.S.
+      drafttool delegations drafts/cnd-2024 --add OIF --name "Organisation internationale de la Francophonie"
+      drafttool delegations drafts/cnd-2024 --add USA --alias "Jane Smith"
     """
     from drafttool.model import Delegation
     from drafttool.operations import add_delegation

@@ -11,20 +11,27 @@ added after it; merged paragraphs as the new wording of the first and the deleti
 others.  Typographic changes are not proposals and are only counted.
 
 Who proposes: `as_delegation` for a clean copy; for tracked changes, the authors of the
-revisions each change is made of (a Word replacement, a deletion and an insertion at one
-place, is one proposal), mapped to delegations through the registry's aliases.  Word
-comments become statements on their paragraph.
+revisions each change is made of — those in its paragraph, at its words (a Word
+replacement, a deletion and an insertion at one place, is one proposal) — mapped to
+delegations through the registry ('Delegation of Mexico', 'MEX - Maria López' resolve),
+and the proposal is dated by their `w:date`.  An unknown revision author is refused unless
+--as says whose the changes are.  Word comments become statements on their paragraph: by
+the delegation a comment names first ('Norway: …'), else by its author, else by --as or
+'unattributed'; unknown comment authors are listed, never refused.  Inserted words keep
+the format they have in the copy, and a paragraph changed inside its words (a letter of a
+one-word table cell) is a word replacement in that paragraph.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafttool.text import markup
 from drafttool import store
-from drafttool.negotiate.delegations import resolve, resolve_all
+from drafttool.negotiate.delegations import UNATTRIBUTED, resolve, resolve_all
 from drafttool.compare.diff import DiffOptions, carry_ids, compare_rounds
 from drafttool.errors import InputError, NotFoundError, Notice
 from drafttool.model import (
@@ -87,41 +94,36 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
     if not tracked and not default_by:
         raise InputError("a clean copy carries no author; say whose proposals these are with --as DELEGATION",
                          path=path)
-    authors = _authors(negotiation, reading, default_by, path)
+    authors = _revision_authors_known(negotiation, reading, default_by, path)
     doc = carry_ids(round_, edited)
-    comparison = compare_rounds(round_, doc, DiffOptions(trust_ids=True))
+    comparison = words_inside_paragraphs(compare_rounds(round_, doc, DiffOptions(trust_ids=True)))
     base_ids = _base_ids(round_, reading.round) if tracked else {}
     drafts, skipped = changes_to_proposals(comparison, round_, doc)
     proposals = []
-    date = date or _today()
+    today = date or _today()
     source = Path(path).name
     untracked = 0
     for draft, where in drafts:
-        by = default_by
+        by, when = default_by, today
         if tracked:
-            found = _revision_authors(where, reading.revisions, base_ids, authors)
+            made_from = _made_from(where, reading.revisions, base_ids)
+            found = tuple(dict.fromkeys(code for r in made_from for code in authors.get(r.author, ())))
+            dates = sorted(r.date[:10] for r in made_from if r.date[:10])
+            if dates and not date:
+                when = dates[-1]  # the day the change was finished: its last revision's w:date
             if found:
                 by = found
             elif not by:
                 untracked += 1
                 by = tuple(dict.fromkeys(code for codes in authors.values() for code in codes))
-        proposal = replace(draft, id="", round=round_.label, by=by, date=date,
-                           source=source, history=(Event("proposed", by, date, f"from {source}"),))
+        proposal = replace(draft, id="", round=round_.label, by=by, date=when,
+                           source=source, history=(Event("proposed", by, when, f"from {source}"),))
         check_proposal(round_, proposal)
         proposals.append(proposal)
-    for comment in reading.comments:
-        by = authors.get(comment.author) or default_by
-        target = base_ids.get(comment.paragraph, comment.paragraph) if tracked else None
-        if target is None:
-            target = _paragraph_for(round_, reading.round, comment.paragraph)
-        if not target or not by:
-            notices.append(Notice(f"comment by {comment.author!r} is not on a paragraph of the round; left out",
-                                  str(path)))
-            continue
-        proposals.append(Proposal("", round_.label, ProposalOp.STATEMENT, by, target,
-                                  text=markup.escape(comment.text), date=comment.date[:10] or date,
-                                  note=f"comment on {comment.quote!r}" if comment.quote else "", source=source,
-                                  history=(Event("proposed", by, date, f"comment in {source}"),)))
+    statements, comment_notices = _comment_statements(negotiation, round_, reading, default_by, tracked, base_ids,
+                                                      source, today, path)
+    proposals.extend(statements)
+    notices.extend(comment_notices)
     if skipped:
         notices.append(Notice(f"{skipped} change(s) of typography only were not made proposals", str(path)))
     if untracked:
@@ -136,14 +138,14 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
     return ImportedAmendments(recorded, tuple(notices))
 
 
-def _authors(negotiation: Negotiation, reading: Reading, default_by: tuple[str, ...],
-             path: str | Path) -> dict[str, tuple[str, ...]]:
-    """Revision and comment author names → delegation codes; unknown names are an error
-    unless --as names the delegation."""
-    names = {r.author for r in reading.revisions} | {c.author for c in reading.comments}
+def _revision_authors_known(negotiation: Negotiation, reading: Reading, default_by: tuple[str, ...],
+                            path: str | Path) -> dict[str, tuple[str, ...]]:
+    """Revision author names → delegation codes.  An author of tracked changes who is no
+    delegation is an error unless --as says whose the changes are: the text they change
+    must not be put in the wrong mouth.  (Comment authors never stop an import.)"""
     out: dict[str, tuple[str, ...]] = {}
     unknown = []
-    for name in sorted(names):
+    for name in sorted({r.author for r in reading.revisions}):
         found = resolve(negotiation.delegations, name)
         if found is not None:
             out[name] = (found.code,)
@@ -152,11 +154,61 @@ def _authors(negotiation: Negotiation, reading: Reading, default_by: tuple[str, 
         else:
             unknown.append(name)
     if unknown:
-        known = ", ".join(d.code for d in negotiation.delegations)
-        raise NotFoundError(f"tracked changes by {', '.join(repr(n) for n in unknown)}, who is not a delegation "
-                            f"of this negotiation (known: {known}); add an alias with `drafttool delegations "
-                            "--add`, or say whose they are with --as", path=str(path))
+        who = "who is not a delegation" if len(unknown) == 1 else "who are not delegations"
+        raise NotFoundError(f"tracked changes by {', '.join(repr(n) for n in unknown)}, {who} of this negotiation; "
+                            "give each its delegation with `drafttool delegations STORE --add CODE --alias NAME`, "
+                            "or say whose they are with --as",
+                            path=str(path))
     return out
+
+
+_SPEAKER = re.compile(r"^\s*(?P<name>[^:：\n]{1,60}?)\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
+"""A comment that opens with whose position it states: 'Norway: …', 'US: …'."""
+
+
+def _comment_statements(negotiation: Negotiation, round_: Round, reading: Reading, default_by: tuple[str, ...],
+                        tracked: bool, base_ids: dict[str, str], source: str, date: str,
+                        path: str | Path) -> tuple[list[Proposal], list[Notice]]:
+    """Word comments as statements on their paragraph.  A comment that opens with a
+    delegation's name ('Norway: …') is that delegation's; else its author's, when the
+    author is a delegation; else the --as delegation's, else 'unattributed'.  Authors who
+    are no delegation are listed in a notice, never refused."""
+    out: list[Proposal] = []
+    notices: list[Notice] = []
+    unknown: dict[str, int] = {}
+    for comment in reading.comments:
+        text = comment.text
+        speaker = _SPEAKER.match(text)
+        named = resolve(negotiation.delegations, speaker["name"]) if speaker else None
+        author = resolve(negotiation.delegations, comment.author) if comment.author else None
+        if named is not None:
+            by: tuple[str, ...] = (named.code,)
+            text = speaker["text"]  # type: ignore[index]
+        elif author is not None:
+            by = (author.code,)
+        else:
+            by = default_by or (UNATTRIBUTED,)
+        if author is None:
+            unknown[comment.author] = unknown.get(comment.author, 0) + 1
+        target = base_ids.get(comment.paragraph, comment.paragraph) if tracked else None
+        if target is None:
+            target = _paragraph_for(round_, reading.round, comment.paragraph)
+        if not target:
+            notices.append(Notice(f"comment by {comment.author!r} is not on a paragraph of the round; left out",
+                                  str(path)))
+            continue
+        when = comment.date[:10] or date
+        out.append(Proposal("", round_.label, ProposalOp.STATEMENT, by, target,
+                            text=markup.escape(text), date=when,
+                            note=f"comment on {comment.quote!r}" if comment.quote else "", source=source,
+                            history=(Event("proposed", by, when, f"comment in {source}"),)))
+    if unknown:
+        names = ", ".join(f"{name!r} ({count})" for name, count in sorted(unknown.items()))
+        whose = f"the --as delegation ({', '.join(default_by)})" if default_by else f"'{UNATTRIBUTED}'"
+        notices.append(Notice(f"comments by {names}, who {'is' if len(unknown) == 1 else 'are'} not "
+                              f"{'a delegation' if len(unknown) == 1 else 'delegations'}: imported as statements "
+                              f"by the delegation each names first, else by {whose}", str(path)))
+    return out, notices
 
 
 def _base_ids(round_: Round, base: Round) -> dict[str, str]:
@@ -176,46 +228,53 @@ class _Where:
     """Where a change is, to find the revisions it is made of."""
 
     target: str | None
+    """The paragraph (or footnote) whose words change; None for a whole-paragraph change."""
     start: int
     end: int
     deleted: str
     inserted: str
+    paragraphs: tuple[str, ...] = ()
+    """For a whole-paragraph change: the paragraphs of the round its revisions sit in."""
 
 
-def _revision_authors(where: _Where, revisions: Sequence[Revision], base_ids: dict[str, str],
-                      authors: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    codes: list[str] = []
+def _made_from(where: _Where, revisions: Sequence[Revision], base_ids: dict[str, str]) -> list[Revision]:
+    """The revisions a change is made of: in its paragraph, at its words (or, for a whole
+    paragraph added or deleted, in the paragraphs around it and with its words) — never a
+    revision elsewhere whose letters happen to appear in the change."""
+    found = []
     for revision in revisions:
         if revision.kind not in ("insert", "delete"):
             continue
         target = base_ids.get(revision.paragraph, revision.paragraph)
-        text = revision.text.replace("\n", " ").strip()
-        if target == where.target and where.target is not None:
+        if where.target is not None and target == where.target:
             length = len(revision.text) if revision.kind == "delete" else 0
-            near = revision.offset <= where.end + 2 and where.start <= revision.offset + length + 2
-            if not near:
-                continue
-        elif not text or not (text in where.inserted or text in where.deleted):
-            continue
-        for code in authors.get(revision.author, ()):
-            if code not in codes:
-                codes.append(code)
-    return tuple(codes)
+            if revision.offset <= where.end + 2 and where.start <= revision.offset + length + 2:
+                found.append(revision)
+        elif target in where.paragraphs:
+            text = revision.text.replace("\n", " ").strip()
+            if text and (text in where.inserted or text in where.deleted):
+                found.append(revision)
+    return found
 
 
 def _groups(change: ParagraphChange) -> list[tuple[int, int, str, str, bool]]:
     """Each run of changed segments: old plain start, end, deleted and inserted markup,
-    and whether it is typography only."""
+    and whether it is typography only.  The inserted markup carries the format it has in
+    the new text ('*IDc*' where it replaced italic words inside `*…*`): a segment alone does
+    not say that it stands inside a format opened before it."""
     out = []
     position = 0
     current: list = []  # type: ignore[type-arg]
     start = 0
+    italic = bold = False  # the format of the new text where the next segment starts
+    opened = (False, False)
 
     def close() -> None:
         if current:
             deleted = "".join(s.text for s in current if s.kind is DELETE)
             inserted = "".join(s.text for s in current if s.kind is INSERT)
-            out.append((start, start + len(markup.plain(deleted)), deleted, inserted,
+            runs = markup.parse_from(inserted, *opened)[0] if inserted else []
+            out.append((start, start + len(markup.plain(deleted)), deleted, markup.to_markup(runs),
                         all(s.typographic for s in current)))
             current.clear()
 
@@ -223,12 +282,14 @@ def _groups(change: ParagraphChange) -> list[tuple[int, int, str, str, bool]]:
         if segment.kind is EQUAL:
             close()
             position += len(markup.plain(segment.text))
-            continue
-        if not current:
-            start = position
-        current.append(segment)
-        if segment.kind is DELETE:
-            position += len(markup.plain(segment.text))
+        else:
+            if not current:
+                start, opened = position, (italic, bold)
+            current.append(segment)
+            if segment.kind is DELETE:
+                position += len(markup.plain(segment.text))
+        if segment.kind is not DELETE:
+            _, italic, bold = markup.parse_from(segment.text, italic, bold)
     close()
     return out
 
@@ -236,6 +297,64 @@ def _groups(change: ParagraphChange) -> list[tuple[int, int, str, str, bool]]:
 def _fragment(text: str) -> str:
     """Marked-up words cut out of a text, made whole (a format opened is closed)."""
     return markup.to_markup(markup.parse(text))
+
+
+def _similar_letters(old: str, new: str) -> bool:
+    """Two paragraphs that differ by a few letters ('Vintages', 'Vintager'): one paragraph
+    edited inside its words, which a comparison word by word cannot see."""
+    import difflib
+
+    a, b = markup.plain(old), markup.plain(new)
+    if not a.strip() or not b.strip():
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return matcher.ratio() >= 0.75 or (max(len(a), len(b)) - same <= 2 and same >= 2)
+
+
+def words_inside_paragraphs(comparison: Comparison) -> Comparison:
+    """The comparison with edits inside words read as word replacements in their paragraph.
+
+    A paragraph whose only word lost a letter shares no word with its new wording, so the
+    aligner takes it for a paragraph deleted and another added (and two neighbouring table
+    cells so edited for a merge and an addition).  Where a run of such changes holds as
+    many paragraphs before as after, each pair differing by a few letters, the pairs are
+    paragraphs edited in place."""
+    from drafttool.compare.diff import WordDiffer
+
+    loose = (ChangeOp.INSERTED, ChangeOp.DELETED, ChangeOp.SPLIT, ChangeOp.MERGED)
+    changes = list(comparison.changes)
+    out: list[ParagraphChange] = []
+    differ = WordDiffer()
+    k = 0
+    while k < len(changes):
+        if changes[k].op not in loose:
+            out.append(changes[k])
+            k += 1
+            continue
+        end = k
+        while end < len(changes) and changes[end].op in loose:
+            end += 1
+        run = changes[k:end]
+        olds = [p for change in run for p in change.old]
+        news = [p for change in run for p in change.new]
+        if len(olds) == len(news) and all(_similar_letters(a.text, b.text) for a, b in zip(olds, news)):
+            out.extend(ParagraphChange(ChangeOp.EDITED, (a,), (replace(b, id=a.id),), differ.segments(a.text, b.text))
+                       for a, b in zip(olds, news))
+        else:
+            out.extend(run)
+        k = end
+    return replace(comparison, changes=tuple(out))
+
+
+def _around(round_: Round, paragraph: str | None) -> tuple[str, ...]:
+    """A paragraph of the round and the one after it: where the revisions of a paragraph
+    added after it sit once they are rejected."""
+    ids = [p.id for p in round_.paragraphs]
+    if paragraph not in ids:
+        return tuple(ids[:1])
+    at = ids.index(paragraph)  # type: ignore[arg-type]
+    return tuple(ids[at:at + 2])
 
 
 def changes_to_proposals(comparison: Comparison, round_: Round, doc: Round) -> tuple[list[tuple[Proposal, _Where]], int]:
@@ -255,19 +374,22 @@ def changes_to_proposals(comparison: Comparison, round_: Round, doc: Round) -> t
             text = paragraph.text
             place = previous_old
             label = _bis_label(round_, place)
-            draft(ProposalOp.ADD_PARAGRAPH, place or _first_body(round_), _Where(None, 0, 0, "", text),
+            draft(ProposalOp.ADD_PARAGRAPH, place or _first_body(round_),
+                  _Where(None, 0, 0, "", markup.plain(text), _around(round_, place)),
                   text=text, before=place is None, label=label)
             continue
         if change.op is ChangeOp.DELETED:
             paragraph = change.old[0]
-            draft(ProposalOp.DELETE_PARAGRAPH, paragraph.id, _Where(None, 0, 0, paragraph.text, ""))
+            draft(ProposalOp.DELETE_PARAGRAPH, paragraph.id,
+                  _Where(None, 0, 0, markup.plain(paragraph.text), "", (paragraph.id,)))
             continue
         if change.op is ChangeOp.SPLIT:
             whole, first, *rest = change.old[0], change.new[0], *change.new[1:]
             draft(ProposalOp.ALTERNATIVE, whole.id, _Where(whole.id, 0, len(markup.plain(whole.text)), "",
                                                           "\n".join(p.text for p in change.new)), text=first.text)
             for part in rest:
-                draft(ProposalOp.ADD_PARAGRAPH, whole.id, _Where(None, 0, 0, "", part.text), text=part.text,
+                draft(ProposalOp.ADD_PARAGRAPH, whole.id,
+                      _Where(None, 0, 0, "", markup.plain(part.text), _around(round_, whole.id)), text=part.text,
                       label=_bis_label(round_, whole.id))
             previous_old = whole.id
             continue
@@ -277,7 +399,8 @@ def changes_to_proposals(comparison: Comparison, round_: Round, doc: Round) -> t
                                                           "\n".join(p.text for p in change.old),
                                                           change.new[0].text), text=change.new[0].text)
             for other in others:
-                draft(ProposalOp.DELETE_PARAGRAPH, other.id, _Where(None, 0, 0, other.text, ""))
+                draft(ProposalOp.DELETE_PARAGRAPH, other.id,
+                      _Where(None, 0, 0, markup.plain(other.text), "", (other.id, first.id)))
             previous_old = change.old[-1].id
             continue
         old = change.old[0]

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
 from drafttool.text.labels import bare_label
-from drafttool.negotiate.proposals import LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups
+from drafttool.negotiate.proposals import (
+    LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups, text_of,
+)
+from drafttool.text.spacing import spaced_edit
 from drafttool.negotiate.past import proposals_on_round
 
 
@@ -143,15 +146,19 @@ def _whole(text: str) -> str:
     return markup.to_markup(markup.parse(text))
 
 
-def _cut(text: str, start: int, end: int) -> str:
-    """Plain offsets [start, end) of marked-up text, as marked-up text of its own."""
+def _cut(text: str, start: int, end: int, *, refs_at_start: bool = True, refs_at_end: bool = False) -> str:
+    """Plain offsets [start, end) of marked-up text, as marked-up text of its own.
+
+    A footnote reference at an edge goes to exactly one piece, where the next round puts
+    it: one at the start of words proposed for deletion stays before them, one at their
+    end after them, and one at an insertion point after the inserted words (the callers
+    say which edges are theirs)."""
     runs = []
     position = 0
     for run in markup.parse(text):
         if run.footnote is not None:
-            if start <= position < end or (position == end and end == start):
-                runs.append(run)
-            elif start < position <= end and position == end:
+            if start < position < end or (position == start and refs_at_start) or (
+                    position == end and refs_at_end and end > start):
                 runs.append(run)
             continue
         stop = position + len(run.text)
@@ -183,37 +190,58 @@ def _pieces(text: str, spans: list[tuple[int, int, Proposers, Proposal]]) -> lis
     for cluster in clusters:
         c_start = min(s for s, _, _, _ in cluster)
         c_end = max(e for _, e, _, _ in cluster)
-        if c_start > position:
-            pieces.append(Piece(PieceKind.TEXT, _cut(text, position, c_start)))
+        # References where words are proposed for deletion stay before them.
+        pieces.append(Piece(PieceKind.TEXT, _cut(text, position, c_start, refs_at_end=c_end > c_start)))
         if len(cluster) == 1:
             start, end, who, proposal = cluster[0]
             pieces.extend(_variant(text, start, end, who, proposal, None, 0))
         else:
             group_number += 1
             if c_end > c_start:
-                pieces.append(Piece(PieceKind.TEXT, _cut(text, c_start, c_end), group=group_number, variant=0))
+                pieces.append(Piece(PieceKind.TEXT, _cut(text, c_start, c_end, refs_at_start=False), group=group_number,
+                                    variant=0))
             for variant, (start, end, who, proposal) in enumerate(cluster, start=1):
-                # Each proposal's version of the whole group: its words, with the rest kept.
-                before = Piece(PieceKind.TEXT, _cut(text, c_start, start), group=group_number, variant=variant)
-                after = Piece(PieceKind.TEXT, _cut(text, end, c_end), group=group_number, variant=variant)
+                # Each proposal's version of the whole group: its words, with the rest kept
+                # (references at the group's edges are the text's around it).
+                before = Piece(PieceKind.TEXT, _cut(text, c_start, start, refs_at_start=False,
+                                            refs_at_end=c_start < start < end), group=group_number, variant=variant)
+                after = Piece(PieceKind.TEXT, _cut(text, end, c_end, refs_at_start=c_start < end < c_end), group=group_number,
+                              variant=variant)
                 middle = _variant(text, start, end, who, proposal, group_number, variant)
                 pieces.extend([p for p in (before, *middle, after) if p.text or p.kind is not PieceKind.TEXT])
         position = max(position, c_end)
-    if position < plain_length or not pieces:
-        pieces.append(Piece(PieceKind.TEXT, _cut(text, position, plain_length)))
+    pieces.append(Piece(PieceKind.TEXT, _cut(text, position, plain_length)))
     return [p for p in pieces if p.text or p.kind is not PieceKind.TEXT]
+
+
+def _spaced(round_: Round, proposal: Proposal, start: int, end: int,
+            who: Proposers) -> tuple[int, int, Proposers, Proposal]:
+    """A proposal's span and words with the spaces at their edges as the next round will
+    have them (`proposals.spaced_edit`), so that the compilation's accepted reading is
+    the next round's text: insertions carry the space they need ('to and simplify',
+    not 'toand simplify'), and a deletion takes the space it makes redundant with it.
+    The text as it stands is never changed: an insertion only adds."""
+    text = text_of(round_, proposal.paragraph) or ""  # type: ignore[arg-type]
+    new = proposal.text if proposal.op is not ProposalOp.DELETE else ""
+    wide_start, wide_end, spaced = spaced_edit(text, start, end, new, round_.language)
+    if start == end:
+        return start, end, who, replace(proposal, text=spaced)
+    return wide_start, wide_end, who, replace(proposal, text=spaced)
 
 
 def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal, group: int | None,
              variant: int) -> list[Piece]:
     out = []
     if end > start:
-        out.append(Piece(PieceKind.DELETE, _cut(text, start, end), who, group, variant))
+        out.append(Piece(PieceKind.DELETE, _cut(text, start, end, refs_at_start=False), who, group, variant))
     if proposal.op in (ProposalOp.INSERT, ProposalOp.REPLACE) and proposal.text:
         out.append(Piece(PieceKind.INSERT, _whole(proposal.text), who, group, variant))
     if out:
         last = out[-1]
         out[-1] = Piece(last.kind, last.text, last.proposers, last.group, last.variant, ends_proposal=True)
+    if proposal.op is ProposalOp.DELETE and proposal.text:
+        # A deletion that would join two words ('970–973' less its dash) leaves a space.
+        out.append(Piece(PieceKind.INSERT, proposal.text, who, group, variant))
     return out
 
 
@@ -243,7 +271,7 @@ def compile_round(negotiation: Negotiation, round_name: str | None = None, *,
             skipped.append((first, str(error)))
             continue
         if located.span is not None:
-            spans[first.paragraph].append((*located.span, who, first))  # type: ignore[index]
+            spans[first.paragraph].append(_spaced(round_, first, *located.span, who))  # type: ignore[index]
         elif first.op is ProposalOp.ADD_PARAGRAPH:
             added[(first.paragraph, first.before)].append((who, first, None))
         elif first.op is ProposalOp.MOVE_PARAGRAPH:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from drafttool.text import labels, markup
 from drafttool.errors import ProposalError
-from drafttool.text.markup import Run
 from drafttool.text.normalize import fold_typography
+from drafttool.text.spacing import edit_text
 from drafttool.model import (
     Anchor, Comparison, Event, Footnote, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
     SegmentKind,
@@ -175,37 +175,6 @@ def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anch
 
 # ----------------------------------------------------------------------------- editing
 
-def _atoms(text: str) -> list[Run]:
-    """A text as one run per plain character, footnote references as runs of their own."""
-    atoms: list[Run] = []
-    for run in markup.parse(text):
-        if run.footnote is not None:
-            atoms.append(run)
-        else:
-            atoms.extend(Run(char, run.italic, run.bold) for char in run.text)
-    return atoms
-
-
-def edit_text(text: str, start: int, end: int, new: str) -> str:
-    """Replace plain offsets [start, end) of marked-up `text` by marked-up `new`.
-
-    Footnote references inside the span go with it; those at its edges stay."""
-    atoms = _atoms(text)
-    positions = [k for k, atom in enumerate(atoms) if atom.footnote is None]
-    if not 0 <= start <= end <= len(positions):
-        raise ProposalError(f"span {start}–{end} is outside a text of {len(positions)} characters")
-    first = positions[start] if start < len(positions) else len(atoms)
-    if end > start:
-        last = positions[end - 1] + 1
-    else:
-        last = first
-    if end == start and start > 0:
-        # An insertion goes right after the character before it, ahead of any reference.
-        first = last = positions[start - 1] + 1
-    inserted = list(markup.parse(new))
-    return markup.to_markup(atoms[:first] + inserted + atoms[last:])
-
-
 # ----------------------------------------------------------------------------- checking
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +287,7 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
         words = "" if proposal.op is ProposalOp.DELETE else proposal.text
         target = proposal.paragraph
         assert target is not None
-        texts[target] = edit_text(texts[target], start, end, words)
+        texts[target] = edit_text(texts[target], start, end, words, round_.language)
         made[proposal.id].append(target)
     for item in located:
         proposal = item.proposal
