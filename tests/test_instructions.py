@@ -98,9 +98,11 @@ Après le paragraphe 1 du dispositif, insérer un nouveau paragraphe ainsi libel
 """
 
 
-def _store(tmp_path: Path, draft: str, delegations: tuple[Delegation, ...]) -> Path:
+def _store(tmp_path: Path, draft: str, delegations: tuple[Delegation, ...], *, seeded: bool = True) -> Path:
+    from drafttool.negotiate.delegations import COMMON_GROUPS
+
     store = tmp_path / "store"
-    create_store(store, title="Test")
+    create_store(store, title="Test", delegations=None if seeded else COMMON_GROUPS)
     for delegation in delegations:
         add_delegation(store, delegation)
     source = tmp_path / "draft.md"
@@ -179,7 +181,7 @@ def test_an_amendment_to_another_draft_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_delegation_the_store_does_not_know_is_named(tmp_path: Path) -> None:
-    store = _store(tmp_path, DRAFT_EN, ())
+    store = _store(tmp_path, DRAFT_EN, (), seeded=False)  # a registry of groups alone
     document = tmp_path / "a.md"
     document.write_text(AMENDMENT_EN, encoding="utf-8")
     with pytest.raises(InputError, match="is tabled by 'Ukraine', who is not a delegation of this negotiation"):
