@@ -31,6 +31,7 @@ from drafttool.negotiate.delegations import resolve
 from drafttool.negotiate.proposals import check_proposal, fold, make_anchor
 from drafttool.readers import Reading, read_document
 from drafttool.text import markup
+from drafttool.text.places import preamble_opening
 
 # ----------------------------------------------------------------------------- ordinals
 
@@ -104,15 +105,8 @@ _PLACE_PATTERNS = (
 
 def opening(round_: Round) -> Paragraph | None:
     """The line that opens the preamble ('The General Assembly,'), which the documents do
-    not count among the preambular paragraphs: short, all in italics, ending in a comma."""
-    for paragraph in round_.paragraphs:
-        if paragraph.kind is Kind.PREAMBULAR:
-            plain = markup.plain(paragraph.text).strip()
-            runs = [r for r in markup.parse(paragraph.text) if r.text.strip(" ,")]
-            if plain.endswith((",", "，", "،")) and len(plain.split()) <= 8 and runs and all(r.italic for r in runs):
-                return paragraph
-            return None
-    return None
+    not count among the preambular paragraphs (`text.places.preamble_opening`)."""
+    return preamble_opening(round_)
 
 
 def preambular(round_: Round) -> list[Paragraph]:

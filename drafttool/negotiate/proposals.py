@@ -49,11 +49,13 @@ def find_paragraph(round_: Round, name: str) -> Paragraph:
     for paragraph in round_.paragraphs:
         if paragraph.id == wanted:
             return paragraph
-    keys = paragraph_keys(round_)
-    key = _label_key(wanted)
-    matches = [p for p in round_.paragraphs if key and keys.get(p.id) == key]
-    if len(matches) == 1:
-        return matches[0]
+    # 'PP3' is a place (the third preambular paragraph), never the label '3.' of an operative one.
+    key = "" if re.match(r"PP\s*\d", wanted, re.IGNORECASE) else _label_key(wanted)
+    if key:
+        keys = paragraph_keys(round_)
+        matches = [p for p in round_.paragraphs if keys.get(p.id) == key]
+        if len(matches) == 1:
+            return matches[0]
     footnote = find_footnote(round_, wanted)
     if footnote is not None:
         return Paragraph(footnote.id, footnote.text, Kind.NOTE, footnote.label)

@@ -16,7 +16,7 @@ import re
 
 from drafttool.errors import NotFoundError
 from drafttool.model import Kind, Paragraph, Round, Scope
-from drafttool.text import labels
+from drafttool.text import labels, markup
 from drafttool.text.containers import container_heading
 
 _PARAGRAPH_WORDS = re.compile(
@@ -120,6 +120,26 @@ def _matches(wanted: tuple[Step, ...], steps: tuple[Step, ...]) -> bool:
                for (scope, key), (have_scope, have_key) in zip(wanted, steps))
 
 
+_SUBJECT_START = re.compile(r"(The|L['’]|La|Le|Les|El|Los|Las|Der|Die|Das)\s?\S", re.IGNORECASE)
+
+
+def preamble_opening(round_: Round) -> Paragraph | None:
+    """The line that opens a resolution's preamble ('The General Assembly,', 'L'Assemblée
+    générale,'), which UN documents do not count among the preambular paragraphs: the first
+    preambular paragraph, short and ending in a comma, all in italics or opening with an
+    article (italics are lost in text converted from PDF)."""
+    for paragraph in round_.paragraphs:
+        if paragraph.kind is Kind.PREAMBULAR:
+            plain = markup.plain(paragraph.text).strip()
+            if not plain.endswith((",", "，", "،")) or len(plain.split()) > 8:
+                return None
+            runs = [r for r in markup.parse(paragraph.text) if r.text.strip(" ,")]
+            if runs and (all(r.italic for r in runs) or _SUBJECT_START.match(plain)):
+                return paragraph
+            return None
+    return None
+
+
 def candidates(round_: Round, name: str) -> list[Paragraph]:
     """Every paragraph a name may mean: those whose steps it equals, else whose last steps it equals.
 
@@ -137,8 +157,9 @@ def candidates(round_: Round, name: str) -> list[Paragraph]:
     all_steps = paragraph_steps(round_)
     if kind is Kind.PREAMBULAR:
         groups: dict[str | None, list[Paragraph]] = {}
+        subject = preamble_opening(round_)  # 'The General Assembly,' is not PP1
         for paragraph in round_.paragraphs:
-            if paragraph.kind is Kind.PREAMBULAR:
+            if paragraph.kind is Kind.PREAMBULAR and paragraph is not subject:
                 groups.setdefault(paragraph.parent, []).append(paragraph)
         index = int(wanted[-1][1]) - 1
         return [group[index] for group in groups.values() if 0 <= index < len(group)
