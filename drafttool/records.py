@@ -30,6 +30,28 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
     return text + "\n" if indent is not None else text
 
 
+def dumps_listed(value: dict[str, Any]) -> str:
+    """JSON text of an object with each item of its lists on a line of its own.
+
+    `json.dumps` with an indent goes through the pure-Python encoder, three to four times
+    slower than the C one; a comparison of 20,000 paragraphs spent 0.4 s there.  Here the
+    C encoder writes each top-level value, or each item of a top-level list, on one line:
+    the output stays readable and diffable line by line (one change a line)."""
+    lines = ["{"]
+    for index, (key, item) in enumerate(value.items()):
+        head = f"  {dumps(key, indent=None)}: "
+        comma = "," if index < len(value) - 1 else ""
+        if isinstance(item, list) and item:
+            lines.append(head + "[")
+            lines.extend(f"    {dumps(element, indent=None)}," for element in item[:-1])
+            lines.append(f"    {dumps(item[-1], indent=None)}")
+            lines.append("  ]" + comma)
+        else:
+            lines.append(head + dumps(item, indent=None) + comma)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 class RecordError(ValueError):
     """A stored record is not of the expected shape; the message says what is wrong."""
 

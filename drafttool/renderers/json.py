@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafttool.text import markup
 from drafttool import records
-from drafttool.records import dumps
+from drafttool.records import dumps, dumps_listed
 from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _segment(segment: Segment) -> dict[str, Any]:
 
 
 def render_comparison_json(comparison: Comparison, old: Round, new: Round) -> str:
-    return dumps(comparison_to_json_data(comparison, old, new))
+    return dumps_listed(comparison_to_json_data(comparison, old, new))
 
 
 def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-def]
