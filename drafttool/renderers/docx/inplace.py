@@ -30,7 +30,7 @@ from typing import Any
 from lxml import etree
 from lxml.etree import _Element
 
-from drafttool.model import ChangeOp, Comparison, NoteKind, Paragraph, ParagraphChange, Round, Segment, SegmentKind
+from drafttool.model import ChangeOp, Comparison, NoteKind, Paragraph, ParagraphChange, Round, Scope, Segment, SegmentKind
 from drafttool.renderers.docx.cutting import (
     DEL, ID, INS, NOTE, P, PPR, R, RPR, TXBX, Stamp, StampOf, Unit, _clean_properties, _Edit, _format_run, _Ids,
     _inside, _insertion, _w, change_units, paragraph_atoms, revise,
@@ -174,6 +174,9 @@ def _store(part, root: _Element) -> None:  # type: ignore[no-untyped-def]
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_NO_PARAGRAPH = (Scope.TABLE, Scope.ROW, Scope.CELL)
+
+
 def _candidates(body: _Element) -> list[_Element]:
     """The paragraphs of the body the reader reads, in order (text boxes left out)."""
     return [p for p in body.iter(P) if not _inside(p, (TXBX,), body)]
@@ -190,6 +193,8 @@ def _elements_of(properties: dict[str, _Element | None], body: _Element, old: Ro
     out: dict[str, _Element] = {}
     after = 0
     for paragraph in old.paragraphs:
+        if paragraph.scope in _NO_PARAGRAPH:
+            continue  # a table, row or cell record has no `w:p` of its own: its paragraphs do
         ppr = properties.get(paragraph.id)
         index = None
         if ppr is not None:
