@@ -29,3 +29,10 @@ def test_pp_names_a_preambular_paragraph_not_the_operative_paragraph_of_that_num
     assert find_paragraph(round_, "PP 1").text.startswith("Recalling")
     assert find_paragraph(round_, "OP3").text.startswith("Decides")
     assert find_paragraph(round_, "3").text.startswith("Decides")
+
+
+def test_the_closing_line_of_an_adopted_resolution_is_kept_with_the_masthead_not_as_a_paragraph() -> None:
+    reading = read_markdown(RESOLUTION + "\n50th plenary meeting\n9 December 2024\n")
+    assert reading.round.paragraphs[-1].text.startswith("3. Decides") or reading.round.paragraphs[-1].label == "3."
+    assert "50th plenary meeting 9 December 2024" in reading.round.masthead.other
+    assert any("closing line" in str(notice) for notice in reading.notices)

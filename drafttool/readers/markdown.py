@@ -31,11 +31,11 @@ footnote body, a heading, or text), then the blocks become the model:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafttool.text import languages, markup
 from drafttool.errors import InputError, Notice
-from drafttool.model import Footnote, Round
+from drafttool.model import Footnote, Kind, Round
 from drafttool.readers import Reading, layout, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.readers.inline import Inline, unwrap as _unwrap
@@ -57,6 +57,11 @@ FURNITURE = re.compile(
     )$""",
     re.VERBOSE,
 )
+ADOPTION_RECORD = re.compile(
+    r"^(\d+(st|nd|rd|th)\s+plenary\s+meeting|\d+e\s+séance\s+plénière|\d+a\s+sesión\s+plenaria"
+    r"|\d+-?е\s+пленарное\s+заседание)\b", re.IGNORECASE)
+"""The line that closes an adopted resolution ('50th plenary meeting 9 December 2024'): a
+record of where and when it was adopted, not a paragraph of the text."""
 SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
 SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
 FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
@@ -205,6 +210,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     masthead, printed_symbol = masthead_from_lines([b.text for b in masthead_lines], inline, footnote_ids)
     if ours:
         masthead = masthead_from_front(front, inline, footnote_ids)
+
     lang = language or front.get("language", "") or languages.language_from_name(masthead.language)
     if not lang:
         lang = languages.guess_language(" ".join(markup.plain(p.text) for p in records))
@@ -219,9 +225,24 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         source=front.get("source", ""),
         note=front.get("note", ""),
     )
+    if not ours:
+        round_, closing = closing_line_to_masthead(round_, path)
+        notices.extend(closing)
     notices.extend(check_footnotes(round_, path))
     notices.extend(check_brackets(round_, path, {p.id: s.place for p, s in zip(records, sources)}))
     return Reading(round_, tuple(notices))
+
+
+def closing_line_to_masthead(round_: Round, path: str | None) -> tuple[Round, list[Notice]]:
+    """The closing line of an adopted resolution moved from the last paragraph to the
+    masthead's other lines, with a notice; the round as it is when there is none."""
+    last = round_.paragraphs[-1] if round_.paragraphs else None
+    if last is None or last.kind is not Kind.TEXT or not ADOPTION_RECORD.match(markup.plain(last.text)):
+        return round_, []
+    closing = markup.plain(last.text)
+    masthead = replace(round_.masthead, other=(*round_.masthead.other, closing))
+    return (replace(round_, paragraphs=round_.paragraphs[:-1], masthead=masthead),
+            [Notice(f"the closing line {closing!r} is kept with the masthead, not as a paragraph", path)])
 
 
 def _front_matter(text: str, path: str | None, notices: list[Notice]) -> tuple[dict[str, str], int, bool]:

@@ -44,7 +44,7 @@ with a notice."""
 
 def read_pdf(data: bytes, *, path: str | None = None, label: str = "", language: str = "") -> Reading:
     """Read a PDF file's bytes into a Round, with notices."""
-    from drafttool.readers.markdown import read_markdown
+    from drafttool.readers.markdown import closing_line_to_masthead, read_markdown
     from drafttool.readers.pdf.layout import build
 
     pages, unmapped, total, fonts = _pages(data, path)
@@ -65,6 +65,8 @@ def read_pdf(data: bytes, *, path: str | None = None, label: str = "", language:
         notices.append(Notice(f"left out {len(layout.furniture)} line(s) of page furniture (running symbol "
                               f"and title, page numbers, job numbers, barcodes): {shown}", path))
     reading = read_markdown(layout.markdown, path=path, label=label, language=language, markdown=True)
+    round_, closing = closing_line_to_masthead(reading.round, path)
+    reading = replace(reading, round=round_, notices=(*reading.notices, *closing))
     # The text reader's places are lines of the Markdown made here, not of the PDF.
     inner = tuple(replace(n, place=None) for n in reading.notices)
     return replace(reading, notices=tuple(notices) + inner)
