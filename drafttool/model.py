@@ -388,6 +388,19 @@ class SegmentKind(str, Enum):
     INSERT = "insert"
 
 
+class Attribution(str, Enum):
+    """How the delegations behind a change were found."""
+
+    APPLIED = "applied"
+    """The round was built from the proposal."""
+    MATCHED = "matched"
+    """The change reproduces the proposal's words."""
+    PARTIAL = "partial"
+    """The change reproduces part of them."""
+    CHAIR = "chair"
+    """No proposal explains it: the chair's (or secretariat's) change."""
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of text in a change: kept, deleted or inserted."""
@@ -401,10 +414,8 @@ class Segment:
     """Delegations the change is attributed to; () when not attributed."""
     proposal: str | None = None
     """Id of the proposal that made the change, when known."""
-    attribution: str = ""
-    """How `by` was found: 'applied' (the round was built from the proposal), 'matched'
-    (the change reproduces the proposal's words), 'partial' (part of them), 'chair' (no
-    proposal explains it), or '' when not attributed."""
+    attribution: Attribution | None = None
+    """How `by` was found; None when not attributed."""
 
 
 @dataclass(frozen=True, slots=True)

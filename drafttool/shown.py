@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from drafttool.compare.masthead import masthead_values
 from drafttool.model import (
-    CHAIR, ChangeOp, Comparison, FootnoteChange, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
+    CHAIR, Attribution, ChangeOp, Comparison, FootnoteChange, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
 )
 from drafttool.text import markup
 from drafttool.text.markup import Run
@@ -65,8 +65,8 @@ class Span:
     by: tuple[str, ...] = ()
     """Who proposed the change (inserted, deleted, breaks and proposers spans)."""
     proposal: str = ""
-    attribution: str = ""
-    """How `by` was found ('applied', 'matched', 'partial', 'chair'), or ''."""
+    attribution: Attribution | None = None
+    """How `by` was found; None when not attributed."""
     typographic: bool = False
     format_changed: bool = False
     """Kept words whose italic or bold is not the same in both rounds."""

@@ -23,7 +23,7 @@ from markupsafe import escape
 from drafttool.text import markup
 from drafttool.compare.diff import compare_rounds, tokenize
 from drafttool.model import (
-    ChangeOp, Comparison, Footnote, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment, SegmentKind, Status,
+    Attribution, ChangeOp, Comparison, Footnote, Kind, Masthead, Paragraph, ParagraphChange, Round, Segment, SegmentKind, Status,
     StatusValue,
 )
 from drafttool.operations import Compared, compare_files
@@ -206,7 +206,7 @@ def test_proposal_and_how_it_was_attributed_are_kept() -> None:
     old = Round("A", (Paragraph("p1", "Free humanity from poverty.", label="1."),))
     new = Round("B", (Paragraph("p1", "Free humanity from extreme poverty.", label="1."),))
     comparison = compare_rounds(old, new)
-    segments = tuple(replace(s, by=("US",), proposal="prop-7", attribution="matched") if s.kind is INSERT else s
+    segments = tuple(replace(s, by=("US",), proposal="prop-7", attribution=Attribution.MATCHED) if s.kind is INSERT else s
                      for s in comparison.changes[0].segments)
     comparison = replace(comparison, changes=(replace(comparison.changes[0], segments=segments),))
     page = render_comparison_html(comparison, old, new)

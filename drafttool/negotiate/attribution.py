@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from drafttool.text import markup
 from drafttool.compare.diff import DiffOptions, compare_rounds
 from drafttool.model import (
-    CHAIR, ChangeOp, Comparison, Negotiation, ParagraphChange, Proposal, ProposalOp, ProposalStatus, Round, Segment,
+    CHAIR, Attribution, ChangeOp, Comparison, Negotiation, ParagraphChange, Proposal, ProposalOp, ProposalStatus, Round, Segment,
     SegmentKind,
 )
 from drafttool.text.normalize import normalise
@@ -89,7 +89,7 @@ def _change_groups(segments: Sequence[Segment]) -> list[tuple[int, int, int, int
     return groups
 
 
-def _mark(segments: list[Segment], first: int, last: int, proposals: Sequence[Proposal], how: str) -> None:
+def _mark(segments: list[Segment], first: int, last: int, proposals: Sequence[Proposal], how: Attribution) -> None:
     by = tuple(dict.fromkeys(code for p in proposals for code in p.by)) or (CHAIR,)
     for k in range(first, last):
         if segments[k].kind is not EQUAL and not segments[k].attribution:
@@ -125,11 +125,11 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
     if change.op is ChangeOp.INSERTED:
         group = added.get(change.new[0].id)
         if group is not None:
-            matches, how = group, "applied"
+            matches, how = group, Attribution.APPLIED
         else:
             matches = [e.proposal for e in others if e.proposal.op in (ProposalOp.ADD_PARAGRAPH,)
                        and _key(e.proposal.text) == _key(change.new[0].text)]
-            how = "matched" if matches else "chair"
+            how = Attribution.MATCHED if matches else Attribution.CHAIR
         _mark(segments, 0, len(segments), matches, how)
         return _whole(replace(change, segments=tuple(segments)), matches)
     target = change.old[0].id if change.old else None
@@ -142,7 +142,8 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
             e.proposal for e in others if e.target == target and e.proposal.op is whole_op]
         change = _whole(change, makers)
         if change.op is ChangeOp.DELETED:
-            _mark(segments, 0, len(segments), makers, "applied" if effects else ("matched" if makers else "chair"))
+            how = Attribution.APPLIED if effects else (Attribution.MATCHED if makers else Attribution.CHAIR)
+            _mark(segments, 0, len(segments), makers, how)
             return replace(change, segments=tuple(segments))
     whole = [e.proposal for e in effects if e.span is None and e.proposal.op is not ProposalOp.MOVE_PARAGRAPH]
     offset = 0
@@ -161,9 +162,9 @@ def _attribute_change(change: ParagraphChange, applied: dict[str | None, list[_E
             distance = min(_distance(s, e, start, end) for _, s, e in spans)
             hits = [p for p, s, e in spans if _distance(s, e, start, end) == distance]
         if hits:
-            _mark(segments, first, last, hits, "applied")
+            _mark(segments, first, last, hits, Attribution.APPLIED)
         elif whole:
-            _mark(segments, first, last, whole, "applied")
+            _mark(segments, first, last, whole, Attribution.APPLIED)
         else:
             _match(segments, first, last, [e for e in others if e.target == target])
     if change.op in (ChangeOp.SPLIT, ChangeOp.MERGED):
@@ -208,11 +209,11 @@ def _match(segments: list[Segment], first: int, last: int, candidates: list[_Eff
         ):
             partial.append(proposal)
     if exact:
-        _mark(segments, first, last, exact, "matched")
+        _mark(segments, first, last, exact, Attribution.MATCHED)
     elif partial:
-        _mark(segments, first, last, partial, "partial")
+        _mark(segments, first, last, partial, Attribution.PARTIAL)
     else:
-        _mark(segments, first, last, [], "chair")
+        _mark(segments, first, last, [], Attribution.CHAIR)
 
 
 def attributed_comparison(negotiation: Negotiation, old: Round, new: Round,

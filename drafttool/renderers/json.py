@@ -109,7 +109,7 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.proposal:
         out["proposal"] = segment.proposal
     if segment.attribution:
-        out["attribution"] = segment.attribution
+        out["attribution"] = segment.attribution.value
     return out
 
 

@@ -142,7 +142,7 @@ class FootnoteView:
 def _by_html(span: Span) -> str:
     """The proposers after a change, '(EU, CANZ)', isolated so that it reads the same in
     a right-to-left text; how they were found ('matched', 'partial'…) in a tooltip."""
-    how = f' title="{escape_text(span.attribution)}"' if span.attribution else ""
+    how = f' title="{escape_text(span.attribution.value)}"' if span.attribution else ""
     return (f'<bdi class="by" data-by="{escape_text(BY_SEPARATOR.join(span.by))}"{how}>'
             f'({escape_text(", ".join(span.by))})</bdi>')
 
@@ -154,7 +154,7 @@ def _span_open(span: Span, tag: str) -> str:
     if span.proposal:
         attributes += f' data-proposal="{escape_text(span.proposal)}"'
     if span.attribution:
-        attributes += f' data-attribution="{escape_text(span.attribution)}"'
+        attributes += f' data-attribution="{escape_text(span.attribution.value)}"'
     return f"<{tag}{attributes}>"
 
 
