@@ -25,9 +25,8 @@ from markupsafe import escape
 
 from drafttool.text import markup
 from drafttool.negotiate.attribution import blame
-from drafttool.negotiate.compilation import (
-    LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, Compilation, attribution_text, compile_round, legend,
-)
+from drafttool.negotiate.compilation import Compilation, compile_round
+from drafttool.renderers.words import LEGEND, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, attribution_text, legend
 from drafttool.compare.diff import tokenize
 from drafttool.model import (
     Anchor, Delegation, Footnote, Masthead, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round, Status,

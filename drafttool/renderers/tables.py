@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from drafttool.negotiate.compilation import support_text
+from drafttool.renderers.words import support_text
 from drafttool.text.visible import visible
 
 if TYPE_CHECKING:

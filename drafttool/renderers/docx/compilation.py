@@ -26,7 +26,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals."""
-    from drafttool.negotiate.compilation import (
+    from drafttool.renderers.words import (
         ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
         proposers_text,
     )

@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from drafttool.collector import collector_paused
 from drafttool.model import ProposalOp, ProposalStatus, StatusValue
-from drafttool.negotiate.compilation import (
-    ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, Compilation, CompiledParagraph,
-    Piece, PieceKind, Proposers, attribution_text, legend, phrase_language, proposers_text,
+from drafttool.negotiate.compilation import Compilation, CompiledParagraph, Piece, PieceKind, Proposers
+from drafttool.renderers.words import (
+    ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, attribution_text, legend,
+    phrase_language, proposers_text,
 )
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import Notes, clean, escape_text, marked_html

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafttool.collector import collector_paused
-from drafttool.negotiate.compilation import legend
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import clean
 from drafttool.renderers.html.page import Language
