@@ -265,3 +265,129 @@ def test_a_un_document_imports_compares_and_redlines_end_to_end(tmp_path: Path) 
     run("export", tmp_path / "neg", "--format", "md", "-o", tmp_path / "r.md")
     run("import", tmp_path / "neg", tmp_path / "r.md", "--label", "Rev.3")
     assert "Summary: 4 unchanged" in run("diff", tmp_path / "neg", "Rev.2", "Rev.3")
+
+
+# ---------------------------------------------------------------------------- containers
+
+
+def test_a_table_is_read_as_a_container_of_rows_and_cells_each_cell_s_paragraphs_in_order() -> None:
+    table = ("<w:tbl><w:tr>" + _cell("Indicator") + _cell("Source", "Frequency") + "</w:tr><w:tr>"
+             + _cell("Seizures") + _cell("Member States") + "</w:tr></w:tbl>")
+    body = p("1.\tAdopts the following indicators:") + table + p("2.\tDecides to review them.")
+    reading = read_docx(docx(body))
+    assert [(q.id, q.kind.value, q.scope.value if q.scope else None, q.parent, q.label, q.text)
+            for q in reading.round.paragraphs] == [
+        ("p1", "operative", None, None, "1.", "Adopts the following indicators:"),
+        ("tbl-1", "container", "table", None, "", ""),
+        ("tbl-1.r-1", "container", "row", "tbl-1", "", ""),
+        ("tbl-1.r-1.c-1", "container", "cell", "tbl-1.r-1", "", ""),
+        ("tbl-1.r-1.c-1.p1", "text", None, "tbl-1.r-1.c-1", "", "Indicator"),
+        ("tbl-1.r-1.c-2", "container", "cell", "tbl-1.r-1", "", ""),
+        ("tbl-1.r-1.c-2.p1", "text", None, "tbl-1.r-1.c-2", "", "Source"),
+        ("tbl-1.r-1.c-2.p2", "text", None, "tbl-1.r-1.c-2", "", "Frequency"),
+        ("tbl-1.r-2", "container", "row", "tbl-1", "", ""),
+        ("tbl-1.r-2.c-1", "container", "cell", "tbl-1.r-2", "", ""),
+        ("tbl-1.r-2.c-1.p1", "text", None, "tbl-1.r-2.c-1", "", "Seizures"),
+        ("tbl-1.r-2.c-2", "container", "cell", "tbl-1.r-2", "", ""),
+        ("tbl-1.r-2.c-2.p1", "text", None, "tbl-1.r-2.c-2", "", "Member States"),
+        ("p2", "operative", None, None, "2.", "Decides to review them."),
+    ]
+    assert [n.message for n in reading.notices] == []
+
+
+DECISION_NUMBERING = f"""<w:numbering {NS}>
+  <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  {"".join(_num(n, l0=1) for n in (2, 3))}
+</w:numbering>"""
+
+
+def test_a_decisions_document_restarts_its_numbering_in_each_decision_without_warnings() -> None:
+    body = "".join([
+        UN_MASTHEAD,
+        p("Decision 1/CMA.3", style="RegHChG"), p("Glasgow Climate Pact", style="RegHChG"),
+        p("The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,"),
+        p("Recalling Article 2 of the Paris Agreement,"),
+        p("Recognizes the role of science;", num=(1, 0)), p("Welcomes the reports;", num=(1, 0)),
+        p("Decision 2/CMA.3", style="RegHChG"), p("Rules for the mechanism", style="RegHChG"),
+        p("The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,"),
+        p("Adopts the rules;", num=(2, 0)), p("Requests the secretariat;", num=(2, 0)),
+        p("Decision 3/CMA.3", style="RegHChG"),
+        p("Takes note of the report.", num=(3, 0)),
+    ])
+    reading = read_docx(docx(body, numbering=DECISION_NUMBERING, styles=UN_STYLES))
+    assert [(q.id, q.label, q.text) for q in reading.round.paragraphs] == [
+        ("dec-1-CMA-3", "Decision 1/CMA.3", "Glasgow Climate Pact"),
+        ("dec-1-CMA-3.pp1", "", "The Conference of the Parties serving as the meeting of the Parties to the Paris "
+                                "Agreement,"),
+        ("dec-1-CMA-3.pp2", "", "Recalling Article 2 of the Paris Agreement,"),
+        ("dec-1-CMA-3.p1", "1.", "Recognizes the role of science;"),
+        ("dec-1-CMA-3.p2", "2.", "Welcomes the reports;"),
+        ("dec-2-CMA-3", "Decision 2/CMA.3", "Rules for the mechanism"),
+        ("dec-2-CMA-3.pp1", "", "The Conference of the Parties serving as the meeting of the Parties to the Paris "
+                                "Agreement,"),
+        ("dec-2-CMA-3.p1", "1.", "Adopts the rules;"),
+        ("dec-2-CMA-3.p2", "2.", "Requests the secretariat;"),
+        ("dec-3-CMA-3", "Decision 3/CMA.3", ""),
+        ("dec-3-CMA-3.p1", "1.", "Takes note of the report."),
+    ]
+    assert not [n for n in reading.notices if "appears again" in n.message or "numbering goes" in n.message]
+
+
+def test_articles_numbered_by_word_are_containers_with_their_paragraphs() -> None:
+    numbering = f"""<w:numbering {NS}>
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Article %1"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+      </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"""
+    body = "".join([
+        p("Use of terms", num=(1, 0)), p("For the purposes of this Agreement:", num=(1, 1)),
+        p("“Party” means a State;", num=(1, 2)), p("“Area” means the seabed.", num=(1, 2)),
+        p("Scope", num=(1, 0)), p("This Agreement applies to areas beyond national jurisdiction.", num=(1, 1)),
+        p("Nothing in it prejudices the Convention.", num=(1, 1)),
+    ])
+    reading = read_docx(docx(body, numbering=numbering, styles=UN_STYLES))
+    assert [(q.id, q.kind.value, q.label, q.parent, q.text) for q in reading.round.paragraphs] == [
+        ("art-1", "container", "Article 1", None, "Use of terms"),
+        ("art-1.p1", "operative", "1.", "art-1", "For the purposes of this Agreement:"),
+        ("art-1.p1.a", "subparagraph", "(a)", "art-1.p1", "“Party” means a State;"),
+        ("art-1.p1.b", "subparagraph", "(b)", "art-1.p1", "“Area” means the seabed."),
+        ("art-2", "container", "Article 2", None, "Scope"),
+        ("art-2.p1", "operative", "1.", "art-2", "This Agreement applies to areas beyond national jurisdiction."),
+        ("art-2.p2", "operative", "2.", "art-2", "Nothing in it prejudices the Convention."),
+    ]
+    assert not [n for n in reading.notices if "appears again" in n.message]
+
+
+def test_tables_decisions_and_endnotes_survive_the_store_and_the_json_export(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from drafttool.cli import main
+    from drafttool.store import load_store
+
+    table = "<w:tbl><w:tr>" + _cell("Indicator") + _cell("Source") + "</w:tr></w:tbl>"
+    body = "".join([p("Decision 1/CMA.3", style="RegHChG"), p("Indicators", style="RegHChG"),
+                    p("1.\tAdopts the indicators:", _endnote_ref(1)), table, p("2.\tDecides to review them.")])
+    data = docx(body, styles=UN_STYLES, endnotes=_endnotes((1, "See annex.")))
+    (tmp_path / "d.docx").write_bytes(data)
+    runner = CliRunner()
+    for args in (["init", tmp_path / "neg", "--title", "Indicators"],
+                 ["import", tmp_path / "neg", tmp_path / "d.docx", "--label", "Rev.1"],
+                 ["export", tmp_path / "neg", "--format", "json", "-o", tmp_path / "r.json"]):
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    read = read_docx(data).round
+    stored = load_store(tmp_path / "neg").rounds[-1]
+    assert stored.paragraphs == read.paragraphs and stored.footnotes == read.footnotes
+    exported = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [(q["id"], q["kind"], q.get("scope"), q["parent"], q["text"]) for q in exported["paragraphs"]] == [
+        (q.id, q.kind.value, q.scope.value if q.scope else None, q.parent, q.text) for q in read.paragraphs]
+    assert [(f["id"], f.get("kind", "footnote")) for f in exported["footnotes"]] == [("en-i", "endnote")]
+    assert [(q.id, q.scope.value if q.scope else "") for q in read.paragraphs if q.scope] == [
+        ("dec-1-CMA-3", "decision"), ("dec-1-CMA-3.tbl-1", "table"), ("dec-1-CMA-3.tbl-1.r-1", "row"),
+        ("dec-1-CMA-3.tbl-1.r-1.c-1", "cell"), ("dec-1-CMA-3.tbl-1.r-1.c-2", "cell")]
+    assert [f.kind.value for f in read.footnotes] == ["endnote"]

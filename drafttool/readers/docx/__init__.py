@@ -22,8 +22,11 @@ one module per part of the work:
 - `layout`: what a writer that rebuilds the file needs of it (`read_docx_layout`).
 
 Word features handled:
-- paragraphs of the body, in tables too (flattened cell by cell, with a notice), in block
-  content controls (`w:sdt`) and custom XML;
+- paragraphs of the body, in block content controls (`w:sdt`) and custom XML, and in
+  tables: a table is read as a container of rows and cells, each cell's paragraphs in
+  order (`SourceParagraph.cell`; a table inside a cell is read into that cell);
+- containers (Articles, decisions, annexes, options…) from their heading text, or from a
+  label Word's numbering writes ('Article %1'), each restarting the numbering inside it;
 - automatic numbering (numbering.xml): `w:abstractNum`/`w:lvl` with `w:start`, `w:numFmt`
   (decimal, decimalZero, lower/upperLetter, lower/upperRoman, arabicAbjad, arabicAlpha,
   hindiNumbers, chineseCounting and its kin, ideographTraditional, russianLower/Upper,

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from drafttool.errors import InputError, Notice
-from drafttool.model import Masthead, Round
+from drafttool.model import Kind, Masthead, Paragraph, Round, Scope
 from drafttool.readers import Comment, Reading, Revision, TrackedChanges, limits
 from drafttool.readers.docx.elements import ID
 from drafttool.readers.docx.masthead import MASTHEAD_LOOKAHEAD, Line, masthead_fields
@@ -26,6 +26,8 @@ from drafttool.readers.docx.views import ViewPara, note_view, take_view, to_runs
 from drafttool.readers.markdown import check_brackets
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.text import languages, markup
+from drafttool.text.labels import Label
+from drafttool.text.containers import container_heading
 from drafttool.wordml import STRICT, qn
 
 
@@ -47,8 +49,6 @@ class Reader:
         self.note_formats = note_formats(settings, [*parser.section_ends, body.find(SECTPR)])
         self.notices: list[Notice] = []
         self.missing_numbering = 0
-        self.tables: set[int] = set()
-        """Tables whose paragraphs are in the text (a masthead table is not)."""
         self.layout: dict[str, tuple[_Element | None, bool]] = {}
         self.section = body.find(SECTPR)
 
@@ -98,7 +98,11 @@ class Reader:
             if numbered is not None and numbered.fmt == "bullet":
                 self.parser.counts.bullets += 1
                 numbered = None
-            if numbered is not None and numbered.text:
+            readings: tuple[Label | None, Label | None]
+            if numbered is not None and numbered.text and container_heading(numbered.text) is not None:
+                # 'Article %1': a container numbered by Word, read as its heading ('Article 4 Scope')
+                written, rest, readings, heading = "", f"{numbered.text} {text}", (None, None), heading or 2
+            elif numbered is not None and numbered.text:
                 written, rest, readings = numbered.text, text, label_readings(numbered)
             elif title:
                 written, rest, readings = "", text, (None, None)
@@ -109,14 +113,14 @@ class Reader:
             source_of_view[index] = len(sources)
             typed = bool(written) and not (numbered is not None and numbered.text)
             layouts.append((view.ppr, typed))
-            sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place))
-            if view.cell is not None:
-                self.tables.add(view.cell[0])
+            sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place,
+                                           cell=view.cell))
         if not sources and not masthead:
             raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
         records, structure_notices = assemble(sources, path=self.path)
-        self.layout = {record.id: layout for record, layout in zip(records, layouts)}
-        record_of_view = {index: records[position].id for index, position in source_of_view.items()}
+        origins = _origins(records, sources)
+        self.layout = {records[origin].id: layout for origin, layout in zip(origins, layouts)}
+        record_of_view = {index: records[origins[position]].id for index, position in source_of_view.items()}
 
         lang = language or languages.guess_language(" ".join(markup.plain(p.text) for p in records))
         fields = {key: value for key, value in masthead.items() if key in Masthead.__dataclass_fields__}
@@ -133,7 +137,7 @@ class Reader:
         comments = self._comments(views, record_of_view)
         notices = self._notices(revisions, comments)
         notices += list(structure_notices)
-        notices += check_brackets(round_, self.path, {p.id: s.place for p, s in zip(records, sources)})
+        notices += check_brackets(round_, self.path, {records[o].id: s.place for o, s in zip(origins, sources)})
         return Reading(round_, tuple(notices), revisions, comments)
 
     def _masthead(self, views: list[ViewPara], note_ids: dict[int, str]) -> dict[int, str]:
@@ -251,9 +255,6 @@ class Reader:
         if comments:
             notices.append(Notice(f"{len(comments)} comment(s) found; returned beside the round, not in its text",
                                   self.path))
-        if self.tables:
-            notices.append(Notice(f"{len(self.tables)} table(s) flattened: their paragraphs are read in order, "
-                                  "row by row and cell by cell", self.path))
         left_out = [(counts.pictures, "picture(s) or chart(s)"), (counts.text_boxes, "text box(es)"),
                     (counts.equations, "equation(s)"), (counts.hidden, "run(s) of hidden text"),
                     (counts.bullets, "bullet(s) before list paragraphs")]
@@ -271,6 +272,29 @@ class Reader:
             notices.append(Notice(f"{self.missing_numbering} paragraph(s) refer to list numbering that "
                                   "numbering.xml does not define; read without a number", self.path))
         return notices
+
+
+_CELLS = (Scope.TABLE, Scope.ROW, Scope.CELL)
+
+
+def _origins(records: tuple[Paragraph, ...], sources: list[SourceParagraph]) -> list[int]:
+    """The index of each source paragraph's record.  The structure pass adds records of its
+    own (the tables, rows and cells around paragraphs in tables) and takes the heading words
+    on the line after a container label ('Article 1' / 'Use of terms') into that container."""
+    own = [index for index, record in enumerate(records) if record.scope not in _CELLS]
+    merged = len(sources) - len(own)
+    out: list[int] = []
+    position = 0
+    for source in sources:
+        before = records[out[-1]] if out else None
+        if merged > 0 and before is not None and before.kind is Kind.CONTAINER and before.text == source.text \
+                and source.heading and not source.label:
+            merged -= 1
+            out.append(out[-1])
+        else:
+            out.append(own[min(position, len(own) - 1)])
+            position += 1
+    return out
 
 
 def read_parts(data: bytes, path: str | None, label: str, language: str,
