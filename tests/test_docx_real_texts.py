@@ -279,17 +279,17 @@ def test_a_table_is_read_as_a_container_of_rows_and_cells_each_cell_s_paragraphs
             for q in reading.round.paragraphs] == [
         ("p1", "operative", None, None, "1.", "Adopts the following indicators:"),
         ("tbl-1", "container", "table", None, "", ""),
-        ("tbl-1.r-1", "container", "row", "tbl-1", "", ""),
-        ("tbl-1.r-1.c-1", "container", "cell", "tbl-1.r-1", "", ""),
-        ("tbl-1.r-1.c-1.p1", "text", None, "tbl-1.r-1.c-1", "", "Indicator"),
-        ("tbl-1.r-1.c-2", "container", "cell", "tbl-1.r-1", "", ""),
-        ("tbl-1.r-1.c-2.p1", "text", None, "tbl-1.r-1.c-2", "", "Source"),
-        ("tbl-1.r-1.c-2.p2", "text", None, "tbl-1.r-1.c-2", "", "Frequency"),
-        ("tbl-1.r-2", "container", "row", "tbl-1", "", ""),
-        ("tbl-1.r-2.c-1", "container", "cell", "tbl-1.r-2", "", ""),
-        ("tbl-1.r-2.c-1.p1", "text", None, "tbl-1.r-2.c-1", "", "Seizures"),
-        ("tbl-1.r-2.c-2", "container", "cell", "tbl-1.r-2", "", ""),
-        ("tbl-1.r-2.c-2.p1", "text", None, "tbl-1.r-2.c-2", "", "Member States"),
+        ("tbl-1.r1", "container", "row", "tbl-1", "", ""),
+        ("tbl-1.r1.c1", "container", "cell", "tbl-1.r1", "", ""),
+        ("tbl-1.r1.c1.p1", "text", None, "tbl-1.r1.c1", "", "Indicator"),
+        ("tbl-1.r1.c2", "container", "cell", "tbl-1.r1", "", ""),
+        ("tbl-1.r1.c2.p1", "text", None, "tbl-1.r1.c2", "", "Source"),
+        ("tbl-1.r1.c2.p2", "text", None, "tbl-1.r1.c2", "", "Frequency"),
+        ("tbl-1.r2", "container", "row", "tbl-1", "", ""),
+        ("tbl-1.r2.c1", "container", "cell", "tbl-1.r2", "", ""),
+        ("tbl-1.r2.c1.p1", "text", None, "tbl-1.r2.c1", "", "Seizures"),
+        ("tbl-1.r2.c2", "container", "cell", "tbl-1.r2", "", ""),
+        ("tbl-1.r2.c2.p1", "text", None, "tbl-1.r2.c2", "", "Member States"),
         ("p2", "operative", None, None, "2.", "Decides to review them."),
     ]
     assert [n.message for n in reading.notices] == []
@@ -388,6 +388,30 @@ def test_tables_decisions_and_endnotes_survive_the_store_and_the_json_export(tmp
         (q.id, q.kind.value, q.scope.value if q.scope else None, q.parent, q.text) for q in read.paragraphs]
     assert [(f["id"], f.get("kind", "footnote")) for f in exported["footnotes"]] == [("en-i", "endnote")]
     assert [(q.id, q.scope.value if q.scope else "") for q in read.paragraphs if q.scope] == [
-        ("dec-1-CMA-3", "decision"), ("dec-1-CMA-3.tbl-1", "table"), ("dec-1-CMA-3.tbl-1.r-1", "row"),
-        ("dec-1-CMA-3.tbl-1.r-1.c-1", "cell"), ("dec-1-CMA-3.tbl-1.r-1.c-2", "cell")]
+        ("dec-1-CMA-3", "decision"), ("dec-1-CMA-3.tbl-1", "table"), ("dec-1-CMA-3.tbl-1.r1", "row"),
+        ("dec-1-CMA-3.tbl-1.r1.c1", "cell"), ("dec-1-CMA-3.tbl-1.r1.c2", "cell")]
     assert [f.kind.value for f in read.footnotes] == ["endnote"]
+
+
+def test_a_table_whose_cells_are_edited_keeps_its_ids_in_the_next_round(tmp_path: Path) -> None:
+    from drafttool.compare.diff import DiffOptions, compare_rounds
+    from drafttool.model import ChangeOp
+    from drafttool.operations import import_round
+    from drafttool.store import create_store, load_store
+
+    def table(*cells: str) -> str:
+        return "<w:tbl><w:tr>" + "".join(_cell(text) for text in cells) + "</w:tr></w:tbl>"
+
+    create_store(tmp_path / "neg", language="en")
+    for label, cells in (("Rev.1", ("Vintages", "Units")), ("Rev.2", ("Vintager", "Tonnes of carbon"))):
+        body = p("1.\tAdopts the indicators below.") + table(*cells) + p("2.\tDecides to review them.")
+        (tmp_path / f"{label}.docx").write_bytes(docx(body))
+        import_round(tmp_path / "neg", tmp_path / f"{label}.docx", label=label)
+    first, second = load_store(tmp_path / "neg").rounds
+    assert [q.id for q in second.paragraphs] == [q.id for q in first.paragraphs] == [
+        "p1", "tbl-1", "tbl-1.r1", "tbl-1.r1.c1", "tbl-1.r1.c1.p1", "tbl-1.r1.c2", "tbl-1.r1.c2.p1", "p2"]
+    changes = compare_rounds(first, second, DiffOptions(trust_ids=True)).changes
+    assert [(c.op, [q.id for q in c.old], [q.id for q in c.new]) for c in changes if c.op is not ChangeOp.UNCHANGED] == [
+        (ChangeOp.EDITED, ["tbl-1.r1.c1.p1"], ["tbl-1.r1.c1.p1"]),
+        (ChangeOp.EDITED, ["tbl-1.r1.c2.p1"], ["tbl-1.r1.c2.p1"]),
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafttool.cli import main
-from drafttool.model import ProposalOp, ProposalStatus
+from drafttool.model import Kind, ProposalOp, ProposalStatus
 from drafttool.negotiate.amendments import import_amendments
 from drafttool.operations import decide, import_round, next_round
 from drafttool.store import create_store, load_store
@@ -114,7 +114,7 @@ def test_words_replaced_keep_their_formatting_through_the_next_round(store: Path
     imported = import_amendments(store, file)
     decide(store, [p.id for p in imported.proposals if p.op is not ProposalOp.STATEMENT], ProposalStatus.ACCEPTED)
     new = next_round(store, label="Rev.1", date="2024-05-10").round
-    texts = [p.text for p in new.paragraphs]
+    texts = [p.text for p in new.paragraphs if p.kind is not Kind.CONTAINER]  # a table's records hold no text
     assert texts == [
         "Draft decision on cooperation",
         "We welcome the *Cooperative approach IDc* and the progress made.",

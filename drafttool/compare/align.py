@@ -533,11 +533,19 @@ def align_texts(
     new.groups = scoped([""] * len(new_texts), new_tree, key_of_new, "n")
     for scope in members.scopes(aligner.links):
         for gap_old, gap_new in aligner.gaps(scope):
-            if len(gap_old) == 1 and len(gap_new) == 1 and base_old[gap_old[0]] == base_new[gap_new[0]]:
+            if len(gap_old) == 1 and len(gap_new) == 1 and _in_cell(old_tree, gap_old[0]) \
+                    and _in_cell(new_tree, gap_new[0]):
+                # A table cell is known by its place: what is left in it is its text rewritten.
+                aligner.link((gap_old[0],), (gap_new[0],), similarity(gap_old[0], gap_new[0]))
+            elif len(gap_old) == 1 and len(gap_new) == 1 and base_old[gap_old[0]] == base_new[gap_new[0]]:
                 aligner.rewrite(gap_old[0], gap_new[0])
             elif len({base_old[i] for i in gap_old} | {base_new[j] for j in gap_new}) > 1:
                 aligner._pair_gap(gap_old, gap_new, options.move_threshold)
     return _finish(aligner.links, old, new, old_tree, new_tree, pairs)
+
+
+def _in_cell(tree: Tree, i: int) -> bool:
+    return tree.container[i] != -1 and tree.scope[tree.container[i]] == "cell"
 
 
 class _Members:

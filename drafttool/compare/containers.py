@@ -14,8 +14,11 @@ same ones.
 3. Then, inside each pair of parents (the whole text first), the containers left between
    two paired neighbours are paired in order when they are of the same scope and share a
    quarter of their word pairs, or hold no words at all ('Option 2:' with nothing after
-   it follows its neighbours); what is left pairs with a container of the same scope that
-   holds exactly the same words (an option moved within its Article).
+   it follows its neighbours); the rows and cells of paired tables, and a table alone of
+   its kind between paired neighbours, pair in order whatever their words (a table has no
+   words of its own: its place is what it is, and a cell whose only word lost a letter is
+   still that cell); what is left pairs with a container of the same scope that holds
+   exactly the same words (an option moved within its Article).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from dataclasses import dataclass
 
 IN_ORDER_SHARE = 0.25
 """Least share of word pairs for containers between the same paired neighbours."""
+
+BY_PLACE = ("row", "cell")
+"""Scopes paired in order inside their paired table, whatever their words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +129,19 @@ def pair_containers(old_texts: Sequence[str], new_texts: Sequence[str], old_tree
         bounds = [(-1, -1), *chain, (len(olds), len(news))]
         for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
             start = n0 + 1
+            gap_scopes = Counter(old_tree.scope[a] for a in olds[o0 + 1:o1] if a not in pairs)
+            new_scopes = Counter(new_tree.scope[b] for b in news[n0 + 1:n1] if b not in taken)
             for a in olds[o0 + 1:o1]:
                 if a in pairs:
                     continue
+                scope = old_tree.scope[a]
+                by_place = scope in BY_PLACE or (scope == "table" and gap_scopes[scope] == new_scopes[scope] == 1)
                 for n in range(start, n1):
                     b = news[n]
-                    if b in taken or old_tree.scope[a] != new_tree.scope[b]:
+                    if b in taken or scope != new_tree.scope[b]:
                         continue
                     fa, fb = old_features[a], new_features[b]
-                    if (not fa and not fb) or _share(fa, fb) >= IN_ORDER_SHARE:
+                    if by_place or (not fa and not fb) or _share(fa, fb) >= IN_ORDER_SHARE:
                         pairs[a] = b
                         taken.add(b)
                         queue.append((a, b))

@@ -165,6 +165,10 @@ class _Ids:
                                        "again, each given an id of its own", self.path))
 
 
+_BY_POSITION = (Scope.ROW, Scope.CELL)
+"""Containers numbered by their place alone, written without a hyphen in ids."""
+
+
 def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tuple[tuple[Paragraph, ...], tuple[Notice, ...]]:
     """Paragraph records for source paragraphs, in order, with notices on numbering."""
     out: list[Paragraph] = []
@@ -187,7 +191,8 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
             outer.children[scope] = outer.children.get(scope, 0) + 1
             key = f"{key}{outer.children[scope]}"
         # A second group of options in one scope ('Option 1:' again) is no mistake: its ids run on quietly.
-        record = Paragraph(unique(f"{prefix}{scope.step}-{key}", source, quiet=scope is Scope.OPTION), text,
+        joint = "" if scope in _BY_POSITION else "-"  # rows and cells as 'r2', 'c3': 'tbl-1.r2.c3.p1'
+        record = Paragraph(unique(f"{prefix}{scope.step}{joint}{key}", source, quiet=scope is Scope.OPTION), text,
                            Kind.CONTAINER, label,
                            parent=outer.container.id if outer.container else None, scope=scope)
         stack.append(_State(prefix=record.id + ".", container=record, preamble=scope in _PREAMBLE,
