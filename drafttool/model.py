@@ -152,7 +152,8 @@ class Paragraph:
     """Id of the chapeau of a subparagraph, or of the heading above a paragraph."""
     level: int = 0
     """Heading level (1 for I., 2 for A.) or subparagraph depth (1 for a), 2 for i))."""
-    status: Status = field(default_factory=Status)
+    status: Status = Status()
+    """Frozen, so one default value serves every paragraph (a factory made one each)."""
     split_from: str | None = None
     """Id of the paragraph of an earlier round this one was split out of."""
     merged_from: tuple[str, ...] = ()

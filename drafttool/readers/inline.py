@@ -17,10 +17,15 @@ from drafttool.text.markup import Run
 
 
 _FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
-_MARKDOWN_SYNTAX = re.compile(r"[*_`<>\[\]\\&!~\n]")
-"""Characters that can start Markdown inline syntax (or an HTML entity or tag); two spaces
-(a hard break) are tested apart: an alternation would stop the engine scanning for the
-class alone, at three times the cost."""
+
+
+def _has_markdown_syntax(raw: str) -> bool:
+    """Whether `raw` holds a character that can start Markdown inline syntax (or an HTML
+    entity or tag), or two spaces (a hard break).  One `in` a character: each is a C scan
+    of the string, three times faster than a regular expression's character class over
+    a round's paragraphs."""
+    return ("*" in raw or "_" in raw or "[" in raw or "]" in raw or "\\" in raw or "<" in raw or ">" in raw
+            or "&" in raw or "!" in raw or "`" in raw or "~" in raw or "\n" in raw or "  " in raw)
 
 
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
@@ -66,7 +71,7 @@ class Inline:
                                   if "*" * m.group(1).count("*") in self.labels else m.group(0), raw)
         if not self.markdown:
             runs = self._plain_runs(raw, footnote_ids, sentinel)
-        elif not _MARKDOWN_SYNTAX.search(raw) and "  " not in raw:
+        elif not _has_markdown_syntax(raw):
             if not refs and "\t" not in raw:  # most paragraphs: plain words, nothing to convert
                 return markup.escape(raw).strip()
             runs = [Run(raw)]  # no emphasis, link, escape or tag: the words as they are

@@ -375,7 +375,8 @@ def _blocks(lines: list[str], start: int, markdown: bool, laid_out: bool = False
             block.footnote_label = match.group("n")
             block.text = block.text[match.end():]
             continue  # the footnote zone goes on until a block that is not a footnote
-        if markdown and _unwrap(block.text) != block.text and "\n" not in block.text:
+        text = block.text
+        if markdown and (text[:1] in "*_" or text != text.strip()) and _unwrap(text) != text and "\n" not in text:
             # A line wholly in bold, like '**B. Collecte et analyse des données**', is a heading.
             label, _, _ = read_label(_unwrap(block.text))
             if label:

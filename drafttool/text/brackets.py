@@ -37,6 +37,8 @@ def scan_brackets(round_: Round) -> BracketReport:
     unbalanced: list[tuple[str, str]] = []
     names = {p.id: f"paragraph {p.label or p.id}" for p in round_.paragraphs}
     for paragraph in round_.paragraphs:
+        if "[" not in paragraph.text and "]" not in paragraph.text:
+            continue  # most paragraphs: no bracket, nothing to take markup off
         plain = markup.plain(paragraph.text)
         if "[" not in plain and "]" not in plain:
             continue

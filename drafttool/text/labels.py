@@ -81,9 +81,12 @@ def to_roman(number: int, upper: bool = True) -> str:
     return text if upper else text.lower()
 
 
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
 def from_roman(text: str) -> int | None:
     """The value of a roman numeral, or None if it is not a well-formed one."""
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    values = _ROMAN_VALUES
     lowered = text.lower()
     if not lowered or any(c not in values for c in lowered):
         return None
@@ -147,21 +150,22 @@ def item_label(text: str) -> tuple[Label | None, Label | None]:
         return None, None
     end = _skip_space(text, match.end())
     written = text[: match.end()]
-    upper = item.isascii() and item.isupper()
+    latin = item.isascii()
+    upper = latin and item.isupper()
+    # '1.'-style closings belong to headings (I., A.), ')' to subparagraphs: a lower-case
+    # letter closed by '.' is too likely to be an abbreviation to count.
+    if closing == "." and not upper:
+        return None, None
     as_letter = as_roman = None
-    if item in ABJAD:
+    if not latin and item in ABJAD:
         as_letter = Label(written, LabelSort.LETTER, ABJAD.index(item) + 1, end=end)
-    elif (value := from_chinese(item)) is not None:
+    elif not latin and (value := from_chinese(item)) is not None:
         as_letter = Label(written, LabelSort.LETTER, value, end=end)
     else:
         if (value := from_letters(item)) is not None:
             as_letter = Label(written, LabelSort.LETTER, value, upper=upper, end=end)
         if (value := from_roman(item)) is not None:
             as_roman = Label(written, LabelSort.ROMAN, value, upper=upper, end=end)
-    # '1.'-style closings belong to headings (I., A.), ')' to subparagraphs: a lower-case
-    # letter closed by '.' is too likely to be an abbreviation to count.
-    if closing == "." and not upper:
-        return None, None
     return as_letter, as_roman
 
 
