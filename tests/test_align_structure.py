@@ -136,3 +136,20 @@ def test_a_move_is_said_from_its_old_neighbour_with_that_neighbours_new_place():
     new = Round("B", tuple(Paragraph(f"n{k}", t, Kind.OPERATIVE, f"{k}.") for k, t in enumerate(new_texts, 1)))
     moved = [c for c in compare_rounds(old, new).changes if c.op is ChangeOp.MOVED]
     assert [(c.place, c.move) for c in moved] == [("OP 2 → OP 4", "from after OP 1 to after OP 3")]
+
+
+def test_a_declaration_numbered_throughout_names_its_paragraphs_by_number_not_as_operative_ones():
+    def text(opening: str, label: str, order: list[str]) -> Round:
+        paragraphs = [Paragraph("pp1", opening, Kind.PREAMBULAR)]
+        paragraphs += [Paragraph(f"p{w}", f"Paragraph {w} states a distinct commitment in words of its own {w}.",
+                                 Kind.OPERATIVE, f"{k}.") for k, w in enumerate(order, 1)]
+        return Round(label, tuple(paragraphs), language="en")
+
+    old_order, new_order = ["alpha", "bravo", "charlie"], ["alpha", "charlie", "bravo"]
+    declaration = [(c.op.value, c.place) for c in compare_rounds(
+        text("We, the ministers gathered in Vienna,", "A", old_order),
+        text("We, the ministers gathered in Vienna,", "B", new_order)).changes]
+    assert ("moved", "¶ 3 → ¶ 2") in declaration and ("unchanged", "PP 1") in declaration
+    resolution = [(c.op.value, c.place) for c in compare_rounds(
+        text("The General Assembly,", "A", old_order), text("The General Assembly,", "B", new_order)).changes]
+    assert ("moved", "OP 3 → OP 2") in resolution

@@ -58,7 +58,7 @@ def test_color_is_kept_when_asked_for_and_piped() -> None:
 
 def test_a_split_is_shown_as_a_paragraph_mark_without_repeated_proposers() -> None:
     out = run("diff", EXAMPLE_STORE, "Rev.1", "Rev.2")
-    assert "< OP 37 → OP 37 + OP 38 split (EU)" in out
+    assert "< ¶ 37 → ¶ 37 + ¶ 38 split (EU)" in out  # a declaration: numbered throughout, no operative part
     text = " ".join(out.split("split (EU)")[1].split("\n\n")[0].split())
     assert "persistants liés à la drogue. ¶ Nous réaffirmons notre engagement à accroître" in text
     assert "(EU)" not in text and "[--]" not in text

@@ -1,5 +1,6 @@
 """Name a paragraph's place in its round as a delegate says it: 'OP 18', '18 (a)', 'PP 3',
-'Art. 4 ¶ 2', 'Art. 4 ¶ 2 (a)', 'Art. 4 Option 1 ¶ 1', 'heading II.A', 'title'.
+'Art. 4 ¶ 2', 'Art. 4 ¶ 2 (a)', 'Art. 4 Option 1 ¶ 1', 'heading II.A', 'title', and '¶ 5' in a
+declaration (numbered throughout, no preamble but the line its speakers open it with).
 
 Takes a `Round`; returns each paragraph's place by id.  The one namer of places: the
 comparison stores the names it gives (`ParagraphChange.old_place`, `new_place`, `move`),
@@ -60,6 +61,7 @@ def place_names(round_: Round) -> dict[str, str]:
     running: dict[Scope | None, int] = {}
     heading_labels: list[str] = []
     seen: dict[str, int] = {}
+    operative = not _declaration(round_, by_id)
     for paragraph in round_.paragraphs:
         parent = by_id.get(paragraph.parent) if paragraph.parent else None
         container = parent if parent is not None and parent.kind is Kind.CONTAINER else None
@@ -81,14 +83,14 @@ def place_names(round_: Round) -> dict[str, str]:
             own = f"heading {label}" if label else f"heading {_heading_words(paragraph)}".rstrip()
             name = f"{where} {own}" if where else own
         elif kind is Kind.SUBPARAGRAPH and parent is not None and parent.id in names:
-            chapeau = names[parent.id].removeprefix("OP ")  # '18 (a)', as delegates say it
+            chapeau = names[parent.id].removeprefix("OP ").removeprefix("¶ ")  # '18 (a)', as delegates say it
             name = f"{chapeau} {_item(paragraph.label)}" if paragraph.label else f"{chapeau} (…)"
         elif kind is Kind.PREAMBULAR and not where:
             preambular += 1
             name = f"PP {preambular}"
         elif paragraph.label:
             number = _number(paragraph.label)
-            name = f"{where} ¶ {number}" if where else f"OP {number}"
+            name = f"{where} ¶ {number}" if where else f"OP {number}" if operative else f"¶ {number}"
             last_numbered[key] = name
             counts[key] = int(number) if number.isdigit() else counts.get(key, 0) + 1
         elif where:
@@ -105,6 +107,24 @@ def place_names(round_: Round) -> dict[str, str]:
                 name = f"{word} {seen[name]} after {before}" if before else f"{word} {seen[name]}"
         names[paragraph.id] = name
     return names
+
+
+_WE = re.compile(r"^(We|Nous|Nosotros|Nosotras|Мы|نحن|我们)\b", re.IGNORECASE)
+
+
+def _declaration(round_: Round, by_id: dict[str, Paragraph]) -> bool:
+    """A declaration numbers every paragraph and has no preamble beyond the line its
+    speakers open it with ('Nous, les ministres, …,', 'We, the Heads of State …,'): its
+    paragraphs are '¶ 5', not operative paragraphs of a resolution (whose opening line
+    names an organ: 'The General Assembly,')."""
+    preamble = []
+    for paragraph in round_.paragraphs:
+        parent = by_id.get(paragraph.parent) if paragraph.parent else None
+        if paragraph.kind is Kind.PREAMBULAR and not (parent is not None and parent.kind is Kind.CONTAINER):
+            preamble.append(paragraph)
+            if len(preamble) > 1:
+                return False
+    return bool(preamble) and bool(_WE.match(markup.plain(preamble[0].text).lstrip("*_ ")))
 
 
 def joined(names: dict[str, str], paragraphs: tuple[Paragraph, ...]) -> str:
