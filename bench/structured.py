@@ -509,7 +509,7 @@ def _truth(old: tuple[list[Item], list[Paragraph], list[int]], new: tuple[list[I
            deleted: dict[int, str]) -> list[TrueChange]:
     """Every true change (module docstring: moves judged within parents), in the order
     of the new round, then the deleted paragraphs in the order of the old."""
-    from drafttool.compare.align import longest_increasing
+    from drafttool.compare.shingles import longest_increasing
 
     old_items, old_records, old_parents = old
     new_items, new_records, new_parents = new

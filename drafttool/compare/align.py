@@ -31,11 +31,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from drafttool.compare.containers import Tree, pair_containers
+from drafttool.compare.shingles import Side, index_shingles, longest_increasing, plausible, shingle_candidates
 from drafttool.errors import DrafttoolError
-from drafttool.text.normalize import paragraph_key, words
 
 
 class OptionError(DrafttoolError):
@@ -93,127 +93,8 @@ class Link:
     Article holds is `moved` (out of the reading order) but not `own_move`."""
 
 
-@dataclass
-class _Side:
-    """One round's texts and what the stages have learnt about them."""
-
-    texts: Sequence[str]
-    groups: Sequence[str]
-    linked: list[bool] = field(default_factory=list)
-    _words: dict[int, list[str]] = field(default_factory=dict)
-    _shingles: dict[int, frozenset[int]] = field(default_factory=dict)
-    _counts: dict[int, Counter[str]] = field(default_factory=dict)
-    _keys: dict[int, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.linked = [False] * len(self.texts)
-
-    def free(self) -> list[int]:
-        return [i for i, linked in enumerate(self.linked) if not linked]
-
-    def key(self, i: int) -> str:
-        if i not in self._keys:
-            self._keys[i] = paragraph_key(self.texts[i])
-        return self._keys[i]
-
-    def words(self, i: int) -> list[str]:
-        if i not in self._words:
-            self._words[i] = words(self.texts[i])
-        return self._words[i]
-
-    def shingles(self, i: int) -> frozenset[int]:
-        """Hashes of consecutive word pairs (single words for texts of one word)."""
-        if i not in self._shingles:
-            found = self.words(i)
-            if len(found) < 2:
-                self._shingles[i] = frozenset(hash(w) for w in found)
-            else:
-                self._shingles[i] = frozenset(hash((a, b)) for a, b in zip(found, found[1:]))
-        return self._shingles[i]
-
-    def counts(self, i: int) -> Counter[str]:
-        if i not in self._counts:
-            self._counts[i] = Counter(self.words(i))
-        return self._counts[i]
-
-
-def _upper_bound(old: _Side, i: int, new: _Side, j: int) -> float:
-    """A multiset overlap of words: never below the in-order similarity."""
-    a, b = old.counts(i), new.counts(j)
-    total = sum(a.values()) + sum(b.values())
-    if not total:
-        return 1.0
-    if len(a) > len(b):
-        a, b = b, a
-    common = sum(min(count, b[word]) for word, count in a.items() if word in b)
-    return 2 * common / total
-
-
-def _plausible(old: _Side, i: int, new: _Side, j: int, threshold: float) -> bool:
-    """Cheap tests a pair must pass before its in-order similarity is measured: the word
-    overlap (an upper bound of it) and, for texts of some length, a share of word pairs in
-    common — unrelated paragraphs of one negotiation share words ('de la', 'the') but
-    seldom pairs of them (below 0.13 for nine in ten such pairs of the seed declaration,
-    while paragraphs with half their words replaced keep 0.19 or more)."""
-    if _upper_bound(old, i, new, j) < threshold:
-        return False
-    a, b = old.shingles(i), new.shingles(j)
-    if len(a) < 6 or len(b) < 6:
-        return True
-    return 2 * len(a & b) / (len(a) + len(b)) >= MIN_PAIR_SHARE
-
-
-MIN_PAIR_SHARE = 0.15
-"""Least share of word pairs two long paragraphs must have in common to be compared."""
-
-
-def _index(side: _Side, members: list[int], max_postings: int) -> dict[int, list[int]]:
-    index: dict[int, list[int]] = defaultdict(list)
-    for i in members:
-        for shingle in side.shingles(i):
-            index[shingle].append(i)
-    return {k: v for k, v in index.items() if len(v) <= max_postings}
-
-
-def _candidates(index: dict[int, list[int]], shingles: frozenset[int], limit: int) -> list[tuple[int, int]]:
-    """Members of the index sharing the most shingles: (shared count, member)."""
-    shared: dict[int, int] = {}
-    get = index.get
-    for shingle in shingles:
-        for member in get(shingle, ()):
-            shared[member] = shared.get(member, 0) + 1
-    if len(shared) <= limit:
-        return sorted(((count, member) for member, count in shared.items()), key=lambda item: (-item[0], item[1]))
-    import heapq
-
-    return [(count, member) for member, count in
-            heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))]
-
-
-def longest_increasing(values: Sequence[int]) -> set[int]:
-    """Positions of a longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []
-    tail_positions: list[int] = []
-    previous = [-1] * len(values)
-    for position, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_positions.append(position)
-        else:
-            tails[k] = value
-            tail_positions[k] = position
-        previous[position] = tail_positions[k - 1] if k else -1
-    chosen: set[int] = set()
-    position = tail_positions[-1] if tail_positions else -1
-    while position != -1:
-        chosen.add(position)
-        position = previous[position]
-    return chosen
-
-
 class _Aligner:
-    def __init__(self, old: _Side, new: _Side, similarity: Callable[[int, int], float], options: AlignOptions) -> None:
+    def __init__(self, old: Side, new: Side, similarity: Callable[[int, int], float], options: AlignOptions) -> None:
         self.old, self.new = old, new
         self.similarity = similarity
         self.options = options
@@ -267,7 +148,7 @@ class _Aligner:
                 self.links.append(Link((i,), (j,)))
 
     # Stage 3 --------------------------------------------------------------------------
-    def splits(self, whole: _Side, parts: _Side, as_split: bool, wholes: list[int], free_parts: list[int]) -> None:
+    def splits(self, whole: Side, parts: Side, as_split: bool, wholes: list[int], free_parts: list[int]) -> None:
         """Consecutive free `parts` each mostly inside one free `whole`, covering it."""
         options = self.options
         if not wholes or len(free_parts) < 2:
@@ -285,10 +166,10 @@ class _Aligner:
                         and whole.groups[nearest] == parts.groups[j]):
                     best[j] = nearest
         else:
-            index = _index(whole, wholes, options.max_postings)
+            index = index_shingles(whole, wholes, options.max_postings)
             for j in free_parts:
                 shingles = parts.shingles(j)
-                for shared, candidate in _candidates(index, shingles, 3):
+                for shared, candidate in shingle_candidates(index, shingles, 3):
                     if shared / len(shingles) >= options.part_containment and whole.groups[candidate] == parts.groups[j]:
                         best[j] = candidate
                         break
@@ -303,7 +184,7 @@ class _Aligner:
         if run:
             self._take_run(whole, parts, run, best[run[0]], as_split)
 
-    def _take_run(self, whole: _Side, parts: _Side, run: list[int], i: int, as_split: bool) -> None:
+    def _take_run(self, whole: Side, parts: Side, run: list[int], i: int, as_split: bool) -> None:
         if len(run) < 2 or whole.linked[i]:
             return
         target = whole.shingles(i)
@@ -405,7 +286,7 @@ class _Aligner:
         score: dict[tuple[int, int], float] = {}
         for i in olds:
             for j in news:
-                if self.compatible(i, j) and _plausible(self.old, i, self.new, j, threshold):
+                if self.compatible(i, j) and plausible(self.old, i, self.new, j, threshold):
                     value = self.similarity(i, j)
                     if value >= threshold:
                         score[(i, j)] = value
@@ -436,13 +317,13 @@ class _Aligner:
         news = [j for j in news if not self.new.linked[j]]
         if not olds or not news:
             return
-        index = _index(self.old, olds, self.options.max_postings)
+        index = index_shingles(self.old, olds, self.options.max_postings)
         found: list[tuple[float, int, int]] = []
         for j in news:
             shingles = self.new.shingles(j)
-            candidates = [i for _, i in _candidates(index, shingles, 4)] if shingles else []
+            candidates = [i for _, i in shingle_candidates(index, shingles, 4)] if shingles else []
             for i in candidates:
-                if self.compatible(i, j) and _plausible(self.old, i, self.new, j, threshold):
+                if self.compatible(i, j) and plausible(self.old, i, self.new, j, threshold):
                     value = self.similarity(i, j)
                     if value >= threshold:
                         found.append((value, i, j))
@@ -477,8 +358,8 @@ def align_texts(
     base_new = list(new_groups or [""] * len(new_texts))
     old_tree = old_tree or Tree([-1] * len(old_texts), [""] * len(old_texts))
     new_tree = new_tree or Tree([-1] * len(new_texts), [""] * len(new_texts))
-    old = _Side(old_texts, base_old)
-    new = _Side(new_texts, base_new)
+    old = Side(old_texts, base_old)
+    new = Side(new_texts, base_new)
     aligner = _Aligner(old, new, similarity, options)
     aligner.find_splits = splits
     aligner.repeats_in_order = old_tree.has_containers or new_tree.has_containers
@@ -576,7 +457,7 @@ class _Members:
         return [(olds, news, inside.get(a, [])) for a, olds, news in self.members if olds and news]
 
 
-def _boilerplate(side: _Side, base: list[str], tree: Tree, name: str) -> list[str]:
+def _boilerplate(side: Side, base: list[str], tree: Tree, name: str) -> list[str]:
     """Groups for pairing across containers: texts repeated in the round, texts of fewer
     than three words and container records stand alone."""
     count = Counter(side.texts)
@@ -587,7 +468,7 @@ def _boilerplate(side: _Side, base: list[str], tree: Tree, name: str) -> list[st
     return groups
 
 
-def _finish(links: list[Link], old: _Side, new: _Side, old_tree: Tree, new_tree: Tree,
+def _finish(links: list[Link], old: Side, new: Side, old_tree: Tree, new_tree: Tree,
             pairs: dict[int, int]) -> list[Link]:
     """Add insertions and deletions, flag moves, and order links as the new text runs,
     each deleted paragraph after the link that holds the old paragraph before it.

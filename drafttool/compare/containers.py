@@ -78,7 +78,7 @@ def _share(a: set[int], b: set[int]) -> float:
 def pair_containers(old_texts: Sequence[str], new_texts: Sequence[str], old_tree: Tree, new_tree: Tree,
                     threshold: float) -> dict[int, int]:
     """Old container index → new container index (module docstring)."""
-    from drafttool.compare.align import longest_increasing
+    from drafttool.compare.shingles import longest_increasing
 
     if not old_tree.has_containers or not new_tree.has_containers:
         return {}
