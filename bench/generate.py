@@ -19,8 +19,8 @@ Everything comes from one `random.Random(seed)`; nothing iterates over a set or 
 `hash()`, so a size and a seed give the same bytes on every machine and run.
 
 Limits of the reader that shape the text (so that labels stay labels):
-- paragraph numbers have at most 4 digits: about half of the paragraphs are lettered
-  subparagraphs, which keeps N = 20,000 under 10,000 numbered paragraphs (checked);
+- paragraph numbers have at most 6 digits (checked; 100,000 paragraphs number about
+  46,000, and about half of the paragraphs are lettered subparagraphs);
 - heading numerals have at most 6 characters (I. … XXX.), and a level-2 letter must not
   read as the roman numeral following its level-1 heading (IV. then V.): at most 30
   level-1 headings and letters A.–I. under each.
@@ -71,8 +71,8 @@ MIX = {
 
 CHAPEAU_SHARE = 0.2
 """Share of numbered paragraphs that are chapeaux (3–9 subparagraphs each)."""
-MAX_NUMBER = 9_999
-"""The reader reads paragraph numbers of at most 4 digits (`drafttool.text.labels._NUMBER`)."""
+MAX_NUMBER = 999_999
+"""The reader reads paragraph numbers of at most 6 digits (`drafttool.text.labels._NUMBER`)."""
 MAX_SECTIONS = 30
 MAX_SUBSECTIONS = 8
 
@@ -305,7 +305,8 @@ def _old_nodes(size: int, vocab: Vocabulary, rng: random.Random, seen: set[str])
     for budget in budgets:
         budget -= 1
         nodes.append(Node(Kind.HEADING, unique(seen, lambda: [vocab.heading(rng)]), level=1))
-        subsections = min(MAX_SUBSECTIONS, max(2, budget // 90)) if budget >= 60 else 0
+        # One letter kept free in every section, for the level-2 heading the new round inserts.
+        subsections = min(MAX_SUBSECTIONS - 1, max(2, budget // 90)) if budget >= 60 else 0
         parts = [budget] if not subsections else [
             budget // subsections + (1 if k < budget % subsections else 0) for k in range(subsections)
         ]

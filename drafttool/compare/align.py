@@ -142,7 +142,8 @@ class _Aligner:
                     k = 0
                 else:
                     k = min(range(len(queue)), key=lambda n: abs(queue[n] - j * scale))
-                coming[found] -= 1
+                if found in coming:  # only repeated texts are counted (a Counter's default is a Python call)
+                    coming[found] -= 1
                 i = queue.pop(k)
                 old.linked[i] = new.linked[j] = True
                 self.links.append(Link((i,), (j,)))
