@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import shutil
 import statistics
 import sys
@@ -78,12 +79,19 @@ DIFFLIB_RATIO_TARGET = 5.0
 class Measure:
     name: str
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """The child's CPU time of each run (user + system): on a machine shared with other
+    work, what the command cost apart from waiting for a processor."""
     peak_mb: float = 0.0
     error: str = ""
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.times) if self.times else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
     def add(self, run: ChildRun, seconds: float | None = None) -> None:
         if run.timed_out:
@@ -92,6 +100,7 @@ class Measure:
             self.error = f"exit {run.returncode}: {run.stderr.decode(errors='replace').strip()[-200:]}"
         else:
             self.times.append(run.seconds if seconds is None else seconds)
+            self.cpu.append(run.cpu_seconds)
             self.peak_mb = max(self.peak_mb, run.max_rss_mb)
 
 
@@ -168,15 +177,15 @@ def _pr(value: float | None) -> str:
 
 
 def report(results: list[dict[str, Any]], help_measure: Measure) -> str:
-    lines = ["| paragraphs | command | median (min) | peak MB | ÷ floor | ÷ difflib | target |",
-             "|---:|---|---:|---:|---:|---:|---|"]
+    lines = ["| paragraphs | command | median (min) | CPU median | peak MB | ÷ floor | ÷ difflib | target |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
     verdicts = []
     for result in results:
         size = result["size"]
         floor, difflib_ = result["rows"][0].median, result["rows"][1].median
         for row in result["rows"]:
             if row.error:
-                lines.append(f"| {size:,} | {row.name} | {row.error} | | | | |")
+                lines.append(f"| {size:,} | {row.name} | {row.error} | | | | | |")
                 continue
             median = row.median
             ratio_floor = f"{median / floor:.1f}×" if median and floor else "–"
@@ -193,7 +202,8 @@ def report(results: list[dict[str, Any]], help_measure: Measure) -> str:
                 ok = median <= DIFFLIB_RATIO_TARGET * difflib_
                 verdicts.append(f"diff json at 20,000 within {DIFFLIB_RATIO_TARGET:g}× difflib: "
                                 f"{median / difflib_:.2f}× → {'met' if ok else 'missed'}")
-            lines.append(f"| {size:,} | {row.name} | {_s(median)} ({_s(min(row.times))}) | {row.peak_mb:.0f} | "
+            cpu = "–" if row.name.endswith("(in process)") else _s(row.cpu_median)
+            lines.append(f"| {size:,} | {row.name} | {_s(median)} ({_s(min(row.times))}) | {cpu} | {row.peak_mb:.0f} | "
                          f"{ratio_floor} | {ratio_difflib} | {target_text} |")
     lines.append("")
     lines.append(f"`drafttool --help`: {_s(help_measure.median)} (min {_s(min(help_measure.times or [0]))}), "
@@ -205,6 +215,17 @@ def report(results: list[dict[str, Any]], help_measure: Measure) -> str:
             worst = min(values) if values else float("nan")
             cells = ", ".join(f"{op} {_pr(p)}/{_pr(r)}" for op, (p, r) in sorted(result["scores"].items()))
             lines.append(f"pairing at {result['size']:,} (precision/recall): {cells}; lowest {worst:.3f}")
+    by_size = {result["size"]: {row.name: row for row in result["rows"]} for result in results}
+    if 20_000 in by_size and 100_000 in by_size:
+        # n log n from 20,000 to 100,000: 5 × log(100,000) / log(20,000) ≈ 5.81.
+        bound = 100_000 * math.log(100_000) / (20_000 * math.log(20_000))
+        for name in ("diff json", "redline"):
+            small, large = by_size[20_000].get(name), by_size[100_000].get(name)
+            if small and large and small.median and large.median:
+                time_growth, memory_growth = large.median / small.median, large.peak_mb / small.peak_mb
+                ok = time_growth <= bound and memory_growth <= bound
+                verdicts.append(f"{name} from 20,000 to 100,000: time ×{time_growth:.2f}, memory ×{memory_growth:.2f} "
+                                f"(n log n: ×{bound:.2f}) → {'met' if ok else 'missed'}")
     lines.append("")
     lines.extend(verdicts)
     return "\n".join(lines)

@@ -128,11 +128,14 @@ class ChildRun:
     stdout: bytes
     stderr: bytes
     timed_out: bool
+    cpu_seconds: float = 0.0
+    """The child's own user and system time: what it cost, apart from waiting for a
+    processor that other work on a shared machine holds."""
 
 
 def run_child(command: list[str], timeout: float) -> ChildRun:
-    """Run a command; its wall time (start-up included), its own max RSS (os.wait4, not
-    the sum over children), killed after `timeout` seconds."""
+    """Run a command; its wall time (start-up included), its own max RSS and CPU time
+    (os.wait4, not the sum over children), killed after `timeout` seconds."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, start_new_session=True)
@@ -159,7 +162,8 @@ def run_child(command: list[str], timeout: float) -> ChildRun:
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         out.seek(0)
         err.seek(0)
-        return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, out.read(), err.read(), killed.is_set())
+        return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, out.read(), err.read(), killed.is_set(),
+                        usage.ru_utime + usage.ru_stime)
 
 
 def time_child(command: list[str], repeat: int, timeout: float) -> tuple[Timing, ChildRun | None]:
