@@ -90,6 +90,10 @@ class ShownSegment:
     named: bool
     """Its proposers are named after it (the inline rule: once after a deletion that an
     insertion by the same proposers replaces, after the insertion)."""
+    format_only: bool = False
+    """A deletion and the insertion after it that hold the same words in other formats
+    ('**decide**' → '*decide*'): shown as the words kept, marked as changed in format,
+    never as the same word struck and added."""
 
     @property
     def kind(self) -> SegmentKind:
@@ -253,6 +257,13 @@ def show_segments(segments: Sequence[Segment]) -> tuple[ShownSegment, ...]:
         old_lines, new_lines = lines[i]
         return any(old_lines if segments[i].kind is DELETE else new_lines)
 
+    def words(i: int) -> tuple[tuple[str | None, ...], ...]:
+        old_lines, new_lines = lines[i]
+        return tuple(tuple(run.footnote if run.footnote is not None else run.text for run in _joined(runs))
+                     for runs in (old_lines if segments[i].kind is DELETE else new_lines))
+
+    format_only = {j for i in range(len(segments) - 1) if segments[i].kind is DELETE
+                   and segments[i + 1].kind is INSERT and visible(i) and words(i) == words(i + 1) for j in (i, i + 1)}
     out: list[ShownSegment] = []
     for i, segment in enumerate(segments):
         named = bool(segment.by) and segment.kind is not EQUAL and visible(i)
@@ -260,8 +271,19 @@ def show_segments(segments: Sequence[Segment]) -> tuple[ShownSegment, ...]:
             following = segments[i + 1]
             if following.kind is INSERT and following.by == segment.by and visible(i + 1):
                 named = False  # named once, after the insertion that replaces it
-        out.append(ShownSegment(segment, lines[i][0], lines[i][1], named))
+        out.append(ShownSegment(segment, lines[i][0], lines[i][1], named, i in format_only))
     return tuple(out)
+
+
+def _joined(runs: tuple[Run, ...]) -> list[Run]:
+    """Runs with neighbours of any format joined: the words alone, to compare."""
+    out: list[Run] = []
+    for run in runs:
+        if out and run.footnote is None and out[-1].footnote is None:
+            out[-1] = Run(out[-1].text + run.text)
+        else:
+            out.append(run if run.footnote is not None else Run(run.text))
+    return out
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
@@ -300,6 +322,17 @@ def paragraphs(segments: Sequence[ShownSegment], frame: Sequence[Paragraph], sid
     for shown in segments:
         segment = shown.segment
         kind = segment.kind
+        if shown.format_only:
+            # the same words in another format: kept words marked as changed in format, the
+            # new round's (inline and on the new side), the old round's on the old side
+            if (kind is DELETE) == (inline or side is INSERT):
+                continue
+            blocks[-1].append(Span(SpanKind.KEPT, tuple(run for runs in shown.lines for run in runs), segment.by,
+                                   segment.proposal or "", segment.attribution, segment.typographic,
+                                   format_changed=True))
+            if segment.by and (kind is INSERT or not inline):
+                blocks[-1].append(Span(SpanKind.PROPOSERS, (), segment.by, segment.proposal or "", segment.attribution))
+            continue
         if not inline and kind is not EQUAL and kind is not side:
             continue
         if kind is EQUAL:

@@ -1,5 +1,6 @@
-/* drafttool: the delegation filter and printing.  Without script the page shows
-   everything; the filter control stays hidden. */
+/* drafttool: the delegation filter.  Without script the page shows everything; the
+   filter control stays hidden.  Printing is the stylesheet's: folds print as their
+   summary line, as on screen. */
 (function () {
   "use strict";
   var SEPARATOR = "|";
@@ -25,7 +26,8 @@
         !!code && !fold.querySelector("[data-filter-unit]:not(.dt-filtered-out)"));
     });
     var count = document.getElementById("dt-filter-count");
-    if (count) { count.textContent = code ? shown + " shown" : ""; }
+    var shownWords = box && box.getAttribute("data-shown");
+    if (count) { count.textContent = code ? (shownWords || "{n} shown").replace("{n}", String(shown)) : ""; }
     document.documentElement.setAttribute("data-filter", code || "");
   }
 
@@ -37,17 +39,4 @@
     if (select.value) { applyFilter(select.value); }
   }
   window.drafttoolFilter = applyFilter;
-
-  /* Folded paragraphs are printed open, and closed again afterwards. */
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details:not([open])").forEach(function (details) {
-      details.open = true;
-      opened.push(details);
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (details) { details.open = false; });
-    opened = [];
-  });
 }());

@@ -28,6 +28,7 @@ from drafttool.model import (
 )
 from drafttool.operations import Compared, compare_files
 from drafttool.renderers.html.markup import escape_text
+from drafttool.renderers.words import WORDS
 from drafttool.text.markup import cut
 from drafttool.renderers.html import render_comparison_html, render_round_html, templates_path
 
@@ -162,28 +163,29 @@ def test_the_page_is_self_contained(french_page: str) -> None:
 
 def test_moved_paragraph_says_where_it_came_from(french_page: str) -> None:
     moved = article(french_page, "moved")
-    assert '<bdi class="labels">5. → 2.</bdi>' in moved
-    assert "moved from after <bdi>4.</bdi>, now after <bdi>1.</bdi>" in moved
+    assert '<span class="op">déplacé</span> <bdi class="labels">par. 5 → par. 2</bdi>' in moved
+    # in one numbering: the paragraph it followed, then what that paragraph is now
+    assert '<span class="where">depuis la suite de par. 4 (désormais par. 5) à la suite de par. 1</span>' in moved
 
 
 def test_renumbered_paragraph_shows_old_and_new_labels(french_page: str) -> None:
     renumbered = article(french_page, "renumbered", 0)
     assert '<bdi class="label">2. → 3.</bdi>' in renumbered
-    assert ('<summary lang="en"><span dir="ltr">2 paragraphs renumbered <bdi class="range">2. → 3. … 3. → 4.</bdi>'
-            '</span></summary>') in french_page
+    assert ('<summary lang="fr"><span dir="ltr">paragraphes renumérotés\u00a0: 2 <bdi class="range">par. 2 → par. 3 … '
+            'par. 3 → par. 4</bdi></span></summary>') in french_page
 
 
 def test_split_shows_the_old_paragraph_becoming_two(french_page: str) -> None:
     split = article(french_page, "split")
-    assert '<bdi class="labels">4. → 5., 6.</bdi>' in split
+    assert '<bdi class="labels">par. 4 → par. 5 + par. 6</bdi>' in split
     assert split.count('<p class="para kind-operative">') == 2
-    assert 'title="paragraph break added">¶</ins>' in split
+    assert 'title="saut de paragraphe ajouté">¶</ins>' in split
 
 
 def test_merge_shows_two_old_paragraphs_becoming_one() -> None:
     page = render_case("en-resolution")
     merged = article(page, "merged")
-    assert '<bdi class="labels">4., 5. → 4.</bdi>' in merged
+    assert '<bdi class="labels">OP 4 + OP 5 → OP 4</bdi>' in merged
     assert 'title="paragraph break removed">¶</del>' in merged
     assert merged.count('<p class="para') == 1
 
@@ -280,12 +282,12 @@ def test_summary_counts_each_op(french: Compared, french_page: str) -> None:
     for op in ChangeOp:
         count = sum(1 for c in french.comparison.changes if c.op is op)
         if count:
-            assert f'<li class="op-{op.value}" dir="ltr"><span class="n">{count}</span> {op.value}</li>' in french_page
+            assert f'<li class="op-{op.value}">{WORDS["fr"]["op-" + op.value]}\u00a0: {count}</li>' in french_page
 
 
 def test_masthead_and_round_labels_head_the_page(french_page: str) -> None:
     head = french_page.split("<main>")[0]
-    assert '<p class="mh-symbol">E/CN.7/2024/L.2/Rev.1</p>' in head
+    assert '<p class="mh-symbol" dir="ltr">E/CN.7/2024/L.2/Rev.1</p>' in head
     assert '<bdi class="round-old">Avant-projet</bdi>' in head
     assert '<bdi class="round-new">Rev.1</bdi>' in head
     assert "<h1>Projet de déclaration de haut niveau</h1>" in head
@@ -293,11 +295,11 @@ def test_masthead_and_round_labels_head_the_page(french_page: str) -> None:
 
 def test_unchanged_paragraphs_are_folded_and_can_be_left_out(french: Compared) -> None:
     page = render_comparison_html(french.comparison, french.old, french.new)
-    assert re.search(r'<details class="fold" data-count="\d+">\s*<summary lang="en"><span dir="ltr">\d+ unchanged '
-                     r'paragraph', page)
+    assert re.search(r'<details class="fold" data-count="\d+">\s*<summary lang="fr"><span dir="ltr">paragraphes '
+                     r'inchangés\u00a0: \d+', page)
     lean = render_comparison_html(french.comparison, french.old, french.new, show_unchanged=False)
     assert 'data-op="unchanged"' not in lean.split('id="numbers"')[0]
-    assert "unchanged paragraph" in lean and 'data-op="renumbered"' in lean
+    assert "paragraphes inchangés non affichés" in lean and 'data-op="renumbered"' in lean
 
 
 def test_side_by_side_puts_deletions_left_and_insertions_right(french: Compared) -> None:
@@ -315,7 +317,7 @@ def test_status_changes_are_shown() -> None:
     new = Round("B", (Paragraph("p1", "Text.", label="1.", status=Status(StatusValue.PENDING, pending=("USA",))),))
     page = render_comparison_html(compare_rounds(old, new), old, new)
     assert "status <bdi>open</bdi> → <bdi>pending (USA)</bdi>" in page
-    assert '<bdi class="status status-pending" lang="en">pending (USA)</bdi>' in page
+    assert '<bdi class="status status-pending">pending (USA)</bdi>' in page
 
 
 def test_an_unknown_view_is_refused(french: Compared) -> None:
@@ -332,9 +334,9 @@ def test_arabic_page_is_right_to_left_with_isolated_attributions() -> None:
     assert '<html lang="ar" dir="rtl">' in page
     paragraphs = re.findall(r'<p class="para[^"]*"[^>]*>', page)
     assert paragraphs and all('dir="rtl"' in p for p in paragraphs)
-    assert re.search(r'<bdi class="by" data-by="[^"]+">\([^)]+\)</bdi>', page)
+    assert re.search(r'<bdi class="by" dir="rtl" data-by="[^"]+">\((<bdi>[^<]+</bdi>(، )?)+\)</bdi>', page)
     assert '<bdi class="label" dir="rtl">1 -</bdi>' in page and '<bdi class="label" dir="rtl">(أ)</bdi>' in page
-    assert '<bdi class="labels" dir="rtl">3 - ← 2 -</bdi>' in page
+    assert '<bdi class="labels" dir="rtl">الفقرة 3 ← الفقرة 2</bdi>' in page
 
 
 def test_chinese_page_is_marked_as_chinese() -> None:
@@ -468,7 +470,8 @@ def test_round_page_shows_labels_levels_statuses_and_footnotes() -> None:
     assert '<h2 id="p-h1" class="para kind-heading level-1"' not in page  # headings are not indented
     assert '<bdi class="label">I.</bdi> Commitments' in page
     assert ('<p id="p-p1" class="para kind-operative"><bdi class="label">1.</bdi> We <em>decide</em>:'
-            '<sup class="fnref"><a href="#fn-n1">1</a></sup> <bdi class="status status-agreed-ad-ref" lang="en">agreed ad ref</bdi></p>'
+            '<sup class="fnref"><a href="#fn-n1">1</a></sup> <bdi class="status status-agreed-ad-ref">approuvé ad '
+            'referendum</bdi></p>'
             in page)
     assert 'class="para kind-subparagraph level-1"' in page
     assert '<li id="fn-n1"><bdi class="label">1</bdi> <span class="text">See <strong>annex</strong>.</span></li>' in page
@@ -539,7 +542,7 @@ def test_delegation_filter_shows_only_the_changes_of_one_delegation(browser, pag
     assert not any(page.evaluate(FOLDS))
     dimmed = page.evaluate("[...document.querySelectorAll('.dt-other')].map(e => e.getAttribute('data-by'))")
     assert "CANZ|Suisse" in dimmed and all("EU" not in d.split("|") for d in dimmed)
-    assert page.evaluate("document.getElementById('dt-filter-count').textContent") == "2 shown"
+    assert page.evaluate("document.getElementById('dt-filter-count').textContent") == "affichés\u00a0: 2"
     choose(page, "")
     assert all(visible for _, visible in page.evaluate(UNITS))
     assert all(page.evaluate(FOLDS))

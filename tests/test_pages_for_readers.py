@@ -73,11 +73,11 @@ def test_each_status_tag_has_its_own_colour(browser, pages) -> None:  # type: ig
     page = browser.new_page(javascript=False)
     page.open(pages["rev2"])
     colours = page.evaluate("""Object.fromEntries([...document.querySelectorAll('.status')].map(
-        e => [e.textContent.split(' (')[0], getComputedStyle(e).backgroundColor]))""")
-    assert set(colours) == {"agreed", "agreed ad ref", "pending"}
-    assert colours["agreed"] == "rgb(226, 239, 217)"
-    assert colours["agreed ad ref"] == "rgb(222, 234, 246)"
-    assert colours["pending"] == "rgb(255, 242, 204)"
+        e => [e.className.replace('status ', ''), getComputedStyle(e).backgroundColor]))""")
+    assert set(colours) == {"status-agreed", "status-agreed-ad-ref", "status-pending"}
+    assert colours["status-agreed"] == "rgb(226, 239, 217)"
+    assert colours["status-agreed-ad-ref"] == "rgb(222, 234, 246)"
+    assert colours["status-pending"] == "rgb(255, 242, 204)"
     assert min(page.evaluate(CONTRAST % "'.status'")) >= 4.5
     page.close()
 
@@ -154,15 +154,15 @@ def test_printing_gives_the_changes_and_their_context_not_every_unchanged_paragr
     assert len(pdf) > 1000
 
 
-def test_english_words_keep_their_order_in_an_arabic_page(browser, pages) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_head_reads_right_to_left_in_an_arabic_page(browser, pages) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(javascript=False)
     page.open(pages["arabic"])
     heads = page.evaluate("""[...document.querySelectorAll('article.change > h2.change-head')].map(h => {
-        const x = s => { const e = h.querySelector(s); return e ? e.getBoundingClientRect().left : null; };
+        const x = s => { const e = h.querySelector(s); return e ? e.getBoundingClientRect().right : null; };
         return [getComputedStyle(h).direction, x('.op'), x('.labels'), x('.proposers')]; })""")
     assert heads
     for direction, op, labels, proposers in heads:
-        assert direction == "ltr"
-        assert labels is None or op < labels  # 'EDITED 1 -', not '1 - EDITED'
-        assert proposers is None or (labels or op) < proposers
+        assert direction == "rtl"
+        assert labels is None or labels < op  # 'عُدِّلت الفقرة 1' read from the right: the op first
+        assert proposers is None or proposers < (labels or op)
     page.close()

@@ -126,3 +126,35 @@ def test_each_side_shows_the_words_of_its_own_round_paragraph_by_paragraph(pair)
             for paragraph in side:
                 assert paragraph.paragraph is not None
                 assert _words(paragraph.spans, kinds) == markup.plain(paragraph.paragraph.text)
+
+
+def format_only(old_text: str, new_text: str) -> tuple[Comparison, Round, Round]:
+    old = Round("A", (Paragraph("p1", old_text, label="1."),), language="en")
+    new = Round("B", (Paragraph("p1", new_text, label="1."),), language="en")
+    return compare_rounds(old, new), old, new
+
+
+def test_words_whose_format_alone_changed_are_kept_and_marked_never_struck_and_added_again() -> None:
+    comparison, old, new = format_only("We **decide** to act.", "We *decide* to act.")
+    change = show_comparison(comparison, old, new).changes[0]
+    for spans in ([s for p in change.inline() for s in p.spans], [s for p in change.old_side() for s in p.spans],
+                  [s for p in change.new_side() for s in p.spans]):
+        assert [s.kind for s in spans] == [SpanKind.KEPT] * 3
+        assert [(markup.plain("".join(r.text for r in s.runs)), s.format_changed) for s in spans] == [
+            ("We ", False), ("decide", True), (" to act.", False)]
+    page = render_comparison_html(comparison, old, new)
+    assert '<span class="fmt" title="format changed"><em>decide</em></span>' in page
+    assert "<ins" not in page.split("<main>")[1] and "<del" not in page.split("<main>")[1]
+    assert render_comparison_text(comparison, old=old, new=new).splitlines()[3] == "    We {~decide~} to act."
+
+
+def test_format_markers_moved_alone_leave_no_empty_marker_in_any_output() -> None:
+    # the differ moves one '*' out and another in: segments of markers alone, no words
+    comparison, old, new = format_only("We *decide* to act now.", "We *decide to* act now.")
+    assert {s.text for s in comparison.changes[0].segments if s.kind is not EQUAL} == {"*"}
+    for view in ("inline", "side-by-side"):
+        page = render_comparison_html(comparison, old, new, view=view)  # type: ignore[arg-type]
+        assert not re.search(r"<(ins|del)[^>]*>\s*</\1>", page)
+    text = render_comparison_text(comparison, old=old, new=new)
+    assert text.splitlines()[3] == "    We decide {~to~} act now."
+    assert not re.search(r"\{\+\s*\+\}|\[-\s*-\]", text)

@@ -224,9 +224,9 @@ def _status_changed(change: ParagraphChange) -> bool:
 
 
 def _inline_diff(segments: tuple[ShownSegment, ...], color: bool, names: dict[str, str] | None = None) -> str:
-    """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), the
-    proposers named where the shown model names them; footnote references as `⁽¹²⁾`,
-    paragraph breaks as '¶'."""
+    """Words kept, struck `[-…-]` and added `{+…+}` (red and green in colour), words whose
+    format alone changed `{~…~}` (yellow), the proposers named where the shown model names
+    them; footnote references as `⁽¹²⁾`, paragraph breaks as '¶'."""
     out = []
     for shown in segments:
         kind = shown.kind
@@ -238,11 +238,20 @@ def _inline_diff(segments: tuple[ShownSegment, ...], color: bool, names: dict[st
                 out.append(" ¶ ")
             continue
         who = f" ({', '.join(shown.segment.by)})" if shown.named else ""
-        if kind is SegmentKind.EQUAL:
+        if shown.format_only and kind is SegmentKind.DELETE:
+            continue  # the same words follow in their new format
+        format_changed = shown.format_only or (kind is SegmentKind.EQUAL and shown.old_lines != shown.new_lines)
+        if kind is SegmentKind.EQUAL and not format_changed:
             out.append(text)
             continue
-        core = text.rstrip()
-        trail = text[len(core):]
+        core = text.strip()
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        if format_changed:
+            # Words whose italic or bold changed, which a terminal cannot show: marked as
+            # such, never as the same words struck and added ('[-decide-]{+decide+}').
+            out.append(f"{lead}{_YELLOW}{{~{core}~}}{who}{_RESET}{trail}" if color else f"{lead}{{~{core}~}}{who}{trail}")
+            continue
+        core, trail = text.rstrip(), text[len(text.rstrip()):]
         if kind is SegmentKind.DELETE:
             out.append(f"{_RED}[-{core}-]{who}{_RESET}{trail}" if color else f"[-{core}-]{who}{trail}")
         else:

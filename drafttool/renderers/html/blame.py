@@ -8,11 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from drafttool.collector import collector_paused
-from drafttool.model import Negotiation, Round
+from drafttool.model import CHAIR, Negotiation, Round
 from drafttool.renderers.html.environment import render_template
-from drafttool.renderers.html.markup import Notes, clean, escape_text, runs_html, text_html
-from drafttool.renderers.html.page import BY_SEPARATOR, Block, block_of, language_of, masthead_html, title_of
+from drafttool.renderers.html.markup import Notes, clean, escape_text, runs_html
+from drafttool.renderers.html.page import (
+    BY_SEPARATOR, Block, PageWords, block_of, date_of, footnotes_of, isolated, language_of, masthead_html, title_of,
+)
+from drafttool.renderers.words import names_text
 from drafttool.shown import PassageKind, show_blame
 
 if TYPE_CHECKING:
@@ -50,6 +55,8 @@ def _render_blame(blamed: Sequence[Blame], round_: Round, negotiation: Negotiati
     first = rounds[0]
     colours = {label: "" if k == 0 else f"r{(k - 1) % ROUND_COLOURS + 1}" for k, label in enumerate(rounds)}
     notes = Notes(round_)
+    language = language_of(round_)
+    words = PageWords.of(language.code)
     counts: Counter[str] = Counter()
     delegations: dict[str, None] = {}
     rows: list[tuple[str, str, Block]] = []
@@ -63,30 +70,36 @@ def _render_blame(blamed: Sequence[Blame], round_: Round, negotiation: Negotiati
             counts[passage.round] += 1
             colour = colours.get(passage.round) or f"r{ROUND_COLOURS}"
             delegations.update(dict.fromkeys(clean(code) for code in passage.by))
-            title = f"{passage.round}: {passage.who}" + (f" ({passage.proposal})" if passage.proposal else "")
+            who = names_text(passage.by or (CHAIR,), language.code)
+            title = f"{passage.round}: {who}" + (f" ({passage.proposal})" if passage.proposal else "")
             proposal = f' data-proposal="{escape_text(passage.proposal)}"' if passage.proposal else ""
             out.append(f'{escape_text(passage.lead)}<span class="passage {colour}" '
                        f'data-round="{escape_text(passage.round)}" '
                        f'data-by="{escape_text(BY_SEPARATOR.join(passage.by))}"{proposal}>'
-                       f'<mark title="{escape_text(title)}">{html}</mark>'
-                       f'<sup class="who"><bdi>{escape_text(passage.round)}</bdi> · '
-                       f'<bdi>{escape_text(passage.who)}</bdi></sup></span>{escape_text(passage.trail)}')
+                       f'<mark title="{escape_text(title)}">{html}</mark> '
+                       # a tag on the line, boxed and spaced: a superscript here sat against the
+                       # footnote number that ends many passages ('2019¹Rev.1 · EU')
+                       f'<small class="who"><bdi>{escape_text(passage.round)}</bdi> · '
+                       f'{names_text(passage.by or (CHAIR,), language.code, isolated)}</small></span>'
+                       f'{escape_text(passage.trail)}')
         paragraph = item.paragraph
-        rows.append((paragraph.kind.value, clean(paragraph.id), block_of(paragraph, "".join(out))))
-    footnotes = [(Notes.anchor(clean(f.id)), clean(f.label or f.id), text_html(f.text, notes))
-                 for f in round_.footnotes]
+        rows.append((paragraph.kind.value, clean(paragraph.id), block_of(paragraph, "".join(out), language.code)))
     keys = [RoundKey(clean(label), colours[label], counts[label]) for label in rounds]
     title = title_of(round_)
     return render_template(
         "blame.html", templates,
-        title=f"{title or clean(round_.label)} — blame",
-        language=language_of(round_),
-        round_label=clean(round_.label),
-        date=clean(round_.date),
-        first_round=clean(first),
+        title=f"{title or clean(round_.label)} — {words['origin-title']}",
+        language=language,
+        w=words,
+        origin=words.phrase("origin", round=Markup(f'<bdi class="round-label">{escape_text(clean(round_.label))}</bdi>'),
+                            date=Markup(f" {words['open']}{isolated(date_of(round_))}{words['close']}"
+                                        if round_.date else ""), first=clean(first)),
         masthead=masthead_html(round_, notes),
         rounds=keys,
         paragraphs=rows,
-        footnotes=footnotes,
+        footnotes=footnotes_of(round_, notes, language),
+        filter_words={"language": words.language.code, "dir": words.language.dir, "filter": words["filter-passages"],
+                      "all": words["all-delegations"], "count_one": words["passages-one"],
+                      "count_many": words["passages"]},
         delegations=sorted(delegations, key=str.casefold),
     )

@@ -18,14 +18,16 @@ from typing import Literal
 from markupsafe import Markup
 
 from drafttool.collector import collector_paused
-from drafttool.model import ChangeOp, Comparison, Kind, Round, SegmentKind
+from drafttool.model import CHAIR, ChangeOp, Comparison, Kind, Round, SegmentKind
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import Notes, clean, escape_text, marked_html, runs_html
 from drafttool.renderers.html.page import (
-    BY_SEPARATOR, Block, block_of, label_of, language_of, masthead_html, name_of, title_of,
+    BY_SEPARATOR, Block, Language, PageWords, block_of, date_of, label_of, language_of, masthead_html, name_of, text_dir,
+    title_of,
 )
+from drafttool.renderers.words import WORDS, move_in, names_text, place_in, status_words, words_of
 from drafttool.shown import (
-    ShownChange, ShownComparison, ShownFootnote, ShownParagraph, Span, SpanKind, show_comparison,
+    QUIET, ShownChange, ShownComparison, ShownFootnote, ShownParagraph, Span, SpanKind, show_comparison,
 )
 
 
@@ -57,6 +59,16 @@ class ChangeView:
     old_blocks: tuple[Block, ...]
     new_blocks: tuple[Block, ...]
     arrow: str = "→"
+    place: str = ""
+    """Its place in both rounds in the text's language ('Art. 4 ¶ 2 → Art. 7 ¶ 3',
+    '18 (a)', 'par. 5'); its labels where the comparison names no place."""
+    move: str = ""
+    """A move of its own, in one numbering and in words ('moved from after OP 25 (now OP
+    26) to after OP 30')."""
+    op_words: str = ""
+    """The op in the text's language ('modifié')."""
+    status_only: bool = False
+    """Only its status changed: folded away with a count unless the reader asks for them."""
 
     @property
     def anchor(self) -> str:
@@ -83,8 +95,20 @@ class ChangeView:
         return self.op in (ChangeOp.UNCHANGED.value, ChangeOp.RENUMBERED.value) and not self.status_changed
 
     @property
+    def heading(self) -> str:
+        """What the change head names it by: its place, else its labels."""
+        return self.place or self.labels
+
+    @property
+    def quiet_block(self) -> Block:
+        """The paragraph as a fold shows it (the new one)."""
+        return (self.blocks or self.new_blocks or self.old_blocks)[0]
+
+    @property
     def classes(self) -> str:
         names = ["change", f"op-{self.op}"]
+        if self.status_only:
+            names.append("status-only")
         if self.typographic_only:
             names.append("typographic-only")
         if self.moved:
@@ -99,6 +123,29 @@ class Fold:
     changes: tuple[ChangeView, ...]
     hidden: int = 0
     """Unchanged paragraphs left out (`show_unchanged=False`)."""
+    words: dict[str, str] | None = None
+    """The page's words (`renderers.words.WORDS`)."""
+
+    @property
+    def status_only(self) -> tuple[ChangeView, ...]:
+        """Members whose status alone changed: shown as changes after the fold when the
+        reader asks for them."""
+        return tuple(c for c in self.changes if c.status_only)
+
+    @property
+    def summary(self) -> str:
+        """'3 unchanged paragraphs', '2 paragraphs renumbered' … in the page's language."""
+        words = self.words or WORDS["en"]
+        n, renumbered = len(self.changes), self.renumbered
+        if renumbered == 0:
+            text = words["fold-unchanged-one"] if n == 1 else words["fold-unchanged"].format(n=n)
+        elif renumbered == n:
+            text = words["fold-renumbered-one"] if n == 1 else words["fold-renumbered"].format(n=n)
+        else:
+            text = words["fold-mixed"].format(n=n, r=renumbered)
+        if self.status_only:
+            text += f" ({words['fold-status'].format(n=len(self.status_only))})"
+        return text
 
     @property
     def count(self) -> int:
@@ -111,7 +158,7 @@ class Fold:
     @property
     def range(self) -> str:
         """'5. … 9.', or '2. → 3. … 3. → 4.' for renumbered ones; '' when unlabelled."""
-        labelled = [c.labels for c in self.changes if c.labels]
+        labelled = [c.heading for c in self.changes if c.heading]
         if not labelled:
             return ""
         return labelled[0] if len(labelled) == 1 else f"{labelled[0]} … {labelled[-1]}"
@@ -127,6 +174,10 @@ class FootnoteView:
     by: tuple[str, ...]
     html: Markup
     arrow: str = "→"
+    op_words: str = ""
+    dir: str = "ltr"
+    """The note's own direction: a note that is only a symbol ('A/HRC/57/48.') reads left to
+    right in a right-to-left page."""
 
     @property
     def numbers(self) -> str:
@@ -139,12 +190,23 @@ class FootnoteView:
         return BY_SEPARATOR.join(self.by)
 
 
-def _by_html(span: Span) -> str:
+def code_html(code: str) -> str:
+    """A delegation code isolated: 'EGY' keeps its place among Arabic words."""
+    return f"<bdi>{escape_text(code)}</bdi>"
+
+
+def _by_html(span: Span, language: Language) -> str:
     """The proposers after a change, '(EU, CANZ)', isolated so that it reads the same in
-    a right-to-left text; how they were found ('matched', 'partial'…) in a tooltip."""
+    a right-to-left text, in the language's punctuation ('(EU، CANZ)'); how they were
+    found ('matched', 'partial'…) in a tooltip."""
     how = f' title="{escape_text(span.attribution.value)}"' if span.attribution else ""
+    words = words_of(language.code)
+    if language.rtl:
+        names = names_text(span.by, language.code, code_html)
+        return (f'<bdi class="by" dir="rtl" data-by="{escape_text(BY_SEPARATOR.join(span.by))}"{how}>'
+                f'{words["open"]}{names}{words["close"]}</bdi>')
     return (f'<bdi class="by" data-by="{escape_text(BY_SEPARATOR.join(span.by))}"{how}>'
-            f'({escape_text(", ".join(span.by))})</bdi>')
+            f'{words["open"]}{escape_text(names_text(span.by, language.code))}{words["close"]}</bdi>')
 
 
 def _span_open(span: Span, tag: str) -> str:
@@ -169,21 +231,22 @@ def _spaces_html(spaces: str) -> str:
     return f'<span class="space" title="{names}">{signs}</span>'
 
 
-_PILCROW = {SpanKind.BREAK_DELETED: '<del class="pbreak" title="paragraph break removed">¶</del>',
-            SpanKind.BREAK_INSERTED: '<ins class="pbreak" title="paragraph break added">¶</ins>'}
-
-
-def _span_html(span: Span, notes: Notes, labels: dict[str, str], deleted_labels: dict[str, str]) -> str:
+def _span_html(span: Span, notes: Notes, labels: dict[str, str], deleted_labels: dict[str, str],
+               language: Language) -> str:
     """One span as HTML: kept words plain (marked where their format changed), inserted
     and deleted words in `<ins>`/`<del>`, a break as '¶', the proposers in `<bdi>`."""
     kind = span.kind
+    words = words_of(language.code)
     if kind is SpanKind.PROPOSERS:
-        return _by_html(span)
-    if kind in _PILCROW:
-        return _PILCROW[kind]
+        return _by_html(span, language)
+    if kind is SpanKind.BREAK_DELETED:
+        return f'<del class="pbreak" title="{escape_text(words["break-removed"])}">¶</del>'
+    if kind is SpanKind.BREAK_INSERTED:
+        return f'<ins class="pbreak" title="{escape_text(words["break-added"])}">¶</ins>'
     html = runs_html(span.runs, notes, deleted_labels if kind is SpanKind.DELETED else labels)
     if kind is SpanKind.KEPT:
-        return f'<span class="fmt" title="format changed">{html}</span>' if span.format_changed else html
+        return (f'<span class="fmt" title="{escape_text(words["format-changed"])}">{html}</span>'
+                if span.format_changed else html)
     tag = "del" if kind is SpanKind.DELETED else "ins"
     if span.spaces_only:
         html = _spaces_html("".join(run.text for run in span.runs))
@@ -191,18 +254,19 @@ def _span_html(span: Span, notes: Notes, labels: dict[str, str], deleted_labels:
 
 
 def _blocks(shown: Sequence[ShownParagraph], notes: Notes, labels: dict[str, str],
-            deleted_labels: dict[str, str]) -> tuple[Block, ...]:
+            deleted_labels: dict[str, str], language: Language) -> tuple[Block, ...]:
     out: list[Block] = []
     for paragraph in shown:
-        html = "".join(_span_html(span, notes, labels, deleted_labels) for span in paragraph.spans)
-        out.append(block_of(paragraph.paragraph, html) if paragraph.paragraph is not None else
+        html = "".join(_span_html(span, notes, labels, deleted_labels, language) for span in paragraph.spans)
+        out.append(block_of(paragraph.paragraph, html, language.code) if paragraph.paragraph is not None else
                    Block("", Kind.TEXT.value, 0, Markup(html)))
     return tuple(out)
 
 
 def _change_view(shown: ShownChange, view: View, notes: Notes, old_notes: dict[str, str],
-                 new_notes: dict[str, str], arrow: str) -> ChangeView:
+                 new_notes: dict[str, str], language: Language) -> ChangeView:
     change = shown.change
+    code = language.code
     quiet = shown.quiet
     blocks: tuple[Block, ...] = ()
     old_blocks: tuple[Block, ...] = ()
@@ -211,48 +275,62 @@ def _change_view(shown: ShownChange, view: View, notes: Notes, old_notes: dict[s
         # No word changed (unchanged, renumbered, moved as it was): most paragraphs of a
         # long text, so each is rendered from its own text.
         if change.new:
-            new_blocks = tuple(block_of(p, marked_html(p.text, notes, new_notes)) for p in change.new)
+            new_blocks = tuple(block_of(p, marked_html(p.text, notes, new_notes), code) for p in change.new)
         if change.old and (view != "inline" or not change.new) and not quiet:
-            old_blocks = tuple(block_of(p, marked_html(p.text, notes, old_notes)) for p in change.old)
+            old_blocks = tuple(block_of(p, marked_html(p.text, notes, old_notes), code) for p in change.old)
         if view == "inline" or quiet:
             blocks = new_blocks or old_blocks
             new_blocks = old_blocks = ()
     elif view == "inline":
-        blocks = _blocks(shown.inline(), notes, new_notes, old_notes)
+        blocks = _blocks(shown.inline(), notes, new_notes, old_notes, language)
     else:
         if change.old:
-            old_blocks = _blocks(shown.old_side(), notes, old_notes, old_notes)
+            old_blocks = _blocks(shown.old_side(), notes, old_notes, old_notes, language)
         if change.new:
-            new_blocks = _blocks(shown.new_side(), notes, new_notes, old_notes)
+            new_blocks = _blocks(shown.new_side(), notes, new_notes, old_notes, language)
+    words = words_of(code)
+    status_old = status_new = ""
+    if shown.status_changed:
+        status_old, status_new = (status_words(p[0].status, code) for p in (change.old, change.new))
+    move = ""
+    if shown.moved:
+        move = move_in(change.move, code) if change.move else " ".join((
+            words["from-after"].format(place=shown.moved_from) if not shown.moved_from_start else words["from-start"],
+            words["to-after"].format(place=shown.moved_to) if not shown.moved_to_start else words["to-start"]))
     return ChangeView(
         number=shown.number, op=change.op.value,
-        old_labels=", ".join(label_of(p) for p in change.old if p.label),
-        new_labels=", ".join(label_of(p) for p in change.new if p.label),
+        old_labels=", ".join(label_of(p, code) for p in change.old if p.label),
+        new_labels=", ".join(label_of(p, code) for p in change.new if p.label),
         moved_from=clean(shown.moved_from), moved_to=clean(shown.moved_to),
         moved_from_start=shown.moved_from_start, moved_to_start=shown.moved_to_start,
         moved=change.moved, edited=change.edited, typographic_only=change.typographic_only,
-        status_old=clean(shown.status_old), status_new=clean(shown.status_new), by=tuple(clean(c) for c in shown.by),
-        blocks=blocks, old_blocks=old_blocks, new_blocks=new_blocks, arrow=arrow,
+        status_old=clean(status_old), status_new=clean(status_new), by=tuple(clean(c) for c in shown.by),
+        blocks=blocks, old_blocks=old_blocks, new_blocks=new_blocks, arrow=language.arrow,
+        place=clean(place_in(shown.place, code)), move=clean(move), op_words=words[f"op-{change.op.value}"],
+        status_only=shown.status_changed and change.op in QUIET and not change.edited,
     )
 
 
 def _footnote_view(shown: ShownFootnote, notes: Notes, old_notes: dict[str, str],
-                   new_notes: dict[str, str], arrow: str) -> FootnoteView:
+                   new_notes: dict[str, str], language: Language) -> FootnoteView:
     change = shown.change
     footnote = change.new or change.old
     assert footnote is not None
-    html = "".join(_span_html(span, notes, new_notes, old_notes) for span in shown.spans())
+    html = "".join(_span_html(span, notes, new_notes, old_notes, language) for span in shown.spans())
     return FootnoteView(
         op=change.op.value, anchor=Notes.anchor(clean(footnote.id)),
         old_number=clean(change.old.label) if change.old else "",
         new_number=clean(change.new.label) if change.new else "",
         typographic_only=change.typographic_only, by=tuple(clean(c) for c in shown.by),
-        html=Markup(html), arrow=arrow,
+        html=Markup(html), arrow=language.arrow, op_words=words_of(language.code)[f"op-{change.op.value}"],
+        dir=text_dir(footnote.text, language),
     )
 
 
-def _group(views: Iterable[ChangeView], hidden_unchanged: set[int]) -> list[ChangeView | Fold]:
-    """Changes in order, runs of unchanged or renumbered paragraphs folded."""
+def _group(views: Iterable[ChangeView], hidden_unchanged: set[int], words: dict[str, str]) -> list[ChangeView | Fold]:
+    """Changes in order, runs of unchanged or renumbered paragraphs folded, those whose
+    status alone changed among them (a text adopted after a round of agreement changes
+    the status of most of its paragraphs: they would drown its few edits)."""
     items: list[ChangeView | Fold] = []
     run: list[ChangeView] = []
     hidden = 0
@@ -260,20 +338,37 @@ def _group(views: Iterable[ChangeView], hidden_unchanged: set[int]) -> list[Chan
     def flush() -> None:
         nonlocal hidden
         if run or hidden:
-            items.append(Fold(tuple(run), hidden) if run else Fold((), hidden))
+            items.append(Fold(tuple(run), hidden, words))
         run.clear()
         hidden = 0
 
     for view in views:
         if view.number in hidden_unchanged:
             hidden += 1
-        elif view.quiet:
+        elif view.quiet or view.status_only:
             run.append(view)
         else:
             flush()
             items.append(view)
     flush()
     return items
+
+
+def _status_only_summary(views: Sequence[ChangeView], words: dict[str, str]) -> str:
+    """'48 paragraphs changed status only: open → agreed', each change of status counted
+    where there are several; '' when none."""
+    if not views:
+        return ""
+    changes = Counter((view.status_old, view.status_new) for view in views)
+    arrow = words["arrow"]
+    if len(changes) == 1:
+        change = " ".join((views[0].status_old, arrow, views[0].status_new))
+    else:
+        change = words["list"].join(f"{old} {arrow} {new} {words['open']}{n}{words['close']}"
+                                    for (old, new), n in changes.most_common())
+    if len(views) == 1:
+        return words["status-only-one"].format(change=change)
+    return words["status-only"].format(n=len(views), change=change)
 
 
 def render_comparison_html(comparison: Comparison, old: Round, new: Round, *, view: View = "inline",
@@ -311,10 +406,10 @@ def _render_comparison(shown: ShownComparison, view: View, title: str | None, sh
             views.append(ChangeView(number, change.op.value, "", "", "", "", False, False, False, False, False,
                                     "", "", (), (), (), ()))
             continue
-        change_view = _change_view(shown_change, view, notes, old_notes, new_notes, language.arrow)
+        change_view = _change_view(shown_change, view, notes, old_notes, new_notes, language)
         delegations.update(dict.fromkeys(change_view.by))
         views.append(change_view)
-    footnotes = [_footnote_view(note, notes, old_notes, new_notes, language.arrow) for note in shown.footnotes
+    footnotes = [_footnote_view(note, notes, old_notes, new_notes, language) for note in shown.footnotes
                  if show_unchanged or note.change.op is not ChangeOp.UNCHANGED]
     for footnote in footnotes:
         delegations.update(dict.fromkeys(footnote.by))
@@ -322,11 +417,19 @@ def _render_comparison(shown: ShownComparison, view: View, title: str | None, sh
     all_segments = [c.segments for c in comparison.changes] + [f.segments for f in comparison.footnotes]
     typographic = sum(1 for segments in all_segments
                       if any(s.typographic and s.kind is not SegmentKind.EQUAL for s in segments))
+    code = language.code
+    words = words_of(code)
     pairs = [
-        (", ".join(label_of(p) or name_of(p) for p in change.old), ", ".join(label_of(p) or name_of(p) for p in change.new),
-         change.op.value, f"c-{number}", number not in hidden)
+        (", ".join(label_of(p, code) or name_of(p) for p in change.old),
+         ", ".join(label_of(p, code) or name_of(p) for p in change.new),
+         change.op.value, words[f"op-{change.op.value}"], f"c-{number}", number not in hidden)
         for number, change in enumerate(comparison.changes, 1)
     ]
+    # the legend's example of proposers is a delegation of this comparison (the chair only
+    # where no delegation proposed anything), never a code that may take no part in it
+    samples = sorted((clean(code) for code in delegations if code != CHAIR), key=str.casefold) or [
+        names_text((CHAIR,), code)] * bool(delegations)
+    page_words = PageWords.of(code)
     page_title = clean(title) if title is not None else (
         title_of(new) or f"{clean(comparison.old_label)} → {clean(comparison.new_label)}")
     return render_template(
@@ -335,11 +438,23 @@ def _render_comparison(shown: ShownComparison, view: View, title: str | None, sh
         language=language,
         view=view,
         comparison_labels=(clean(comparison.old_label), clean(comparison.new_label)),
-        dates=(clean(old.date), clean(new.date)),
+        dates=(date_of(old), date_of(new)),
         masthead=masthead_html(new, notes),
-        items=_group(views, hidden),
-        counts=[(op.value, counts[op.value]) for op in ChangeOp if counts[op.value]],
-        footnote_counts=[(op.value, footnote_counts[op.value]) for op in ChangeOp if footnote_counts[op.value]],
+        items=_group(views, hidden, words),
+        counts=[(op.value, words["count"].format(n=counts[op.value], what=words[f"op-{op.value}"]))
+                for op in ChangeOp if counts[op.value]],
+        footnote_counts=[(op.value, (words["footnote-count-one"] if footnote_counts[op.value] == 1 else
+                                     words["footnote-count"]).format(n=footnote_counts[op.value],
+                                                                     op=words[f"op-{op.value}"]))
+                         for op in ChangeOp if footnote_counts[op.value] and op is not ChangeOp.UNCHANGED],
+        status_only=_status_only_summary([v for v in views if v.status_only], words),
+        sample=samples[0] if samples else "",
+        w=page_words,
+        comparison_line=page_words.phrase(
+            "comparison", old=page_words.round_name(clean(comparison.old_label), date_of(old), "round-old"),
+            new=page_words.round_name(clean(comparison.new_label), date_of(new), "round-new")),
+        filter_words={"language": page_words.language.code, "dir": page_words.language.dir,
+                      "filter": words["filter-changes"], "all": words["all-delegations"], "shown_count": words["shown"]},
         footnotes=footnotes,
         changed_footnotes=sum(1 for f in footnotes if f.op != ChangeOp.UNCHANGED.value),
         numbers=pairs,

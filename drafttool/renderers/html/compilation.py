@@ -20,21 +20,16 @@ from drafttool.collector import collector_paused
 from drafttool.model import ProposalOp, ProposalStatus, StatusValue
 from drafttool.negotiate.compilation import Compilation, CompiledParagraph, Piece, PieceKind, Proposers
 from drafttool.renderers.words import (
-    ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, attribution_text, legend,
-    phrase_language, proposers_text,
+    ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, PAGE_PHRASES, STATUS_COLOURS, attribution_text, label_in, legend,
+    legend_samples, phrase_language, proposal_status_words, proposers_text, status_value_words, status_words,
+    words_of,
 )
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import Notes, clean, escape_text, marked_html
-from drafttool.renderers.html.page import BY_SEPARATOR, Block, language_of, masthead_html, title_of
+from drafttool.renderers.html.page import (
+    BY_SEPARATOR, Block, Language, date_of, language_of, masthead_html, text_dir, title_of,
+)
 from drafttool.text import languages
-
-
-_LEGEND_SAMPLES = {
-    "insert": Piece(PieceKind.INSERT, "", Proposers(("sample-1",), ("EU",), op=ProposalOp.INSERT), ends_proposal=True),
-    "delete": Piece(PieceKind.DELETE, "", Proposers(("sample-2",), ("USA", "CAN"), op=ProposalOp.DELETE), ends_proposal=True),
-    "support": Piece(PieceKind.INSERT, "", Proposers(("sample-3",), ("EU",), ("NOR",), ("G77",), op=ProposalOp.INSERT),
-                     ends_proposal=True),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +103,22 @@ class _CompilationHtml:
     Without attribution nothing names a delegation, not even an attribute: a compilation
     published without attribution on purpose must not carry it hidden in its source."""
 
-    def __init__(self, notes: Notes, style: str, every_status: bool, language: str) -> None:
+    def __init__(self, notes: Notes, style: str, every_status: bool, language: Language) -> None:
         self.notes = notes
+        self.language = language
+        self.words = words_of(language.code)
         self.style = style
-        self.intros = NOTE_INTROS[phrase_language(language)]
+        self.intros = NOTE_INTROS[phrase_language(language.code)]
         self.attributed = style != "none"
         self.every_status = every_status
         self.delegations: dict[str, None] = {}
         self.proposals: set[tuple[str, ...]] = set()
         self.added = 0
+
+    def code(self, code: str) -> str:
+        """A delegation code in the proposers' words: escaped, isolated in a right-to-left
+        text ('(USA: حذف)' would read '(USA :حذف)' with 'USA' loose among Arabic words)."""
+        return f"<bdi>{escape_text(clean(code))}</bdi>" if self.language.rtl else escape_text(clean(code))
 
     def attributes(self, who: Proposers | None, *, unit: bool = False) -> str:
         """` data-by=… data-proposal=…` (and `data-filter-unit`) for a proposal's element."""
@@ -135,16 +137,20 @@ class _CompilationHtml:
 
     def after(self, who: Proposers, words: str) -> str:
         """The proposers in `<bdi>` (their proposal, date and note in its title), then the
-        proposal's status when every status is shown."""
+        proposal's status when every status is shown; `words` is HTML (codes escaped by
+        `code`, the rest from the table of words)."""
         out = ""
-        words = clean(words.strip())
+        words = words.strip()
+        space = "" if self.language.code == "zh" else " "  # Chinese puts no space before a full-width parenthesis
         if words:
             title = " · ".join(part for part in (", ".join(who.ids), who.date, who.note) if part)
-            out += (f' <bdi class="by" data-by="{escape_text(BY_SEPARATOR.join(who.by))}" title="{escape_text(title)}">'
-                    f'{escape_text(words)}</bdi>')
+            direction = ' dir="rtl"' if self.language.rtl else ""
+            out += (f'{space}<bdi class="by"{direction} data-by="{escape_text(BY_SEPARATOR.join(who.by))}" '
+                    f'title="{escape_text(title)}">{words}</bdi>')
         if self.every_status:
             data = f' data-by="{escape_text(BY_SEPARATOR.join(who.by))}"' if self.attributed else ""
-            out += f' <span class="pstatus ps-{who.status.value}"{data} lang="en">[{who.status.value}]</span>'
+            out += (f' <span class="pstatus ps-{who.status.value}"{data}>'
+                    f'[{escape_text(proposal_status_words(who.status, self.language.code))}]</span>')
         return out
 
     def piece(self, piece: Piece) -> str:
@@ -154,7 +160,8 @@ class _CompilationHtml:
         tag = "ins" if piece.kind is PieceKind.INSERT else "del"
         status = self.status_class(who)
         classes = f' class="{status.strip()}"' if status else ""
-        after = self.after(who, attribution_text(piece, self.style)) if piece.ends_proposal else ""
+        after = self.after(who, attribution_text(piece, self.style, language=self.language.code,
+                                                 code=self.code)) if piece.ends_proposal else ""
         text, lead, trail = piece.text, "", ""
         if text.strip():
             # Spaces at the ends of a span are shown outside it: underlining or striking a
@@ -212,7 +219,7 @@ class _CompilationHtml:
         return ProposalNote(
             kind=kind, label=clean(label), intro=intro,
             html=Markup(marked_html(text, self.notes)) if text else Markup(""),
-            after=Markup(self.after(who, proposers_text(who, self.style))),
+            after=Markup(self.after(who, proposers_text(who, self.style, language=self.language.code, code=self.code))),
             by=tuple(clean(code) for code in who.by) if self.attributed else (),
             proposal=clean(BY_SEPARATOR.join(who.ids)) if self.attributed else "",
             status=who.status.value if self.every_status else "",
@@ -231,9 +238,10 @@ class _CompilationHtml:
 
     def paragraph(self, compiled: CompiledParagraph) -> CompiledView:
         paragraph = compiled.paragraph
-        status = paragraph.status.label if paragraph.status.value is not StatusValue.OPEN else ""
-        block = Block(clean(compiled.label), paragraph.kind.value, paragraph.level,
-                      Markup(self.pieces(compiled.pieces)), clean(status))
+        open_ = paragraph.status.value is StatusValue.OPEN
+        status = "" if open_ else status_words(paragraph.status, self.language.code)
+        block = Block(clean(label_in(compiled.label, self.language.code)), paragraph.kind.value, paragraph.level,
+                      Markup(self.pieces(compiled.pieces)), clean(status), "" if open_ else paragraph.status.value.value)
         who = compiled.proposed_by
         unit = who is not None and self.attributed  # an added paragraph: shown or hidden whole by the filter
         anchor = f"p-{clean(paragraph.id)}"
@@ -269,10 +277,11 @@ def _page_words(language: str, shown: int, skipped: int) -> dict[str, str]:
         "count_one": phrases["count-one"],
         "count_many": phrases["count"],
         "skipped": phrases["skipped"].format(n=skipped),
+        "list": words_of(code)["list"],
     }
 
 
-def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bool
+def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bool, delegations: Sequence[str]
                   ) -> tuple[tuple[str, str], list[tuple[str, str, Markup]], list[tuple[str, str, str]]]:
     """The legend's title and its language, its lines (key, language, HTML) and the
     status colours (value, label, colour) when paragraphs are coloured.  Lines are in the
@@ -280,18 +289,24 @@ def _legend_lines(code: str, style: str, every_status: bool, colour_statuses: bo
     code = phrase_language(code)
     more = LEGEND_NOTES[code]
     lines = [(key, code, Markup(escape_text(text))) for key, text in legend(code, style)]
+    pieces = legend_samples(delegations)
     if style == "none":
         lines.append(("attribution", code, Markup(escape_text(more["none"]))))
-    else:
-        samples = {name: Markup(f'<bdi class="by">{escape_text(attribution_text(piece, style).strip())}</bdi>')
-                   for name, piece in _LEGEND_SAMPLES.items()}
+    elif pieces is not None:
+        # the examples name delegations of this compilation, never codes that may take no part in it
+        rtl = languages.is_rtl(code)
+        isolate = (lambda c: f"<bdi>{escape_text(c)}</bdi>") if rtl else escape_text
+        direction = ' dir="rtl"' if rtl else ""
+        samples = {name: Markup(f'<bdi class="by"{direction}>'
+                                f'{attribution_text(piece, style, language=code, code=isolate).strip()}</bdi>')
+                   for name, piece in pieces.items()}
         lines.append(("attribution", code, Markup(escape_text(more[style])).format(**samples)))
     if every_status:
         lines.append(("every-status", code, Markup(escape_text(more["every-status"]))))
     colours: list[tuple[str, str, str]] = []
     if colour_statuses:
         lines.append(("colours", code, Markup(escape_text(more["colours"]))))
-        colours = [(value, value.replace("-", " "), colour) for value, colour in STATUS_COLOURS.items()]
+        colours = [(value, status_value_words(value, code), colour) for value, colour in STATUS_COLOURS.items()]
     return (more["title"], code), lines, colours
 
 
@@ -316,12 +331,12 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
     language = language_of(round_)
     every_status = tuple(compilation.statuses) != (ProposalStatus.PENDING,)
     notes = Notes(round_)
-    build = _CompilationHtml(notes, style, every_status, language.code)
+    build = _CompilationHtml(notes, style, every_status, language)
     paragraphs = [build.paragraph(compiled) for compiled in compilation.paragraphs]
     footnotes = [(Notes.anchor(clean(f.footnote.id)), clean(f.footnote.label or f.footnote.id),
-                  Markup(build.pieces(f.pieces))) for f in compilation.footnotes]
+                  Markup(build.pieces(f.pieces)), text_dir(f.footnote.text, language)) for f in compilation.footnotes]
     (legend_title, legend_language), legend_lines, colours = _legend_lines(
-        language.code.split("-")[0].lower(), style, every_status, colour_statuses)
+        language.code.split("-")[0].lower(), style, every_status, colour_statuses, list(build.delegations))
     skipped = [(clean(proposal.id), clean(", ".join(proposal.by)), clean(reason))
                for proposal, reason in compilation.skipped] if build.attributed else []
     words = _page_words(language.code, len(build.proposals), len(skipped))
@@ -332,7 +347,7 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
         heading=title,
         language=language,
         round_label=clean(round_.label),
-        date=clean(round_.date),
+        date=date_of(round_),
         masthead=masthead_html(round_, notes),
         legend_title=legend_title,
         legend_language=legend_language,
@@ -340,7 +355,7 @@ def _render_compilation(compilation: Compilation, style: str, colour_statuses: b
         colours=colours,
         attribution=style,
         every_status=every_status,
-        statuses=[status.value for status in compilation.statuses],
+        statuses=[proposal_status_words(status, language.code) for status in compilation.statuses],
         colour_statuses=colour_statuses,
         paragraphs=paragraphs,
         footnotes=footnotes,

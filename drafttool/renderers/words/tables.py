@@ -1,91 +1,9 @@
-"""Every word the tool writes around a text, in the six UN languages, and how the
-proposers of a proposal are written after it.
-
-One table for every renderer (HTML pages, Word files, text tables): the compilation's
-legend (`LEGEND`, `LEGEND_NOTES`), what a proposal on a whole paragraph says of itself
-(`NOTE_INTROS`), the words of the compilation page (`PAGE_PHRASES`), and the words of
-the comparison, round and blame pages, statuses, places and moves (`WORDS`).  A language
-outside the six gets the English words (`phrase_language`).  The words hold no HTML
-special character, so a renderer may write them as they are once the codes and places it
-puts into them are escaped.
-"""
+"""The words of `drafttool.renderers.words` in the six UN languages: the compilation's
+legend and notes, the compilation page's words, and the words of the comparison, round
+and blame pages (statuses, places, moves).  Data only; the functions that write them are
+in the package."""
 
 from __future__ import annotations
-
-import re
-from collections.abc import Callable, Iterable, Sequence
-from enum import StrEnum
-
-from drafttool.model import ProposalOp, ProposalStatus, Status, StatusValue
-from drafttool.negotiate.compilation import Piece, PieceKind, Proposers
-
-class AttributionStyle(StrEnum):
-    PARENTHESES = "parentheses"
-    DASH = "dash"
-    NONE = "none"
-
-
-ATTRIBUTION_STYLES = tuple(style.value for style in AttributionStyle)
-"""How proposers are written after a span (docs/negotiated-texts.md, 'Compilation texts'):
-'parentheses' `(EU)`, `(USA, CAN: delete)`; 'dash' `– EU`, `– USA, CAN delete`; 'none' —
-some processes publish the compilation without attribution on purpose."""
-
-
-def _plain(code: str) -> str:
-    return code
-
-
-def names_text(codes: Iterable[str], language: str = "en", code: Callable[[str], str] = _plain) -> str:
-    """Delegation codes joined as the language joins a list: 'USA, CAN', 'USA، CAN', 'USA、CAN'."""
-    return WORDS[phrase_language(language)]["list"].join(code(c) for c in codes)
-
-
-def support_text(supporters: Sequence[str], opponents: Sequence[str], language: str = "en",
-                 code: Callable[[str], str] = _plain) -> str:
-    """What follows the proposers: '; supported by AfG; opposed by EU', or ''."""
-    words = WORDS[phrase_language(language)]
-    extra = ""
-    if supporters:
-        extra += words["semicolon"] + words["supported-by"].format(codes=names_text(supporters, language, code))
-    if opponents:
-        extra += words["semicolon"] + words["opposed-by"].format(codes=names_text(opponents, language, code))
-    return extra
-
-
-def _bracketed(inner: str, language: str) -> str:
-    words = WORDS[phrase_language(language)]
-    return f"{words['open']}{inner}{words['close']}"
-
-
-def attribution_text(piece: Piece, style: str = "parentheses", *, with_support: bool = True, language: str = "en",
-                     code: Callable[[str], str] = _plain) -> str:
-    """The words written after a proposal's span: '(EU)', '(USA, CAN: delete)',
-    '– G77; supported by AfG; opposed by EU', or '' with style 'none'; in `language`
-    ('(RUS\u00a0: supprimer)'), each delegation code through `code` (a renderer escapes
-    or isolates it there)."""
-    who = piece.proposers
-    if who is None or style == "none" or not piece.ends_proposal:
-        return ""
-    deleting = piece.kind is PieceKind.DELETE and who.op in (ProposalOp.DELETE, ProposalOp.DELETE_PARAGRAPH)
-    space = "" if phrase_language(language) == "zh" else " "  # no space before a full-width parenthesis
-    return space + proposers_text(who, style, "delete" if deleting else "", with_support=with_support,
-                                language=language, code=code)
-
-
-def proposers_text(who: Proposers, style: str = "parentheses", what: str = "", *, with_support: bool = True,
-                   language: str = "en", code: Callable[[str], str] = _plain) -> str:
-    """Proposers of a whole-paragraph proposal: '(EU: delete)', '– USA alt', ''; `what`
-    is written in `language` where the table has it ('delete' → 'supprimer')."""
-    if style == "none":
-        return ""
-    words = WORDS[phrase_language(language)]
-    names = names_text(who.by, language, code)
-    extra = support_text(who.supporters, who.opponents, language, code) if with_support else ""
-    what = words.get(f"what-{what}", what) if what else ""
-    if style == "dash":
-        return f"– {names}{' ' + what if what else ''}{extra}"
-    return _bracketed(f"{names}{words['colon'] + what if what else ''}{extra}", language)
-
 
 LEGEND = {
     "en": (
@@ -288,28 +206,11 @@ STATUS_COLOURS = {"agreed": "#e2efd9", "agreed-ad-ref": "#deeaf6", "pending": "#
 """Paragraph backgrounds by status with `colour_statuses` (the Word compilation's shading too)."""
 
 
-def phrase_language(language: str) -> str:
-    """The language the words around a compilation text are written in: the text's, where it
-    is one of the six UN languages (the keys of LEGEND, LEGEND_NOTES, NOTE_INTROS and
-    PAGE_PHRASES), English otherwise."""
-    code = language.split("-")[0].lower()
-    return code if code in LEGEND else "en"
-
-
-def legend(language: str, attribution: str = "parentheses") -> tuple[tuple[str, str], ...]:
-    """The conventions of the compilation, in its language (English where not one of the six);
-    without attribution, insertions and deletions are not said to name their proposers."""
-    lines = LEGEND[phrase_language(language)]
-    unattributed = attribution == "none"
-    return tuple(
-        (key.removesuffix("-unattributed"), text) for key, text in lines
-        if key.endswith("-unattributed") == unattributed or key not in ("insert", "delete", "insert-unattributed",
-                                                                        "delete-unattributed")
-    )
-
-
 WORDS: dict[str, dict[str, str]] = {
     "en": {
+        "summary-label": "Summary", "changes-label": "Changes",
+        "origin-title": "origin of the text",
+        "fold-status": "{n} changed status only", 
         "list": ", ", "semicolon": "; ", "colon": ": ", "open": "(", "close": ")", "arrow": "→",
         "supported-by": "supported by {codes}", "opposed-by": "opposed by {codes}", "what-delete": "delete",
         "status-open": "open", "status-bracketed": "bracketed", "status-agreed": "agreed",
@@ -320,7 +221,7 @@ WORDS: dict[str, dict[str, str]] = {
         "op-split": "split", "op-merged": "merged", "op-inserted": "inserted", "op-deleted": "deleted",
         "count": "{n} {what}", "comparison": "Comparison of {old} with {new}", "by": "by {codes}",
         "and-edited": "and edited", "typography-only": "typography only", "status-change": "status {old} → {new}",
-        "from-start": "moved from the start", "from-after": "moved from after {place}", "now": "(now {place})",
+        "from-start": "from the start", "from-after": "from after {place}", "now": "(now {place})",
         "now-deleted": "(now deleted)", "to-start": "to the start", "to-after": "to after {place}",
         "not-in-round": "(not in this round)",
         "legend-inserted": "inserted", "legend-deleted": "deleted", "legend-proposers": "proposers",
@@ -349,6 +250,9 @@ WORDS: dict[str, dict[str, str]] = {
         "place-after": "{what} after {place}",
     },
     "fr": {
+        "summary-label": "Résumé", "changes-label": "Changements",
+        "origin-title": "origine du texte",
+        "fold-status": "état seul modifié\u00a0: {n}", 
         "list": ", ", "semicolon": "\u00a0; ", "colon": "\u00a0: ", "open": "(", "close": ")", "arrow": "→",
         "supported-by": "appuyé par {codes}", "opposed-by": "objection de {codes}", "what-delete": "supprimer",
         "status-open": "ouvert", "status-bracketed": "entre crochets", "status-agreed": "approuvé",
@@ -360,7 +264,7 @@ WORDS: dict[str, dict[str, str]] = {
         "op-split": "scindé", "op-merged": "fusionné", "op-inserted": "ajouté", "op-deleted": "supprimé",
         "count": "{what}\u00a0: {n}", "comparison": "Comparaison de {old} et de {new}", "by": "proposé par {codes}",
         "and-edited": "et modifié", "typography-only": "typographie seulement", "status-change": "état {old} → {new}",
-        "from-start": "déplacé depuis le début", "from-after": "déplacé depuis la suite de {place}",
+        "from-start": "depuis le début", "from-after": "depuis la suite de {place}",
         "now": "(désormais {place})", "now-deleted": "(désormais supprimé)", "to-start": "au début",
         "to-after": "à la suite de {place}", "not-in-round": "(absent de cette version)",
         "legend-inserted": "ajout", "legend-deleted": "suppression", "legend-proposers": "auteurs",
@@ -391,6 +295,9 @@ WORDS: dict[str, dict[str, str]] = {
         "place-note": "note", "place-after": "{what} après {place}",
     },
     "es": {
+        "summary-label": "Resumen", "changes-label": "Cambios",
+        "origin-title": "origen del texto",
+        "fold-status": "solo cambió el estado: {n}", 
         "list": ", ", "semicolon": "; ", "colon": ": ", "open": "(", "close": ")", "arrow": "→",
         "supported-by": "con el apoyo de {codes}", "opposed-by": "con la oposición de {codes}",
         "what-delete": "suprimir",
@@ -404,7 +311,7 @@ WORDS: dict[str, dict[str, str]] = {
         "op-deleted": "suprimido",
         "count": "{what}: {n}", "comparison": "Comparación de {old} con {new}", "by": "propuesto por {codes}",
         "and-edited": "y modificado", "typography-only": "solo tipografía", "status-change": "estado {old} → {new}",
-        "from-start": "trasladado desde el principio", "from-after": "trasladado desde después de {place}",
+        "from-start": "desde el principio", "from-after": "desde después de {place}",
         "now": "(ahora {place})", "now-deleted": "(ahora suprimido)", "to-start": "al principio",
         "to-after": "a después de {place}", "not-in-round": "(no figura en esta versión)",
         "legend-inserted": "adición", "legend-deleted": "supresión", "legend-proposers": "autores",
@@ -434,6 +341,9 @@ WORDS: dict[str, dict[str, str]] = {
         "place-text": "texto", "place-note": "nota", "place-after": "{what} después de {place}",
     },
     "ru": {
+        "summary-label": "Сводка", "changes-label": "Изменения",
+        "origin-title": "происхождение текста",
+        "fold-status": "изменен только статус: {n}", 
         "list": ", ", "semicolon": "; ", "colon": ": ", "open": "(", "close": ")", "arrow": "→",
         "supported-by": "при поддержке {codes}", "opposed-by": "возражает {codes}", "what-delete": "исключить",
         "status-open": "открыт", "status-bracketed": "в скобках", "status-agreed": "согласован",
@@ -446,7 +356,7 @@ WORDS: dict[str, dict[str, str]] = {
         "op-deleted": "исключен",
         "count": "{what}: {n}", "comparison": "Сравнение: {old} и {new}", "by": "предложение: {codes}",
         "and-edited": "и изменен", "typography-only": "только оформление", "status-change": "статус {old} → {new}",
-        "from-start": "перенесен из начала", "from-after": "перенесен из места после {place}",
+        "from-start": "из начала", "from-after": "из места после {place}",
         "now": "(теперь {place})", "now-deleted": "(теперь исключен)", "to-start": "в начало",
         "to-after": "на место после {place}", "not-in-round": "(нет в этой редакции)",
         "legend-inserted": "добавлено", "legend-deleted": "исключено", "legend-proposers": "авторы",
@@ -476,6 +386,9 @@ WORDS: dict[str, dict[str, str]] = {
         "place-note": "примечание", "place-after": "{what} после {place}",
     },
     "ar": {
+        "summary-label": "ملخص", "changes-label": "التغييرات",
+        "origin-title": "أصل النص",
+        "fold-status": "تغيّرت حالتها فقط: {n}", 
         "list": "، ", "semicolon": "؛ ", "colon": ": ", "open": "(", "close": ")", "arrow": "←",
         "supported-by": "بتأييد من {codes}", "opposed-by": "باعتراض من {codes}", "what-delete": "حذف",
         "status-open": "مفتوحة", "status-bracketed": "بين معقوفتين", "status-agreed": "متفق عليها",
@@ -487,7 +400,7 @@ WORDS: dict[str, dict[str, str]] = {
         "op-split": "قُسِّمت", "op-merged": "دُمجت", "op-inserted": "أُدرجت", "op-deleted": "حُذفت",
         "count": "{what}: {n}", "comparison": "مقارنة {old} مع {new}", "by": "اقتراح {codes}",
         "and-edited": "وعُدِّلت", "typography-only": "تغيير طباعي فقط", "status-change": "الحالة {old} ← {new}",
-        "from-start": "نُقلت من البداية", "from-after": "نُقلت من بعد {place}", "now": "(الآن {place})",
+        "from-start": "من البداية", "from-after": "من بعد {place}", "now": "(الآن {place})",
         "now-deleted": "(حُذفت الآن)", "to-start": "إلى البداية", "to-after": "إلى ما بعد {place}",
         "not-in-round": "(غير واردة في هذه الصيغة)",
         "legend-inserted": "إدراج", "legend-deleted": "حذف", "legend-proposers": "مقدمو الاقتراح",
@@ -516,6 +429,9 @@ WORDS: dict[str, dict[str, str]] = {
         "place-text": "النص", "place-note": "ملاحظة", "place-after": "{what} بعد {place}",
     },
     "zh": {
+        "summary-label": "摘要", "changes-label": "改动",
+        "origin-title": "案文来源",
+        "fold-status": "仅状态改变：{n}", 
         "list": "、", "semicolon": "；", "colon": "：", "open": "（", "close": "）", "arrow": "→",
         "supported-by": "{codes}支持", "opposed-by": "{codes}反对", "what-delete": "删除",
         "status-open": "未决", "status-bracketed": "加方括号", "status-agreed": "已商定",
@@ -554,95 +470,3 @@ WORDS: dict[str, dict[str, str]] = {
 """The words of the comparison, round and blame pages, of statuses, places and moves,
 and how each language writes a list, a colon and parentheses ('{n}' a number, '{codes}'
 delegation codes, '{place}' a place, '{old}'/'{new}' round labels or statuses)."""
-
-
-SUFFIXES = {"ar": {"bis": "مكررا", "ter": "مكررا ثانيا", "quater": "مكررا ثالثا", "quinquies": "مكررا رابعا",
-                   "sexies": "مكررا خامسا", "septies": "مكررا سادسا", "octies": "مكررا سابعا"}}
-"""Labels of added paragraphs in the languages that do not write them in Latin: the
-Arabic '3 مكررا' for '3 bis' (a Latin word in a right-to-left label reads 'bis 3')."""
-
-_SUFFIX = re.compile(r"(?<=[\d\s.)])\s*\b(bis|ter|quater|quinquies|sexies|septies|octies)\b")
-
-
-def words_of(language: str) -> dict[str, str]:
-    """The words of `WORDS` in the text's language, English outside the six."""
-    return WORDS[phrase_language(language)]
-
-
-def label_in(label: str, language: str) -> str:
-    """A paragraph label in the text's language: '3 bis' is '3 مكررا' in Arabic."""
-    suffixes = SUFFIXES.get(phrase_language(language))
-    if not suffixes or not label:
-        return label
-    return _SUFFIX.sub(lambda found: " " + suffixes[found.group(1)], label)
-
-
-def status_words(status: Status, language: str) -> str:
-    """A paragraph's status tag in the text's language: 'approuvé ad referendum (USA)'."""
-    words = words_of(language)
-    text = words[f"status-{status.value.value}"]
-    if status.pending:
-        text += " " + _bracketed(names_text(status.pending, language), language)
-    return text
-
-
-def status_value_words(value: StatusValue | str, language: str) -> str:
-    """A status value alone in the text's language ('agreed-ad-ref' → 'approuvé ad referendum')."""
-    return words_of(language)[f"status-{StatusValue(value).value}"]
-
-
-def proposal_status_words(status: ProposalStatus, language: str) -> str:
-    """A proposal's status, written in square brackets after it: 'acceptée', 'مقبول'."""
-    return words_of(language)[f"proposal-{status.value}"]
-
-
-_PLACE = re.compile(r"(?P<kind>OP|PP|Art\.|¶) (?P<n>\S+)|(?P<word>\btitle\b|\bheading\b)"
-                    r"|(?P<after>\b(?:text|note)(?: \d+)?) after (?P<place>.+)$")
-
-
-def place_in(place: str, language: str) -> str:
-    """A place named by `compare.places` ('OP 5', 'Art. 4 ¶ 2', 'PP 3', 'text after OP 3')
-    in the text's language ('par. 5', 'art. 4, par. 2', 'المادة 4، الفقرة 2', '第4条第2款');
-    labels ('18 (a)') are left as they are."""
-    code = phrase_language(language)
-    if code == "en" or not place:
-        return place
-    words = WORDS[code]
-    parts: list[str] = []
-    position = 0
-    for found in _PLACE.finditer(place):
-        between = place[position:found.start()]
-        if found.group("kind"):
-            piece = words[f"place-{found.group('kind')}"].format(n=found.group("n"))
-            if found.group("kind") == "¶" and parts and not between.strip():
-                between = words["place-join"]
-        elif found.group("word"):
-            piece = words[f"place-{found.group('word')}"]
-        else:
-            what, _, rank = found.group("after").partition(" ")
-            piece = words["place-after"].format(what=words[f"place-{what}"] + (f" {rank}" if rank else ""),
-                                                place=place_in(found.group("place"), code))
-        parts.append(between + piece)
-        position = found.end()
-    return ("".join(parts) + place[position:]).replace(" → ", f" {words['arrow']} ")
-
-
-def legend_samples(codes: Sequence[str]) -> dict[str, Piece] | None:
-    """The pieces the legend's examples of attribution are written from, with delegations
-    of the negotiation itself (never codes that may not take part in it): a proposal of
-    the first, a deletion by the first two, a proposal of one supported by another and
-    opposed by a third.  None without delegations."""
-    if not codes:
-        return None
-    first = codes[0]
-    second = codes[1] if len(codes) > 1 else first
-    third = codes[2] if len(codes) > 2 else second
-    return {
-        "insert": Piece(PieceKind.INSERT, "", Proposers(("sample-1",), (first,), op=ProposalOp.INSERT),
-                        ends_proposal=True),
-        "delete": Piece(PieceKind.DELETE, "", Proposers(("sample-2",), tuple(dict.fromkeys((first, second))),
-                                                        op=ProposalOp.DELETE), ends_proposal=True),
-        "support": Piece(PieceKind.INSERT, "", Proposers(("sample-3",), (first,), (second,) if second != first else (),
-                                                         (third,) if third not in (first, second) else (),
-                                                         op=ProposalOp.INSERT), ends_proposal=True),
-    }
