@@ -59,7 +59,7 @@ def dumps_listed(value: dict[str, Any]) -> str:
     return text
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # fresh trees of dicts, never circular
 
 
 class RecordError(ValueError):

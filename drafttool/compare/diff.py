@@ -237,6 +237,8 @@ class WordDiffer:
 def _compact(text: str) -> str:
     """Text without spaces and format markers, typography folded (a paragraph break is
     never mere typography: the caller counts them apart)."""
+    if text.isascii():  # in ASCII, normalising only moves spaces, all of which go here
+        return _COMPACT.sub("", text)
     return _COMPACT.sub("", normalise(text))
 
 

@@ -318,6 +318,9 @@ def _without_furniture(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
 def _blocks(lines: list[str], start: int, markdown: bool, laid_out: bool = False) -> list[_Block]:
     """Blocks of non-blank lines; an ATX heading line is a block of its own."""
     blocks: list[_Block] = []
@@ -331,7 +334,7 @@ def _blocks(lines: list[str], start: int, markdown: bool, laid_out: bool = False
 
     for number, line in enumerate(lines[start:], start=start + 1):
         stripped = line.strip()
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", stripped) if markdown else None
+        heading = _ATX_HEADING.match(stripped) if markdown and stripped[:1] == "#" else None
         if not markdown and stripped[:1] in (layout.PARAGRAPH, layout.CENTRED):
             flush()
             if stripped[0] == layout.CENTRED:

@@ -43,11 +43,6 @@ def round_from_json_data(data: dict[str, Any]) -> Round:
     return records.round_from_dict(core)
 
 
-def _ref(paragraph, labels: dict[str, str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return {"id": paragraph.id, "label": paragraph.label,
-            "parent": labels.get(paragraph.parent) if paragraph.parent else None}
-
-
 def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> dict[str, Any]:
     """The comparison as the diff's JSON: changes in the new round's order, each with its
     op, old and new paragraphs (`id`, `label`, parent label), its `place` in both rounds
@@ -62,8 +57,10 @@ def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> d
         counts[change.op] += 1
         item: dict[str, Any] = {
             "op": _OP_NAMES[change.op],
-            "old": [_ref(p, old_labels) for p in change.old],
-            "new": [_ref(p, new_labels) for p in change.new],
+            "old": [{"id": p.id, "label": p.label, "parent": old_labels.get(p.parent) if p.parent else None}
+                    for p in change.old],
+            "new": [{"id": p.id, "label": p.label, "parent": new_labels.get(p.parent) if p.parent else None}
+                    for p in change.new],
             "place": {"old": change.old_place, "new": change.new_place},
         }
         if change.move:
