@@ -13,7 +13,9 @@ It prints, for every size, the median and minimum wall time and the peak memory 
 child's own max RSS) of `diff --format json`, `diff --format html`, `redline`, `import`
 and reading one file, their ratios to the floor and to difflib, the targets, and the
 pairing precision and recall of the comparison (from `run_diff.py`'s scorer, computed on
-the same two files compared as the `diff` command compares them).
+the same two files compared as the `diff` command compares them, once every size is
+timed).  The rounds are generated in a child process, so that the peaks measured are the
+commands' own: a child's max RSS counts the pages of the process it was forked from.
 
     .venv/bin/python bench/run_commands.py                       # 200, 2,000, 20,000, 100,000
     .venv/bin/python bench/run_commands.py --sizes 200,2000 --repeat 3
@@ -140,7 +142,14 @@ def pairing(old: Path, new: Path, truth_path: Path) -> dict[str, tuple[float | N
 
 
 def run_size(size: int, repeat: int, timeout: float, out: Path, seed: int) -> dict[str, Any]:
-    folder = generate.write_benchmark(size, seed, out, check=size <= 2_000)
+    # The rounds are generated in a child process: a child's max RSS counts the pages of
+    # the process it was forked from, so this one must stay small for the peaks to be
+    # the commands' own (the pairing, which reads and compares, comes after every size).
+    written = run_child([sys.executable, str(Path(generate.__file__)), "--sizes", str(size), "--seed", str(seed),
+                         "--out", str(out)] + ([] if size <= 2_000 else ["--no-check"]), 3_600)
+    if written.returncode != 0:
+        raise SystemExit(written.stderr.decode(errors="replace"))
+    folder = out / str(size)
     old, new = folder / "old.md", folder / "new.md"
     python = [sys.executable]
     tool = drafttool_command()
@@ -160,10 +169,9 @@ def run_size(size: int, repeat: int, timeout: float, out: Path, seed: int) -> di
             measure("read one file (in process)", python + ["-c", READ, str(new)], repeat, timeout,
                     inner_time=True),
         ]
-        scores = pairing(old, new, folder / "truth.json")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return {"size": size, "rows": rows, "scores": scores}
+    return {"size": size, "rows": rows, "scores": {}, "folder": folder}
 
 
 def _s(value: float | None) -> str:
@@ -248,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{size}] measuring ({repeat} runs each)…", file=sys.stderr, flush=True)
         results.append(run_size(size, repeat, args.timeout, args.out, args.seed))
         print(report(results, help_measure), file=sys.stderr, flush=True)
+    for result in results:
+        folder = result["folder"]
+        print(f"[{result['size']}] scoring the pairing…", file=sys.stderr, flush=True)
+        result["scores"] = pairing(folder / "old.md", folder / "new.md", folder / "truth.json")
     print(report(results, help_measure))
     return 0
 

@@ -9,12 +9,15 @@ The shape (`records.round_to_dict`) is what scripts rely on: a paragraph has `id
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from drafttool.text import markup
 from drafttool import records
 from drafttool.records import dumps, dumps_listed
-from drafttool.model import SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, Round, Segment, SegmentKind
+from drafttool.model import (
+    SCHEMA_VERSION, ChangeOp, Comparison, Negotiation, ParagraphChange, Round, Segment, SegmentKind,
+)
 
 if TYPE_CHECKING:
     from drafttool.negotiate.progress import Progress
@@ -49,36 +52,23 @@ def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> d
     ('Art. 4 ¶ 2', '18 (a)'), `typographic_only` for edits, `moved` and the `move` said in
     one numbering, `similarity`, the word operations and who they are attributed to;
     footnote changes; and a summary of counts per op."""
+    data = _comparison_json(comparison, old, new)
+    data["changes"] = list(data["changes"])  # the summary is counted as they are made
+    return data
+
+
+def _comparison_json(comparison: Comparison, old: Round, new: Round) -> dict[str, Any]:
+    """`comparison_to_json_data` with its changes made one at a time, as they are written:
+    a large comparison's JSON never holds every change's dict at once."""
     old_labels = {p.id: p.label or p.id for p in old.paragraphs}
     new_labels = {p.id: p.label or p.id for p in new.paragraphs}
-    changes = []
-    counts = {op: 0 for op in ChangeOp}
-    for change in comparison.changes:
-        counts[change.op] += 1
-        item: dict[str, Any] = {
-            "op": _OP_NAMES[change.op],
-            "old": [{"id": p.id, "label": p.label, "parent": old_labels.get(p.parent) if p.parent else None}
-                    for p in change.old],
-            "new": [{"id": p.id, "label": p.label, "parent": new_labels.get(p.parent) if p.parent else None}
-                    for p in change.new],
-            "place": {"old": change.old_place, "new": change.new_place},
-        }
-        if change.move:
-            item["move"] = change.move
-        if change.op is not ChangeOp.UNCHANGED and change.op is not ChangeOp.RENUMBERED:
-            item["typographic_only"] = change.typographic_only
-        if change.moved:
-            item["moved"] = True
-        if change.old and change.new:
-            item["similarity"] = round(change.similarity, 3)
-        item["words"] = [_segment(s) for s in change.segments] if change.op is not ChangeOp.UNCHANGED else []
-        if change.by:
-            item["by"] = list(change.by)
-            item["proposals"] = list(change.proposals)
-        if change.old and change.new and change.old[0].status is not change.new[0].status \
-                and change.old[0].status != change.new[0].status:  # most share the default status
-            item["status"] = {"old": change.old[0].status.label, "new": change.new[0].status.label}
-        changes.append(item)
+    summary = {op.value: 0 for op in ChangeOp}
+
+    def changes() -> Iterator[dict[str, Any]]:
+        for change in comparison.changes:
+            summary[_OP_NAMES[change.op]] += 1
+            yield _change_item(change, old_labels, new_labels)
+
     footnotes = [
         {
             "op": change.op.value,
@@ -93,9 +83,36 @@ def comparison_to_json_data(comparison: Comparison, old: Round, new: Round) -> d
         "schema": "drafttool/comparison", "version": SCHEMA_VERSION,
         "old": comparison.old_label, "new": comparison.new_label,
         "changed": comparison.changed,
-        "changes": changes, "footnotes": footnotes,
-        "summary": {op.value: count for op, count in counts.items()},
+        "changes": changes(), "footnotes": footnotes,
+        "summary": summary,
     }
+
+
+def _change_item(change: ParagraphChange, old_labels: dict[str, str], new_labels: dict[str, str]) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "op": _OP_NAMES[change.op],
+        "old": [{"id": p.id, "label": p.label, "parent": old_labels.get(p.parent) if p.parent else None}
+                for p in change.old],
+        "new": [{"id": p.id, "label": p.label, "parent": new_labels.get(p.parent) if p.parent else None}
+                for p in change.new],
+        "place": {"old": change.old_place, "new": change.new_place},
+    }
+    if change.move:
+        item["move"] = change.move
+    if change.op is not ChangeOp.UNCHANGED and change.op is not ChangeOp.RENUMBERED:
+        item["typographic_only"] = change.typographic_only
+    if change.moved:
+        item["moved"] = True
+    if change.old and change.new:
+        item["similarity"] = round(change.similarity, 3)
+    item["words"] = [_segment(s) for s in change.segments] if change.op is not ChangeOp.UNCHANGED else []
+    if change.by:
+        item["by"] = list(change.by)
+        item["proposals"] = list(change.proposals)
+    if change.old and change.new and change.old[0].status is not change.new[0].status \
+            and change.old[0].status != change.new[0].status:  # most share the default status
+        item["status"] = {"old": change.old[0].status.label, "new": change.new[0].status.label}
+    return item
 
 
 _OP_NAMES = {op: op.value for op in ChangeOp}
@@ -118,7 +135,7 @@ def _segment(segment: Segment) -> dict[str, Any]:
 
 
 def render_comparison_json(comparison: Comparison, old: Round, new: Round) -> str:
-    return dumps_listed(comparison_to_json_data(comparison, old, new))
+    return dumps_listed(_comparison_json(comparison, old, new))
 
 
 def render_blame_json(blamed, round_: Round) -> str:  # type: ignore[no-untyped-def]
