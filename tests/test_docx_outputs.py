@@ -434,15 +434,21 @@ def test_the_comparison_opens_in_libreoffice_with_numbers_changes_and_proposers(
     path = tmp_path / "comparison.docx"
     path.write_bytes(data)
     lines = libreoffice.text_lines(libreoffice.convert([path], "txt:Text", tmp_path / "out")[0])
-    assert lines[0] == "Comparison: Zero draft → Rev.1"
+    assert lines[:2] == ["Nations Unies", "E/CN.7/2024/L.2/Rev.1"]  # the new round's masthead
+    assert "Comparison: Zero draft → Rev.1" in lines
     assert "Paragraphs: 42 unchanged, 24 renumbered, 2 edited, 1 moved, 1 inserted." in lines
-    assert "[inserted] 12. (AfG, G77)" in lines
-    assert "[moved] 26. → 31. — moved from after 25., now after 30. (AfG)" in lines
+    # Every change named by its place in both rounds, a move in one numbering.
+    assert "[inserted] OP 12 (AfG, G77)" in lines
+    assert "[edited] 17 (a) → 18 (a) (MEX, COL)" in lines
+    assert "[moved] OP 26 → OP 31 — moved from after OP 25 (now OP 26) to after OP 30 (AfG)" in lines
     assert "7 unchanged paragraphs: I. … 4." in lines
     assert any("veiller à leur bonne application, (EU) et prions" in line for line in lines)
-    # The table of old → new numbers.
-    assert lines[lines.index("Paragraph numbers") + 1: lines.index("Paragraph numbers") + 4] == [
-        "Zero draft", "Rev.1", "change"]
+    # The table of old → new numbers comes after the changes and lists changed rows only.
+    table = lines.index("Paragraph numbers changed")
+    assert table > lines.index("[moved] OP 26 → OP 31 — moved from after OP 25 (now OP 26) to after OP 30 (AfG)")
+    assert lines[table + 1: table + 4] == ["Zero draft", "Rev.1", "change"]
+    assert "unchanged" not in lines[table:]
+    assert lines[table + 4: table + 10] == ["5.", "5.", "edited", "—", "12.", "inserted"]
 
 
 def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_footnotes(tmp_path):
@@ -460,7 +466,7 @@ def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_f
     texts = [libreoffice.text_lines(p) for p in libreoffice.convert(files, "txt:Text", tmp_path / "out")]
     parentheses, dash, none = texts
     # The masthead and legend in the text's language (French here).
-    assert "Texte de compilation — Zero draft, 2024-01-12" in parentheses
+    assert "Texte de compilation — Zero draft, 12 janvier 2024" in parentheses
     assert "Légende" in parentheses
     assert "Les ajouts proposés sont en gras et soulignés, suivis du nom de leurs auteurs." in parentheses
     assert "Les ajouts proposés sont en gras et soulignés." in none
@@ -472,7 +478,7 @@ def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_f
     assert any("L'expansion et la diversification (MEX, COL) [accepted] de" in line for line in parentheses)
     assert any("(RUS: delete; opposed by EU, CANZ) [rejected]" in line for line in parentheses)
     assert any(line.startswith("OP12 alt: ") and "(USA; opposed by G77) [rejected]" in line for line in parentheses)
-    assert "Proposition de déplacement après 30. (AfG: move) [accepted]" in parentheses
+    assert "Proposition de déplacement après 30. (AfG) [accepted]" in parentheses
     assert any("– MEX, COL [accepted]" in line for line in dash)
     assert not any("(MEX, COL)" in line or "– MEX" in line for line in none)
     # Footnotes are real notes: LibreOffice exports them with the text.

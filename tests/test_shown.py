@@ -53,7 +53,7 @@ def test_proposers_of_a_replacement_are_named_once_after_the_insertion_in_every_
     assert html.count('<bdi class="by" data-by=') == 1  # the legend's sample has no data-by
     assert "<del data-by=\"EU\">cat</del><ins data-by=\"EU\">dog</ins><bdi class=\"by\" data-by=\"EU\">(EU)</bdi>" in html
     assert "[-cat-]{+dog+} (EU) sat." in render_comparison_text(comparison, old=old, new=new)
-    assert "The catdog (EU) sat." in word_text(render_comparison_docx(comparison, old, new))
+    assert "The cat dog (EU) sat." in word_text(render_comparison_docx(comparison, old, new))
 
 
 def test_proposers_of_a_deletion_are_named_where_an_insertion_by_others_follows() -> None:
@@ -61,7 +61,7 @@ def test_proposers_of_a_deletion_are_named_where_an_insertion_by_others_follows(
                 Segment(EQUAL, " sat."))
     comparison, old, new = replaced(segments)
     assert "[-cat-] (EU){+dog+} (G77) sat." in render_comparison_text(comparison, old=old, new=new)
-    assert "The cat (EU)dog (G77) sat." in word_text(render_comparison_docx(comparison, old, new))
+    assert "The cat (EU) dog (G77) sat." in word_text(render_comparison_docx(comparison, old, new))
 
 
 def test_a_deletion_replaced_by_a_paragraph_break_alone_names_its_proposers_before_the_break() -> None:

@@ -11,8 +11,9 @@ from drafttool.collector import collector_paused
 from drafttool.model import ChangeOp, Comparison, Kind, ParagraphChange, Round
 from drafttool.renderers.docx.package import make, make_paragraph, make_run
 from drafttool.renderers.docx.runs import Static, by_text, label_indent, static_package
-from drafttool.renderers.masthead import round_symbol
-from drafttool.shown import ShownComparison, Span, SpanKind, name_of, show_comparison
+from drafttool.renderers.docx.masthead import masthead_elements
+from drafttool.renderers.masthead import round_date, round_symbol
+from drafttool.shown import ShownChange, ShownComparison, Span, SpanKind, name_of, show_comparison
 from drafttool.text import languages, markup
 
 
@@ -38,10 +39,10 @@ _KINDS = {SpanKind.KEPT: "text", SpanKind.INSERTED: "insert", SpanKind.DELETED: 
 
 def render_comparison_docx(comparison: Comparison, old: Round, new: Round) -> bytes:
     """The comparison of two rounds as a Word file to read (static formatting, not
-    revisions): a title with both rounds, a summary of counts, a table of old → new
-    numbers, then each change — its op, labels, where a moved paragraph came from, the
-    words struck and added with their proposers — runs of unchanged paragraphs summarised,
-    and the footnotes changed."""
+    revisions): the new round's masthead, a title with both rounds, a summary of counts,
+    then each change — its op, its place in both rounds, where a moved paragraph came from,
+    the words struck and added with their proposers — runs of unchanged paragraphs
+    summarised, the footnotes changed, and last a table of the numbers that changed."""
     with collector_paused():
         return _render_comparison(show_comparison(comparison, old, new))
 
@@ -59,11 +60,13 @@ def _render_comparison(shown: ShownComparison) -> bytes:
         body.append(element)
         return element
 
+    body.extend(masthead_elements(static, new))
     line(f"Comparison: {comparison.old_label} → {comparison.new_label}", "Title")
-    dates = " → ".join(d for d in (old.date, new.date) if d)
-    symbol = new.symbol or old.symbol
-    if dates or symbol:
-        line(" · ".join(x for x in (symbol, dates) if x), italic=True)
+    dates = " → ".join(round_date(r) for r in (old, new) if r.date)
+    symbols = " → ".join(dict.fromkeys(symbol for symbol in (round_symbol(old), round_symbol(new)) if symbol))
+    if dates or symbols:
+        line(" · ".join(x for x in (symbols, dates) if x), italic=True)
+    symbol = round_symbol(new) or round_symbol(old)
     counts = Counter(change.op.value for change in comparison.changes)
     summary = ", ".join(f"{counts[op.value]} {op.value}" for op in ChangeOp if counts[op.value])
     line(f"Paragraphs: {summary or 'none'}.")
@@ -78,8 +81,6 @@ def _render_comparison(shown: ShownComparison) -> bytes:
                    static.words(".")])
     body.append(legend)
 
-    line("Paragraph numbers", "Heading1", )
-    body.append(_numbers_table(static, comparison))
     line("Changes", "Heading1")
     quiet: list[ParagraphChange] = []
 
@@ -108,15 +109,13 @@ def _render_comparison(shown: ShownComparison) -> bytes:
             continue
         flush()
         header = static.paragraph("ChangeHeading", keep_next=True)
-        old_labels = ", ".join(p.label for p in change.old if p.label)
-        new_labels = ", ".join(p.label for p in change.new if p.label)
-        labels_text = (f"{old_labels} → {new_labels}" if old_labels and new_labels and old_labels != new_labels
-                       else new_labels or old_labels or name_of((change.new or change.old)[0]))
         what = {ChangeOp.SPLIT: f"split into {len(change.new)} paragraphs",
                 ChangeOp.MERGED: f"merged from {len(change.old)} paragraphs"}.get(change.op, change.op.value)
         header.append(static.words(f"[{what}] ", bold=True))
-        header.append(static.words(labels_text, bold=True))
-        if shown_change.moved:
+        header.append(static.words(_place_of(shown_change), bold=True))
+        if shown_change.move:
+            header.append(static.words(f" — moved {shown_change.move}", italic=True))
+        elif shown_change.moved:
             where = "at the start" if shown_change.moved_from_start else f"after {shown_change.moved_from}"
             to = "to the start" if shown_change.moved_to_start else f"after {shown_change.moved_to}"
             header.append(static.words(f" — moved from {where}, now {to}", italic=True))
@@ -128,12 +127,12 @@ def _render_comparison(shown: ShownComparison) -> bytes:
         body.append(header)
         for shown_paragraph in shown_change.inline():
             paragraph = shown_paragraph.paragraph
-            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level) if paragraph else
+            label = paragraph.label if paragraph is not None else ""
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level, label) if paragraph else
                                        label_indent(Kind.TEXT, 0))
-            if paragraph is not None and paragraph.label:
-                element.append(static.words(paragraph.label + "\t"))
-            element.extend(_spans_runs(static, shown_paragraph.spans))
-            body.append(element)
+            if label:
+                element.append(static.words(label + "\t"))
+            body.append(static.fill(element, _spans_runs(static, shown_paragraph.spans)))
     flush()
     changed_notes = [shown_note for shown_note in shown.footnotes if shown_note.change.op is not ChangeOp.UNCHANGED]
     if changed_notes:
@@ -145,15 +144,35 @@ def _render_comparison(shown: ShownComparison) -> bytes:
             numbers = f"{before} → {after}" if before and after and before != after else after or before
             element = static.paragraph()
             element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
-            element.extend(_spans_runs(static, shown_note.spans()))
-            body.append(element)
+            body.append(static.fill(element, _spans_runs(static, shown_note.spans())))
+    renumbered = [change for change in comparison.changes if change.op is not ChangeOp.UNCHANGED and (
+        any(p.label for p in change.old) or any(p.label for p in change.new))]
+    if renumbered:
+        # The numbers after the changes, and only the rows that changed: a reader wants the
+        # changes first, and 'b) b) unchanged' seventy times tells nothing.
+        line("Paragraph numbers changed", "Heading1")
+        body.append(_numbers_table(static, comparison, renumbered))
     head = f"{comparison.old_label} → {comparison.new_label}"
     return static_package(body, static, title=head, subject=symbol,
                           head=f"{round_symbol(new)} · {head}" if round_symbol(new) else head)
 
 
-def _numbers_table(static: Static, comparison: Comparison) -> _Element:
-    """A table of the old and new number of every labelled paragraph, and what became of it."""
+def _place_of(shown: ShownChange) -> str:
+    """A change named by its place in both rounds ('Art. 4 ¶ 2 → Art. 7 ¶ 3', 'OP 5 → OP 6',
+    '18 (a)'); by its labels, or its first words, where the comparison names no place."""
+    if shown.place:
+        return shown.place
+    change = shown.change
+    old_labels = ", ".join(p.label for p in change.old if p.label)
+    new_labels = ", ".join(p.label for p in change.new if p.label)
+    if old_labels and new_labels and old_labels != new_labels:
+        return f"{old_labels} → {new_labels}"
+    return new_labels or old_labels or name_of((change.new or change.old)[0])
+
+
+def _numbers_table(static: Static, comparison: Comparison, changes: Sequence[ParagraphChange]) -> _Element:
+    """A table of the old and new number of each labelled paragraph that changed, and what
+    became of it."""
     table = make("w:tbl")
     properties = make("w:tblPr")
     properties.append(make("w:tblW", {"w:w": "0", "w:type": "auto"}))
@@ -183,7 +202,7 @@ def _numbers_table(static: Static, comparison: Comparison) -> _Element:
         table.append(element)
 
     row((comparison.old_label, comparison.new_label, "change"), header=True)
-    for change in comparison.changes:
+    for change in changes:
         before = ", ".join(p.label for p in change.old if p.label)
         after = ", ".join(p.label for p in change.new if p.label)
         if before or after:

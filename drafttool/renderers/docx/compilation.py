@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from lxml.etree import _Element
 
 from drafttool.model import Kind, ProposalStatus, StatusValue
-from drafttool.renderers.docx.runs import Static, label_indent, static_package
-from drafttool.renderers.docx.styles import masthead_style_id
-from drafttool.renderers.masthead import running_header
-from drafttool.shown import masthead_lines
+
+GREYED = frozenset({ProposalStatus.REJECTED, ProposalStatus.WITHDRAWN, ProposalStatus.MERGED})
+"""Proposals the legend says are greyed when every status is shown."""
+from drafttool.renderers.docx.masthead import masthead_elements
+from drafttool.renderers.docx.runs import Static, label_indent, spaced, static_package
+from drafttool.renderers.masthead import round_date, running_header
 from drafttool.text import languages
 
 if TYPE_CHECKING:
@@ -36,19 +38,27 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
     round_ = compilation.round
     language = round_.language.split("-")[0].lower()
     every_status = tuple(compilation.statuses) != (ProposalStatus.PENDING,)
-    static = Static(language, rtl=languages.is_rtl(language), east_asian=language == "zh", real_notes=True,
-                     note_texts={f.footnote.id: f.footnote for f in compilation.footnotes},
-                     labels={f.id: f.label for f in round_.footnotes})
+    static = Static(language, rtl=languages.is_rtl(language), east_asian=language == "zh",
+                    note_texts={f.footnote.id: f.footnote for f in compilation.footnotes},
+                    labels={f.id: f.label for f in round_.footnotes})
     note_pieces = {f.footnote.id: f.pieces for f in compilation.footnotes}
+
+    def greyed(who: Proposers | None) -> bool:
+        """Decided against, greyed as the legend says (only when every status is shown)."""
+        return every_status and who is not None and who.status in GREYED
 
     def after_piece(piece: Piece) -> list[_Element]:
         out: list[_Element] = []
         words = attribution_text(piece, attribution)
+        grey = greyed(piece.proposers)
         if words:
-            out.append(static.words(words, style="Proposers"))
+            out.append(static.words(words, style="Proposers", grey=grey))
         if every_status and piece.ends_proposal and piece.proposers is not None:
-            out.append(static.words(f" [{piece.proposers.status.value}]", style="StatusTag"))
+            out.append(static.words(f" [{piece.proposers.status.value}]", style="StatusTag", grey=grey))
         return out
+
+    def piece_runs(piece: Piece, in_note: bool) -> list[_Element]:
+        return static.text(piece.text, piece.kind, in_note=in_note, grey=greyed(piece.proposers))
 
     def pieces_runs(pieces: tuple[Piece, ...], *, in_note: bool = False) -> list[_Element]:
         out: list[_Element] = []
@@ -56,7 +66,7 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         while k < len(pieces):
             piece = pieces[k]
             if piece.group is None:
-                out.extend(static.text(piece.text, piece.kind, in_note=in_note))
+                out.extend(piece_runs(piece, in_note))
                 out.extend(after_piece(piece))
                 k += 1
                 continue
@@ -72,13 +82,14 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
                     out.append(static.words(" "))
                 out.append(static.words("["))
                 for member in members:
-                    out.extend(static.text(member.text, member.kind, in_note=in_note))
+                    out.extend(piece_runs(member, in_note))
                     out.extend(after_piece(member))
                 out.append(static.words("]"))
             k = end
         return out
 
-    static.notes_body = lambda note_id: pieces_runs(note_pieces.get(note_id, ()), in_note=True)
+    static.notes_body = lambda note_id: spaced(pieces_runs(note_pieces.get(note_id, ()), in_note=True),
+                                               east_asian=static.east_asian)
     body: list[_Element] = []
 
     def line(text: str, style: str = "", **run: bool) -> _Element:
@@ -87,12 +98,9 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         body.append(element)
         return element
 
-    for name, value in masthead_lines(round_):
-        element = static.paragraph(masthead_style_id(name))
-        element.extend(static.text(value))
-        body.append(element)
+    body.extend(masthead_elements(static, round_))
     notes, intros = LEGEND_NOTES[phrase_language(language)], NOTE_INTROS[phrase_language(language)]
-    heading = f"{notes['compilation']} — {round_.label}" + (f", {round_.date}" if round_.date else "")
+    heading = f"{notes['compilation']} — {round_.label}" + (f", {round_date(round_)}" if round_.date else "")
     line(heading, "Subtitle", bold=True)
     line(notes["title"], "Heading3")
     for _, text in legend(language, attribution):
@@ -111,41 +119,48 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         elif paragraph.kind is Kind.HEADING:
             element = static.paragraph(f"Heading{min(max(paragraph.level, 1), 3)}", keep_next=True, shading=shading)
         else:
-            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level) if compiled.label else
-                                       None, shading=shading)
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level, compiled.label)
+                                       if compiled.label else None, shading=shading)
         if compiled.label:
-            element.append(static.words(compiled.label + "\t", bold=compiled.proposed_by is not None))
-        element.extend(pieces_runs(compiled.pieces))
+            element.append(static.words(compiled.label + "\t", bold=compiled.proposed_by is not None,
+                                        grey=greyed(compiled.proposed_by)))
+        runs = pieces_runs(compiled.pieces)
         if paragraph.status.value is not StatusValue.OPEN:
-            element.append(static.words(f" [{paragraph.status.label}]", style="StatusTag"))
-        body.append(element)
+            runs.append(static.words(f" [{paragraph.status.label}]", style="StatusTag"))
+        body.append(static.fill(element, runs))
         indent = (label_indent(paragraph.kind, paragraph.level)[0], 0)
 
-        def note(intro: str, who: Proposers, what: str, text: str = "", label: str = "") -> None:
+        def note(intro: str, who: Proposers, text: str = "", label: str = "", kind: str = "insert") -> None:
+            """A proposal on the whole paragraph, as the pages show it: its label, what it
+            is, its text, then its proposers (named once: the intro says what they propose)
+            and its status."""
+            grey = greyed(who)
             item = static.paragraph("ProposalNote", indent=indent)
+            runs: list[_Element] = []
             if label:
-                item.append(static.words(label + ": ", bold=True))
-            item.append(static.words(intro, italic=True))
+                runs.append(static.words(label + ": ", bold=True, grey=grey))
+            if intro:
+                runs.append(static.words(intro + (intros["colon"] + intros["after-colon"] if text else ""),
+                                         italic=True, grey=grey))
             if text:
-                item.extend(static.text(text, "insert"))
-            words = proposers_text(who, attribution, what)
+                runs.extend(static.text(text, kind, grey=grey))
+            words = proposers_text(who, attribution)
             if words:
-                item.append(static.words(" " + words, style="Proposers"))
+                runs.append(static.words(" " + words, style="Proposers", grey=grey))
             if every_status:
-                item.append(static.words(f" [{who.status.value}]", style="StatusTag"))
-            body.append(item)
+                runs.append(static.words(f" [{who.status.value}]", style="StatusTag", grey=grey))
+            body.append(static.fill(item, runs))
 
         for alternative in compiled.alternatives:
-            note("" if alternative.text else intros["no-text"], alternative.proposers, "", alternative.text,
+            note("" if alternative.text else intros["no-text"], alternative.proposers, alternative.text,
                  alternative.label)
         for who in compiled.deletions:
-            note(intros["delete"], who, "delete")
+            note(intros["delete"], who)
         for who, side, where in compiled.moves:
-            note(intros[side].format(label=where), who, "move")
+            note(intros[side].format(label=where), who)
         for who in compiled.retains:
-            note(intros["retain"], who, "retain")
+            note(intros["retain"], who)
         for who, text in compiled.statements:
-            note(intros["statement"] + intros["colon"] + intros["after-colon"], who, "", "")
-            body[-1].extend(static.text(text))
+            note(intros["statement"], who, text, kind="text")
     return static_package(body, static, title=f"{notes['compilation']} — {round_.label}", subject=round_.symbol,
                           head=running_header(round_))

@@ -125,6 +125,8 @@ class RunFormat:
     east_asian: bool = False
     """East Asian font hint (`w:rFonts w:hint="eastAsia"`), for Chinese."""
     superscript: bool = False
+    color: str = ""
+    """A font colour (`w:color`, 'RRGGBB'): proposals decided against are greyed."""
 
 
 _PLAIN = RunFormat()
@@ -147,6 +149,8 @@ def run_properties(fmt: RunFormat) -> _Element | None:
         sub(rpr, "w:iCs")
     if fmt.strike:
         sub(rpr, "w:strike")
+    if fmt.color:
+        sub(rpr, "w:color", {"w:val": fmt.color})
     if fmt.underline:
         sub(rpr, "w:u", {"w:val": "single"})
     if fmt.superscript:

@@ -75,6 +75,7 @@ STANDARD_STYLES: tuple[Style, ...] = (
     Style("SummaryLine", "Summary Line", based_on="Normal", italic=True, color="595959"),
     Style("LegendLine", "Legend Line", based_on="Normal", size=20, space_after=40),
     Style("ProposalNote", "Proposal Note", based_on="Normal", size=20, space_after=60),
+    Style("MastheadUnitedNations", "Masthead United Nations", based_on="Normal", space_after=0, bold=True, size=24),
 ) + tuple(
     Style(masthead_style_id(name), "Masthead " + name.replace("_", " ").title(), based_on="Normal",
           space_after=0, bold=name == "symbol")

@@ -32,7 +32,7 @@ from drafttool.renderers.docx.package import (
     footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template,
 )
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
-from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Writer
+from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Runs
 from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
 from drafttool.shown import ShownSegment, show_comparison, show_segments
 from drafttool.text import languages, markup
@@ -86,14 +86,14 @@ class _Tracked:
         language = (new.language or old.language).split("-")[0].lower()
         self.language = language
         self.rtl = languages.is_rtl(language)
-        self.writer = Writer(new, rtl=self.rtl, east_asian=language == "zh")
+        self.note_labels = {f.id: f.label for f in (*old.footnotes, *new.footnotes)}
+        self.builder = Runs(self.rtl, language == "zh", self.note_labels)
         self.revisions = Revisions()
         self.footnotes = Footnotes()
         self.stamps: dict[tuple[str, str], Stamp] = {}
         self.chair = self.stamp((), None)
         self.old_notes = {c.old.id: c for c in comparison.footnotes if c.old is not None}
         self.new_notes = {c.new.id: c for c in comparison.footnotes if c.new is not None}
-        self.note_labels = {f.id: f.label for f in (*old.footnotes, *new.footnotes)}
         self.format_stamp = self.chair
         self.numbered_notes: dict[int, tuple[str, str]] = {}
         """Word ids of footnotes numbered automatically so far → (old label, new label)."""
@@ -121,20 +121,13 @@ class _Tracked:
 
     def runs(self, runs: list[markup.Run], side: str, tag: str = "w:t", *, in_note: bool = False) -> list[_Element]:
         """`w:r`s for runs of one side ('old' or 'new'); footnote references point to the
-        footnote of that side's round."""
-        out: list[_Element] = []
-        for run in runs:
-            if run.footnote is None:
-                if run.text:
-                    out.append(make_run_like(run.text, self.writer.templates[(run.bold, run.italic)], tag))
-            elif in_note:  # Word has no footnote inside a footnote: its mark as text
-                out.append(make_run(self.note_labels.get(run.footnote, ""), RunFormat(
-                    bold=run.bold, italic=run.italic, rtl=self.rtl, superscript=True), tag))
-            else:
-                change = (self.old_notes if side == "old" else self.new_notes).get(run.footnote)
-                if change is not None:
-                    out.append(self.reference(change, run))
-        return out
+        footnote of that side's round (inside a footnote, its mark as text)."""
+        notes = self.old_notes if side == "old" else self.new_notes
+
+        def note(run: markup.Run, fmt: RunFormat) -> _Element | None:
+            change = notes.get(run.footnote or "")
+            return self.reference(change, run) if change is not None else None
+        return self.builder.build(runs, tag=tag, note=None if in_note else note)
 
     def reference(self, change: FootnoteChange, run: markup.Run) -> _Element:
         """A footnote reference and, in footnotes.xml, a body holding the footnote's changes
@@ -147,7 +140,7 @@ class _Tracked:
         word_id = self.footnotes.add([body])
         if not mark:
             self.numbered_notes[word_id] = (change.old.label if change.old else "", change.new.label if change.new else "")
-        return footnote_reference_run(word_id, custom_mark=mark, fmt=self.writer.formats[(run.bold, run.italic)])
+        return footnote_reference_run(word_id, custom_mark=mark, fmt=self.builder.format(run.bold, run.italic))
 
     def number_notes(self, body: list[_Element]) -> None:
         """Let Word number a footnote only where its automatic number (in order of reference,
@@ -217,7 +210,7 @@ class _Tracked:
                     if (old_italic, old_bold) != (italic, bold):
                         self.revisions.format_changed(reference, properties_template(RunFormat(
                             bold=old_bold, italic=old_italic, style="FootnoteReference", rtl=self.rtl,
-                            east_asian=self.writer.east_asian)), self.format_stamp)
+                            east_asian=self.builder.east_asian)), self.format_stamp)
                     out.append(reference)
                 else:
                     if before is not None:
@@ -233,9 +226,9 @@ class _Tracked:
                     old_units[end][1:3] == (old_italic, old_bold):
                 end += 1
             text = "".join(unit[0] for unit in new_units[k:end])
-            run = make_run_like(text, self.writer.templates[(bold, italic)])
+            run = make_run_like(text, self.builder.template(bold, italic))
             if (old_italic, old_bold) != (italic, bold):
-                self.revisions.format_changed(run, self.writer.templates[(old_bold, old_italic)], self.format_stamp)
+                self.revisions.format_changed(run, self.builder.template(old_bold, old_italic), self.format_stamp)
             out.append(run)
             k = end
         return out
@@ -325,7 +318,7 @@ class _Tracked:
         old, new = change.old[0], change.new[0]
         runs = list(markup.parse(new.text))
         if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold):
-            content = [make_run_like(runs[0].text, self.writer.templates[(False, False)])]
+            content = [make_run_like(runs[0].text, self.builder.template(False, False))]
         else:
             content = self.kept(runs, runs)
         return [Out(content, "equal", None, old, new, old, new, self.chair, index)]
@@ -522,7 +515,7 @@ def _typed_labels(tracked: _Tracked, out: Out, outs: list[Out], position: int, e
     if not old_label and not new_label:
         return
     stamp = out.label_stamp or tracked.chair
-    fmt = tracked.writer.templates[(False, False)]
+    fmt = tracked.builder.template(False, False)
     if old_label == new_label:
         element.append(make_run_like(old_label + "\t", fmt))
         return
