@@ -167,3 +167,25 @@ def test_rejected_and_withdrawn_proposals_are_greyed_as_the_legend_says(tmp_path
     assert "(RUS: delete; opposed by EU, CANZ)" in greyed and "[rejected]" in greyed
     assert "(MEX, COL)" not in greyed and "[accepted]" not in greyed  # accepted: not greyed
     assert "dignité" not in greyed  # the text as it stands is never greyed
+
+
+# ------------------------------------------------------------------------------ a revised copy
+
+
+def test_redline_refuses_an_old_document_that_already_holds_tracked_changes_and_writes_nothing(runner, tmp_path):
+    from drafttool.cli import main
+    from drafttool.renderers.docx import render_round_docx, render_tracked_docx
+
+    negotiation = load_store(EXAMPLE_STORE)
+    compared = compare_store_rounds(EXAMPLE_STORE, "Rev.1", "Rev.2")
+    reviewed = tmp_path / "reviewed.docx"  # a delegation's copy with its own tracked changes
+    reviewed.write_bytes(render_tracked_docx(compared.comparison, compared.old, compared.new))
+    new = tmp_path / "new.docx"
+    new.write_bytes(render_round_docx(negotiation.round("Rev.2")))
+    output = tmp_path / "out.docx"
+    result = runner.invoke(main, ["redline", str(reviewed), str(new), "-o", str(output)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"drafttool: error: {reviewed}:paragraph 52: the old document already holds 3 tracked changes by EU; "
+        "accept or reject them in Word, save, and redline again")
+    assert not output.exists()

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
+from drafttool.errors import InputError
 
 
 def docx_output(output: str | None) -> str:
@@ -50,7 +51,11 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
     if found.base is not None and moves == "revisions":
         click.echo(f"drafttool: warning: {paths[0]}: moves are written into the document as a deletion and "
                    "an insertion", err=True)
-    write_output(render("redline", "docx", found, moves=moves, date=date), output)
+    try:
+        data = render("redline", "docx", found, moves=moves, date=date)
+    except InputError as error:  # a place in the old document: named with its file
+        raise InputError(error.message, path=paths[0], place=error.place) from None
+    write_output(data, output)
     comparison = found.compared.comparison
     click.echo(f"wrote {output}: {comparison.old_label} → {comparison.new_label}, "
                f"{found.changed} paragraph change(s) as tracked changes")

@@ -30,6 +30,7 @@ from typing import Any
 from lxml import etree
 from lxml.etree import _Element
 
+from drafttool.errors import InputError
 from drafttool.model import ChangeOp, Comparison, NoteKind, Paragraph, ParagraphChange, Round, Scope, Segment, SegmentKind
 from drafttool.renderers.docx.cutting import (
     DEL, ID, INS, NOTE, P, PPR, R, RPR, TXBX, Stamp, StampOf, Unit, _clean_properties, _Edit, _format_run, _Ids,
@@ -86,6 +87,29 @@ class NoteMaker:
 
 # ----------------------------------------------------------------------------- the redline
 
+_REVISION_TAGS = frozenset(_w(name) for name in ("ins", "del", "moveFrom", "moveTo"))
+
+
+def _refuse_revised(body: _Element) -> None:
+    """Refuse a document that already holds tracked changes, in one line naming the first
+    paragraph that has one and whose they are.
+
+    Revisions written over revisions would mix two reviews: Word lets a reviewer accept or
+    reject the old ones and ours alike, and nothing says which text the comparison was made
+    against (the reader read the old document with its changes accepted).  The delegation
+    settles its own changes first, in Word, then the redline shows only the new round's."""
+    for number, paragraph in enumerate(body.iter(P), start=1):
+        found = next((element for element in paragraph.iter() if element.tag in _REVISION_TAGS), None)
+        if found is None:
+            continue
+        authors = sorted({element.get(_w("author"), "") for element in body.iter() if element.tag in
+                          _REVISION_TAGS} - {""})
+        count = sum(1 for element in body.iter() if element.tag in _REVISION_TAGS)
+        raise InputError(
+            f"the old document already holds {count} tracked change{'s' if count != 1 else ''}"
+            f"{' by ' + ', '.join(authors) if authors else ''}; accept or reject them in Word, save, and redline "
+            "again", place=f"paragraph {number}")
+
 def render_inplace_docx(base: bytes, comparison: Comparison, old: Round, new: Round, *, layout: Any = None,
                         dates: dict[str, str] | None = None, date: str | None = None) -> bytes:
     """The old .docx (`base`, the file `old` was read from) with the comparison's changes
@@ -97,6 +121,7 @@ def render_inplace_docx(base: bytes, comparison: Comparison, old: Round, new: Ro
 
     document = docx.Document(io.BytesIO(base))
     body = document.element.body
+    _refuse_revised(body)
     parts = _note_parts(document)
     ids = _Ids(max([_max_id(body), *(_max_id(root) for root, _ in parts.values())], default=0) + 1)
     edit = _Edit(ids, StampOf(dates or {}, word_date(date or new.date or old.date or "")))
