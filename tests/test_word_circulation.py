@@ -189,3 +189,27 @@ def test_redline_refuses_an_old_document_that_already_holds_tracked_changes_and_
         f"drafttool: error: {reviewed}:paragraph 52: the old document already holds 3 tracked changes by EU; "
         "accept or reject them in Word, save, and redline again")
     assert not output.exists()
+
+
+# ------------------------------------------------------------------------------ a moved Article
+
+
+@pytest.mark.parametrize("moves", ["delete-insert", "revisions"])
+def test_the_paragraphs_of_a_moved_article_move_with_it_in_the_tracked_file(moves):
+    from drafttool.renderers.docx import render_tracked_docx
+    from test_align_structure import WORDS, agreement, article
+    from test_revisions import assert_views, tracked_view
+
+    old = agreement("A", article(1, "Adaptation", [WORDS["adaptation"], WORDS["adaptation2"]]),
+                    article(2, "Mitigation", [WORDS["mitigation"], WORDS["mitigation2"]]),
+                    article(3, "Finance", [WORDS["finance"], WORDS["finance2"]]))
+    new = agreement("B", article(1, "Mitigation", [WORDS["mitigation"], WORDS["mitigation2"]]),
+                    article(2, "Finance", [WORDS["finance"], WORDS["finance2"]]),
+                    article(3, "Adaptation", [WORDS["adaptation"], WORDS["adaptation2"] + " It is reviewed."]))
+    comparison = compare_rounds(old, new)
+    carried = [c for c in comparison.changes if c.place.startswith("Art. 1 ¶")]
+    assert [(c.op.value, c.moved) for c in carried] == [("unchanged", True), ("edited", True)]
+    data = render_tracked_docx(comparison, old, new, moves=moves, date="2024-01-01")
+    assert_views(data, old, new)  # nothing of the Article folded away or left behind
+    accepted = tracked_view(data, accept=True).texts()
+    assert accepted[-2:] == [WORDS["adaptation"], WORDS["adaptation2"] + " It is reviewed."]
