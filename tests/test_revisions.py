@@ -32,7 +32,7 @@ from lxml import etree
 from drafttool.text import markup
 from drafttool.text.markup import Run
 from drafttool.model import Kind, Paragraph, Round
-from drafttool.renderers.docx.styles import MASTHEAD_FIELDS
+from drafttool.renderers.docx.tracked import masthead_lines
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -238,16 +238,11 @@ def round_view(round_: Round) -> View:
     by_id = {f.id: f.text for f in round_.footnotes}
     paragraphs = []
     notes: list[str] = []
-    masthead = round_.masthead
-    for name in MASTHEAD_FIELDS:
-        if name == "symbol":
-            values: tuple[str, ...] = (markup.escape(round_.symbol),)
-        else:
-            values = masthead.other if name == "other" else (getattr(masthead, name),)
-        for value in values:
-            if value:
-                notes += [by_id[ref] for ref in markup.footnote_ids(value) if ref in by_id]
-                paragraphs.append(("Masthead", "", _REFERENCE.sub("[^]", value)))
+    # The masthead as the round prints it: UN order, a revised round's symbol with its
+    # /Rev.N, the date in the text's language.
+    for _, value in masthead_lines(round_):
+        notes += [by_id[ref] for ref in markup.footnote_ids(value) if ref in by_id]
+        paragraphs.append(("Masthead", "", _REFERENCE.sub("[^]", value)))
     for paragraph in round_.paragraphs:
         notes += [by_id[ref] for ref in markup.footnote_ids(paragraph.text) if ref in by_id]
         paragraphs.append(("", paragraph.label, _REFERENCE.sub("[^]", canonical(paragraph.text))))

@@ -75,6 +75,18 @@ def test_the_masthead_reads_in_the_un_order_with_the_date_in_the_texts_language(
     assert "Texte de compilation — Rev.1, 2 février 2024" in lines["fr"]
 
 
+def test_the_tracked_masthead_reads_in_the_un_order_and_revises_the_symbol_and_date(tmp_path):
+    from drafttool.renderers.docx import render_tracked_docx
+
+    compared = compare_store_rounds(EXAMPLE_STORE, "Rev.1", "Rev.2")
+    (tmp_path / "tracked.docx").write_bytes(render_tracked_docx(compared.comparison, compared.old, compared.new))
+    fodt = libreoffice.convert([tmp_path / "tracked.docx"], "fodt", tmp_path / "fodt")[0]
+    assert libreoffice.odf_paragraphs(fodt, accept=True)[:5] == [
+        "E/CN.7/2024/L.2/Rev.2", "Conseil économique et social", "Distr. limitée", "23 février 2024", "Français"]
+    assert libreoffice.odf_paragraphs(fodt, accept=False)[:5] == [
+        "E/CN.7/2024/L.2/Rev.1", "Conseil économique et social", "Distr. limitée", "2 février 2024", "Français"]
+
+
 # ------------------------------------------------------------------------------ spans
 
 
@@ -186,7 +198,7 @@ def test_redline_refuses_an_old_document_that_already_holds_tracked_changes_and_
     result = runner.invoke(main, ["redline", str(reviewed), str(new), "-o", str(output)])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"drafttool: error: {reviewed}:paragraph 52: the old document already holds 3 tracked changes by EU; "
+        f"drafttool: error: {reviewed}:paragraph 1: the old document already holds 7 tracked changes by Chair, EU; "
         "accept or reject them in Word, save, and redline again")
     assert not output.exists()
 

@@ -17,10 +17,11 @@ from lxml.etree import _Element
 
 from drafttool.collector import collector_paused
 from drafttool.model import (
-    CHAIR, ChangeOp, Comparison, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment,
+    CHAIR, MASTHEAD_FIELDS, ChangeOp, Comparison, FootnoteChange, Kind, Masthead, Paragraph, ParagraphChange, Round,
+    Segment,
 )
 from drafttool.renderers.docx.running import add_running_head
-from drafttool.renderers.masthead import running_header
+from drafttool.renderers.masthead import masthead_block, running_header
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
     OldLayout, Out, base_properties, decide_numbering, default_properties, deletions_first, shift_marks,
@@ -378,17 +379,50 @@ class _Tracked:
         return out
 
     def masthead(self) -> list[Out]:
-        """The masthead lines, a changed line as the chair's revision."""
+        """The masthead lines as each round prints them (`masthead_lines`), a changed line
+        as the chair's revision: its words as the comparison found them where the printed
+        line is the compared one, else the whole line replaced (a revised round's symbol
+        takes its '/Rev.N', a round's date is printed in the text's language)."""
         out: list[Out] = []
-        for line in self.shown.masthead:
-            change = ParagraphChange(ChangeOp.EDITED, (Paragraph("masthead-old", line.old),) if line.old else (),
-                                     (Paragraph("masthead-new", line.new),) if line.new else (),
-                                     tuple(shown.segment for shown in line.segments))
-            for paragraph in self.emit(-1, change, "normal", segments=line.segments):
-                paragraph.style = masthead_style_id(line.field)
+        compared = {(line.field, line.old, line.new): line.segments for line in self.shown.masthead}
+        for name, before, after in _paired(masthead_lines(self.old), masthead_lines(self.new)):
+            segments = compared.get((name, before, after))
+            if segments is None:
+                kinds = [(EQUAL_KIND, after)] if before == after else [(DELETE_KIND, before), (INSERT_KIND, after)]
+                segments = show_segments([Segment(kind, text) for kind, text in kinds if text])
+            change = ParagraphChange(ChangeOp.EDITED, (Paragraph("masthead-old", before),) if before else (),
+                                     (Paragraph("masthead-new", after),) if after else (),
+                                     tuple(shown.segment for shown in segments))
+            for paragraph in self.emit(-1, change, "normal", segments=segments):
+                paragraph.style = masthead_style_id(name)
                 paragraph.old = paragraph.new = paragraph.starts_old = paragraph.starts_new = None
                 out.append(paragraph)
         return out
+
+
+def masthead_lines(round_: Round) -> list[tuple[str, str]]:
+    """The masthead lines of a tracked file, in the order UN documents print them
+    (`renderers.masthead.masthead_block`): the symbol, the organ, the distribution, the
+    date … ('United Nations' is the page's, not the text's, and is left out)."""
+    return [(name, value) for name, value in masthead_block(round_).lines() if name != "united_nations"]
+
+
+def _paired(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(field, old line, new line) in printed order; several lines of one field paired in order."""
+    order = list(dict.fromkeys([name for name, _ in new] + [name for name, _ in old]))
+    printed = [name for name, _ in masthead_block(Round("", symbol="x", masthead=_EVERY_FIELD)).lines()]
+    order.sort(key=lambda name: printed.index(name) if name in printed else len(printed))
+    pairs: list[tuple[str, str, str]] = []
+    for name in order:
+        olds = [value for field, value in old if field == name]
+        news = [value for field, value in new if field == name]
+        pairs += [(name, olds[k] if k < len(olds) else "", news[k] if k < len(news) else "")
+                  for k in range(max(len(olds), len(news)))]
+    return pairs
+
+
+_EVERY_FIELD = Masthead(**{name: "x" for name in MASTHEAD_FIELDS if name not in ("symbol", "other")},
+                        other=("x",))
 
 
 def render_tracked_docx(comparison: Comparison, old: Round, new: Round, *, moves: Moves | str = Moves.DELETE_INSERT,
