@@ -225,3 +225,27 @@ def test_the_paragraphs_of_a_moved_article_move_with_it_in_the_tracked_file(move
     assert_views(data, old, new)  # nothing of the Article folded away or left behind
     accepted = tracked_view(data, accept=True).texts()
     assert accepted[-2:] == [WORDS["adaptation"], WORDS["adaptation2"] + " It is reviewed."]
+
+
+# ------------------------------------------------------------------------------ one run builder
+
+
+def test_every_word_writer_writes_a_rounds_runs_and_notes_alike():
+    from drafttool.compare.diff import compare_rounds as compare
+    from drafttool.renderers.docx import render_round_docx, render_tracked_docx
+
+    negotiation = load_store(EXAMPLE_STORE)
+    round_ = negotiation.round("Zero draft")
+    files = {"round": render_round_docx(round_), "tracked": render_tracked_docx(compare(round_, round_), round_, round_),
+             "compilation": render_compilation_docx(compile_round(negotiation, "Zero draft"))}
+    marks = {name: _references(data) for name, data in files.items()}
+    assert marks["round"] == marks["tracked"] == marks["compilation"] == [
+        "*", "#", "#", "#", "#", "#", "#", "#", "#", "10", "11"]
+
+    def runs_of(data: bytes, words: str) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            body = etree.fromstring(archive.read("word/document.xml"))
+        paragraph = next(p for p in body.iter(W + "p") if words in "".join(t.text or "" for t in p.iter(W + "t")))
+        return b"".join(etree.tostring(run) for run in paragraph.iter(W + "r") if run.find(W + "tab") is None)
+    words = "Nous prenons note des contributions"  # italic-free text with a note numbered 10
+    assert runs_of(files["round"], words) == runs_of(files["tracked"], words) == runs_of(files["compilation"], words)
