@@ -249,3 +249,24 @@ def test_every_word_writer_writes_a_rounds_runs_and_notes_alike():
         return b"".join(etree.tostring(run) for run in paragraph.iter(W + "r") if run.find(W + "tab") is None)
     words = "Nous prenons note des contributions"  # italic-free text with a note numbered 10
     assert runs_of(files["round"], words) == runs_of(files["tracked"], words) == runs_of(files["compilation"], words)
+
+
+def test_words_after_the_proposers_are_parted_from_them_and_chinese_is_left_as_written():
+    from drafttool.model import ChangeOp, Comparison, Kind, ParagraphChange, Segment, SegmentKind
+
+    def shown(before: str, segments: tuple[Segment, ...], after: str, language: str = "en") -> str:
+        old = Round("A", (Paragraph("p1", before, Kind.OPERATIVE, label="1."),), language=language)
+        new = Round("B", (Paragraph("p1", after, Kind.OPERATIVE, label="1."),), language=language)
+        change = ParagraphChange(ChangeOp.EDITED, old.paragraphs, new.paragraphs, segments)
+        data = render_comparison_docx(Comparison("A", "B", (change,)), old, new)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            body = etree.fromstring(archive.read("word/document.xml"))
+        paragraph = next(p for p in body.iter(W + "p") if [t.text for t in p.iter(W + "t")][:1] == ["1."]
+                         and len(list(p.iter(W + "t"))) > 1)
+        return "".join(t.text or "" for t in paragraph.iter(W + "t"))
+
+    equal, insert = SegmentKind.EQUAL, SegmentKind.INSERT
+    assert shown("Reserves.", (Segment(insert, "China", by=("CHN",)), Segment(equal, "Reserves.")),
+                 "ChinaReserves.") == "1.China (CHN) Reserves."
+    assert shown("储备。", (Segment(insert, "中国", by=("CHN",)), Segment(equal, "储备。")), "中国储备。",
+                 "zh") == "1.中国 (CHN)储备。"

@@ -1,7 +1,7 @@
 """Word files: a clean round (`round`), a round as tracked changes over another
 (`tracked`, with `marks` and `revisions`), the comparison of two rounds (`comparison`) and
-the compilation text (`compilation`), built on the package, styles, numbering and run
-builders they share (`package`, `styles`, `lists`, `runs`).
+the compilation text (`compilation`), built on the package, styles, numbering, masthead and the one
+run builder they share (`package`, `styles`, `lists`, `masthead`, `runs`).
 
 Each takes model values and returns the bytes of a .docx.
 """

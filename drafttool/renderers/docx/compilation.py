@@ -21,13 +21,15 @@ if TYPE_CHECKING:
 
 def render_compilation_docx(compilation: Compilation, *, attribution: str = "parentheses",
                             colour_statuses: bool = False) -> bytes:
-    """The compilation text as a Word file (static formatting): a masthead (symbol, date,
-    round), the legend, then every paragraph with its proposals inline — insertions bold
+    """The compilation text as a Word file (static formatting): the masthead as UN documents
+    print it (`docx.masthead`), a line naming the round and its date, the legend, then every paragraph with its proposals inline — insertions bold
     and underlined, deletions struck through, the proposers after each in the chosen style
     (`compilation.ATTRIBUTION_STYLES`), overlapping proposals as option groups in brackets
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
-    Word footnotes holding their own proposals."""
+    Word footnotes holding their own proposals, numbered as the pages number them.  With
+    every status shown, proposals decided against (rejected, withdrawn, merged) are greyed,
+    as the legend says."""
     from drafttool.renderers.words import (
         ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
         proposers_text,
