@@ -446,14 +446,14 @@ def test_the_comparison_opens_in_libreoffice_with_numbers_changes_and_proposers(
     assert "Comparison: Zero draft → Rev.1" in lines
     assert "Paragraphs: 42 unchanged, 24 renumbered, 2 edited, 1 moved, 1 inserted." in lines
     # Every change named by its place in both rounds, a move in one numbering.
-    assert "[inserted] OP 12 (AfG, G77)" in lines
+    assert "[inserted] ¶ 12 (AfG, G77)" in lines
     assert "[edited] 17 (a) → 18 (a) (MEX, COL)" in lines
-    assert "[moved] OP 26 → OP 31 — moved from after OP 25 (now OP 26) to after OP 30 (AfG)" in lines
+    assert "[moved] ¶ 26 → ¶ 31 — moved from after ¶ 25 (now ¶ 26) to after ¶ 30 (AfG)" in lines
     assert "7 unchanged paragraphs: I. … 4." in lines
     assert any("veiller à leur bonne application, (EU) et prions" in line for line in lines)
     # The table of old → new numbers comes after the changes and lists changed rows only.
     table = lines.index("Paragraph numbers changed")
-    assert table > lines.index("[moved] OP 26 → OP 31 — moved from after OP 25 (now OP 26) to after OP 30 (AfG)")
+    assert table > lines.index("[moved] ¶ 26 → ¶ 31 — moved from after ¶ 25 (now ¶ 26) to after ¶ 30 (AfG)")
     assert lines[table + 1: table + 4] == ["Zero draft", "Rev.1", "change"]
     assert "unchanged" not in lines[table:]
     assert lines[table + 4: table + 10] == ["5.", "5.", "edited", "—", "12.", "inserted"]
