@@ -443,20 +443,23 @@ def test_the_comparison_opens_in_libreoffice_with_numbers_changes_and_proposers(
     path.write_bytes(data)
     lines = libreoffice.text_lines(libreoffice.convert([path], "txt:Text", tmp_path / "out")[0])
     assert lines[:2] == ["Nations Unies", "E/CN.7/2024/L.2/Rev.1"]  # the new round's masthead
-    assert "Comparison: Zero draft → Rev.1" in lines
-    assert "Paragraphs: 42 unchanged, 24 renumbered, 2 edited, 1 moved, 1 inserted." in lines
+    # The words around the text in the text's language (French here).
+    assert "Comparaison de Zero draft et de Rev.1" in lines
+    assert "Résumé\u00a0: inchangé\u00a0: 42, renuméroté\u00a0: 24, modifié\u00a0: 2, déplacé\u00a0: 1, ajouté\u00a0: 1" in lines
     # Every change named by its place in both rounds, a move in one numbering.
-    assert "[inserted] ¶ 12 (AfG, G77)" in lines
-    assert "[edited] 17 (a) → 18 (a) (MEX, COL)" in lines
-    assert "[moved] ¶ 26 → ¶ 31 — moved from after ¶ 25 (now ¶ 26) to after ¶ 30 (AfG)" in lines
-    assert "7 unchanged paragraphs: I. … 4." in lines
+    assert "[ajouté] par. 12 (AfG, G77)" in lines
+    assert "[modifié] 17 (a) → 18 (a) (MEX, COL)" in lines
+    moved = ("[déplacé] par. 26 → par. 31 — depuis la suite de par. 25 (désormais par. 26) à la suite de par. 30 "
+             "(AfG)")
+    assert moved in lines
+    assert "paragraphes inchangés\u00a0: 7 (I. … 4.)" in lines
     assert any("veiller à leur bonne application, (EU) et prions" in line for line in lines)
     # The table of old → new numbers comes after the changes and lists changed rows only.
-    table = lines.index("Paragraph numbers changed")
-    assert table > lines.index("[moved] ¶ 26 → ¶ 31 — moved from after ¶ 25 (now ¶ 26) to after ¶ 30 (AfG)")
-    assert lines[table + 1: table + 4] == ["Zero draft", "Rev.1", "change"]
-    assert "unchanged" not in lines[table:]
-    assert lines[table + 4: table + 10] == ["5.", "5.", "edited", "—", "12.", "inserted"]
+    table = lines.index("Numéros des paragraphes, anciens → nouveaux (28)")
+    assert table > lines.index(moved)
+    assert lines[table + 1: table + 4] == ["Zero draft", "Rev.1", "changement"]
+    assert "inchangé" not in lines[table:]
+    assert lines[table + 4: table + 10] == ["5.", "5.", "modifié", "—", "12.", "ajouté"]
 
 
 def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_footnotes(tmp_path):
@@ -481,13 +484,14 @@ def test_the_compilation_text_opens_in_libreoffice_with_proposers_statuses_and_f
     assert not any("suivis du nom de leurs auteurs" in line for line in none)
     assert any(line.startswith("L’attribution est omise") for line in none)
     assert any(line.startswith("Les propositions de tous états figurent") for line in parentheses)
-    assert any("11 bis\tNous réaffirmons que les efforts" in line and line.endswith("(AfG, G77) [accepted]")
+    assert any("11 bis\tNous réaffirmons que les efforts" in line and line.endswith("(AfG, G77) [acceptée]")
                for line in parentheses)
-    assert any("L'expansion et la diversification (MEX, COL) [accepted] de" in line for line in parentheses)
-    assert any("(RUS: delete; opposed by EU, CANZ) [rejected]" in line for line in parentheses)
-    assert any(line.startswith("OP12 alt: ") and "(USA; opposed by G77) [rejected]" in line for line in parentheses)
-    assert "Proposition de déplacement après 30. (AfG) [accepted]" in parentheses
-    assert any("– MEX, COL [accepted]" in line for line in dash)
+    assert any("L'expansion et la diversification (MEX, COL) [acceptée] de" in line for line in parentheses)
+    assert any("(RUS\u00a0: supprimer\u00a0; objection de EU, CANZ) [rejetée]" in line for line in parentheses)
+    assert any(line.startswith("OP12 alt: ") and "(USA\u00a0; objection de G77) [rejetée]" in line
+               for line in parentheses)
+    assert "Proposition de déplacement après 30. (AfG) [acceptée]" in parentheses
+    assert any("– MEX, COL [acceptée]" in line for line in dash)
     assert not any("(MEX, COL)" in line or "– MEX" in line for line in none)
     # Footnotes are real notes: LibreOffice exports them with the text.
     fodt = libreoffice.convert(files[:1], "fodt", tmp_path / "fodt")[0]

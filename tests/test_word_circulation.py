@@ -101,9 +101,10 @@ def test_spans_proposers_and_statuses_are_parted_by_spaces_as_the_text_reads(tmp
     })
     text = {name: "\n".join(found) for name, found in lines.items()}
     # The space that ended a deletion comes after its proposers and status.
-    assert "libertés fondamentales et (RUS: delete; opposed by EU, CANZ) [rejected] la dignité" in text["compilation"]
+    assert "libertés fondamentales et (RUS\u00a0: supprimer\u00a0; objection de EU, CANZ) [rejetée] la dignité" in \
+        text["compilation"]
     # Struck words and the words replacing them are parted.
-    assert "conséquences néfastes réduire les risques et les méfaits (CANZ) [withdrawn] de l'abus" in \
+    assert "conséquences néfastes réduire les risques et les méfaits (CANZ) [retirée] de l'abus" in \
         text["compilation"]
     assert "at its eightieth eighty-first (Chair) session" in text["unga"]
     assert "L'expansion et la diversification (MEX, COL) de l'éventail" in text["cnd"]
@@ -176,8 +177,8 @@ def test_rejected_and_withdrawn_proposals_are_greyed_as_the_legend_says(tmp_path
                       if span.get(f"{{{text_ns}}}style-name") in grey)
     assert "Nous décidons d'examiner en 2029" in greyed  # OP12 alt, rejected
     assert "réduire les risques et les méfaits" in greyed  # withdrawn
-    assert "(RUS: delete; opposed by EU, CANZ)" in greyed and "[rejected]" in greyed
-    assert "(MEX, COL)" not in greyed and "[accepted]" not in greyed  # accepted: not greyed
+    assert "(RUS\u00a0: supprimer\u00a0; objection de EU, CANZ)" in greyed and "[rejetée]" in greyed
+    assert "(MEX, COL)" not in greyed and "[acceptée]" not in greyed  # accepted: not greyed
     assert "dignité" not in greyed  # the text as it stands is never greyed
 
 

@@ -13,6 +13,7 @@ from drafttool.renderers.docx.package import make, make_paragraph, make_run
 from drafttool.renderers.docx.runs import Static, by_text, label_indent, static_package
 from drafttool.renderers.docx.masthead import masthead_elements
 from drafttool.renderers.masthead import round_date, round_symbol
+from drafttool.renderers.words import LEGEND_NOTES, move_in, phrase_language, place_in, status_words, words_of
 from drafttool.shown import ShownChange, ShownComparison, Span, SpanKind, name_of, show_comparison
 from drafttool.text import languages, markup
 
@@ -61,27 +62,31 @@ def _render_comparison(shown: ShownComparison) -> bytes:
         return element
 
     body.extend(masthead_elements(static, new))
-    line(f"Comparison: {comparison.old_label} → {comparison.new_label}", "Title")
+    words = words_of(language)
+    line(words["comparison"].format(old=comparison.old_label, new=comparison.new_label), "Title")
     dates = " → ".join(round_date(r) for r in (old, new) if r.date)
     symbols = " → ".join(dict.fromkeys(symbol for symbol in (round_symbol(old), round_symbol(new)) if symbol))
     if dates or symbols:
         line(" · ".join(x for x in (symbols, dates) if x), italic=True)
     symbol = round_symbol(new) or round_symbol(old)
-    counts = Counter(change.op.value for change in comparison.changes)
-    summary = ", ".join(f"{counts[op.value]} {op.value}" for op in ChangeOp if counts[op.value])
-    line(f"Paragraphs: {summary or 'none'}.")
-    note_counts = Counter(change.op.value for change in comparison.footnotes)
+    colon = words["colon"]
+
+    def counted(found: Counter[str]) -> str:
+        return words["list"].join(words["count"].format(n=found[op.value], what=words[f"op-{op.value}"])
+                                  for op in ChangeOp if found[op.value])
+    line(words["summary-label"] + colon + (counted(Counter(c.op.value for c in comparison.changes)) or "—"))
     if comparison.footnotes:
-        line("Footnotes: " + ", ".join(f"{note_counts[op.value]} {op.value}" for op in ChangeOp
-                                       if note_counts[op.value]) + ".")
+        line(words["footnotes-title"] + colon + counted(Counter(c.op.value for c in comparison.footnotes)))
     legend = static.paragraph()
-    legend.extend([static.words("Legend: "), make_run("inserted words", static.fmt(markup.Run(""), "insert")),
-                   static.words(", "), make_run("deleted words", static.fmt(markup.Run(""), "delete")),
-                   static.words(", followed by their proposers"), static.words(" (EU)", style="Proposers"),
-                   static.words(".")])
+    sample = next((code for change in shown.changes for code in change.by), "")
+    legend.extend([static.words(LEGEND_NOTES[phrase_language(language)]["title"] + colon),
+                   make_run(words["legend-inserted"], static.fmt(markup.Run(""), "insert")),
+                   static.words(words["list"]), make_run(words["legend-deleted"], static.fmt(markup.Run(""), "delete")),
+                   static.words(words["list"] + words["legend-proposers"]),
+                   *([static.words(" " + words["open"] + sample + words["close"], style="Proposers")] if sample else [])])
     body.append(legend)
 
-    line("Changes", "Heading1")
+    line(words["changes-label"], "Heading1")
     quiet: list[ParagraphChange] = []
 
     def flush() -> None:
@@ -96,10 +101,13 @@ def _render_comparison(shown: ShownComparison) -> bytes:
             def shown(c: ParagraphChange) -> str:
                 before, after = c.old[0].label, c.new[0].label
                 return f"{before} → {after}" if before != after else after
-            span = f": {shown(first)}" + (f" … {shown(last)}" if last is not first else "")
-        extra = f", {renumbered} renumbered" if renumbered else ""
-        line(f"{len(quiet)} unchanged paragraph{'s' if len(quiet) != 1 else ''}{extra}{span}", "SummaryLine",
-             italic=True)
+            span = f" {words['open']}{shown(first)}" + (f" … {shown(last)}" if last is not first else "") + \
+                words["close"]
+        if renumbered:
+            folded = words["fold-mixed"].format(n=len(quiet), r=renumbered)
+        else:
+            folded = (words["fold-unchanged"] if len(quiet) != 1 else words["fold-unchanged-one"]).format(n=len(quiet))
+        line(folded + span, "SummaryLine", italic=True)
         quiet.clear()
 
     for shown_change in shown.changes:
@@ -109,18 +117,17 @@ def _render_comparison(shown: ShownComparison) -> bytes:
             continue
         flush()
         header = static.paragraph("ChangeHeading", keep_next=True)
-        what = {ChangeOp.SPLIT: f"split into {len(change.new)} paragraphs",
-                ChangeOp.MERGED: f"merged from {len(change.old)} paragraphs"}.get(change.op, change.op.value)
-        header.append(static.words(f"[{what}] ", bold=True))
-        header.append(static.words(_place_of(shown_change), bold=True))
+        header.append(static.words(f"[{words[f'op-{change.op.value}']}] ", bold=True))
+        header.append(static.words(place_in(_place_of(shown_change), language), bold=True))
         if shown_change.move:
-            header.append(static.words(f" — moved {shown_change.move}", italic=True))
+            header.append(static.words(f" — {move_in(shown_change.move, language)}", italic=True))
         elif shown_change.moved:
             where = "at the start" if shown_change.moved_from_start else f"after {shown_change.moved_from}"
             to = "to the start" if shown_change.moved_to_start else f"after {shown_change.moved_to}"
             header.append(static.words(f" — moved from {where}, now {to}", italic=True))
         if shown_change.status_changed:
-            header.append(static.words(f" — status {shown_change.status_old} → {shown_change.status_new}",
+            old_status, new_status = (status_words(p[0].status, language) for p in (change.old, change.new))
+            header.append(static.words(" — " + words["status-change"].format(old=old_status, new=new_status),
                                        italic=True))
         if shown_change.by:
             header.append(static.words(by_text(shown_change.by), style="Proposers"))
@@ -136,22 +143,22 @@ def _render_comparison(shown: ShownComparison) -> bytes:
     flush()
     changed_notes = [shown_note for shown_note in shown.footnotes if shown_note.change.op is not ChangeOp.UNCHANGED]
     if changed_notes:
-        line("Footnotes", "Heading1")
+        line(words["footnotes-title"], "Heading1")
         for shown_note in changed_notes:
             note = shown_note.change
             before = note.old.label if note.old else ""
             after = note.new.label if note.new else ""
             numbers = f"{before} → {after}" if before and after and before != after else after or before
             element = static.paragraph()
-            element.append(static.words(f"[{note.op.value}] {numbers}\t", bold=True))
+            element.append(static.words(f"[{words[f'op-{note.op.value}']}] {numbers}\t", bold=True))
             body.append(static.fill(element, _spans_runs(static, shown_note.spans())))
     renumbered = [change for change in comparison.changes if change.op is not ChangeOp.UNCHANGED and (
         any(p.label for p in change.old) or any(p.label for p in change.new))]
     if renumbered:
         # The numbers after the changes, and only the rows that changed: a reader wants the
         # changes first, and 'b) b) unchanged' seventy times tells nothing.
-        line("Paragraph numbers changed", "Heading1")
-        body.append(_numbers_table(static, comparison, renumbered))
+        line(words["numbers-title"].format(n=len(renumbered)), "Heading1")
+        body.append(_numbers_table(static, comparison, renumbered, words))
     head = f"{comparison.old_label} → {comparison.new_label}"
     return static_package(body, static, title=head, subject=symbol,
                           head=f"{round_symbol(new)} · {head}" if round_symbol(new) else head)
@@ -170,7 +177,8 @@ def _place_of(shown: ShownChange) -> str:
     return new_labels or old_labels or name_of((change.new or change.old)[0])
 
 
-def _numbers_table(static: Static, comparison: Comparison, changes: Sequence[ParagraphChange]) -> _Element:
+def _numbers_table(static: Static, comparison: Comparison, changes: Sequence[ParagraphChange],
+                   words: dict[str, str]) -> _Element:
     """A table of the old and new number of each labelled paragraph that changed, and what
     became of it."""
     table = make("w:tbl")
@@ -201,11 +209,12 @@ def _numbers_table(static: Static, comparison: Comparison, changes: Sequence[Par
             element.append(cell)
         table.append(element)
 
-    row((comparison.old_label, comparison.new_label, "change"), header=True)
+    row((comparison.old_label, comparison.new_label, words["change-column"]), header=True)
     for change in changes:
         before = ", ".join(p.label for p in change.old if p.label)
         after = ", ".join(p.label for p in change.new if p.label)
         if before or after:
-            row((before or "—", after or "—", change.op.value + (" (moved)" if change.moved and change.op not in (
-                ChangeOp.MOVED,) else "")))
+            moved = f" {words['open']}{words['op-moved']}{words['close']}" if change.moved and \
+                change.op is not ChangeOp.MOVED else ""
+            row((before or "—", after or "—", words[f"op-{change.op.value}"] + moved))
     return table

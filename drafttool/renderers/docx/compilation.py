@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 from lxml.etree import _Element
 
 from drafttool.model import Kind, ProposalStatus, StatusValue
-
-GREYED = frozenset({ProposalStatus.REJECTED, ProposalStatus.WITHDRAWN, ProposalStatus.MERGED})
-"""Proposals the legend says are greyed when every status is shown."""
 from drafttool.renderers.docx.masthead import masthead_elements
 from drafttool.renderers.docx.runs import Static, label_indent, spaced, static_package
 from drafttool.renderers.masthead import round_date, running_header
@@ -18,21 +15,26 @@ from drafttool.text import languages
 if TYPE_CHECKING:
     from drafttool.negotiate.compilation import Compilation, Piece, Proposers
 
+GREYED = frozenset({ProposalStatus.REJECTED, ProposalStatus.WITHDRAWN, ProposalStatus.MERGED})
+"""Proposals the legend says are greyed when every status is shown."""
+
 
 def render_compilation_docx(compilation: Compilation, *, attribution: str = "parentheses",
                             colour_statuses: bool = False) -> bytes:
     """The compilation text as a Word file (static formatting): the masthead as UN documents
-    print it (`docx.masthead`), a line naming the round and its date, the legend, then every paragraph with its proposals inline — insertions bold
-    and underlined, deletions struck through, the proposers after each in the chosen style
+    print it (`docx.masthead`), a line naming the round and its date, the legend, then every
+    paragraph with its proposals inline — insertions bold and underlined, deletions struck
+    through, the proposers after each in the chosen style
     (`compilation.ATTRIBUTION_STYLES`), overlapping proposals as option groups in brackets
     one after the other — its status tag, and under it the alternatives, added paragraphs
     (bis, ter…), proposals to delete, move or retain it and statements on it.  Footnotes are
     Word footnotes holding their own proposals, numbered as the pages number them.  With
     every status shown, proposals decided against (rejected, withdrawn, merged) are greyed,
-    as the legend says."""
+    as the legend says.  Every word around the text — proposers' 'supported by', statuses,
+    paragraph statuses, 'bis' — is in the text's language (`renderers.words`)."""
     from drafttool.renderers.words import (
-        ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, legend, phrase_language,
-        proposers_text,
+        ATTRIBUTION_STYLES, LEGEND_NOTES, NOTE_INTROS, STATUS_COLOURS, attribution_text, label_in, legend,
+        phrase_language, proposal_status_words, proposers_text, status_words,
     )
 
     if attribution not in ATTRIBUTION_STYLES:
@@ -51,12 +53,13 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
 
     def after_piece(piece: Piece) -> list[_Element]:
         out: list[_Element] = []
-        words = attribution_text(piece, attribution)
+        words = attribution_text(piece, attribution, language=language)
         grey = greyed(piece.proposers)
         if words:
             out.append(static.words(words, style="Proposers", grey=grey))
         if every_status and piece.ends_proposal and piece.proposers is not None:
-            out.append(static.words(f" [{piece.proposers.status.value}]", style="StatusTag", grey=grey))
+            out.append(static.words(f" [{proposal_status_words(piece.proposers.status, language)}]",
+                                    style="StatusTag", grey=grey))
         return out
 
     def piece_runs(piece: Piece, in_note: bool) -> list[_Element]:
@@ -121,14 +124,16 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
         elif paragraph.kind is Kind.HEADING:
             element = static.paragraph(f"Heading{min(max(paragraph.level, 1), 3)}", keep_next=True, shading=shading)
         else:
-            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level, compiled.label)
+            element = static.paragraph(indent=label_indent(paragraph.kind, paragraph.level,
+                                                           label_in(compiled.label, language))
                                        if compiled.label else None, shading=shading)
-        if compiled.label:
-            element.append(static.words(compiled.label + "\t", bold=compiled.proposed_by is not None,
+        label = label_in(compiled.label, language)
+        if label:
+            element.append(static.words(label + "\t", bold=compiled.proposed_by is not None,
                                         grey=greyed(compiled.proposed_by)))
         runs = pieces_runs(compiled.pieces)
         if paragraph.status.value is not StatusValue.OPEN:
-            runs.append(static.words(f" [{paragraph.status.label}]", style="StatusTag"))
+            runs.append(static.words(f" [{status_words(paragraph.status, language)}]", style="StatusTag"))
         body.append(static.fill(element, runs))
         indent = (label_indent(paragraph.kind, paragraph.level)[0], 0)
 
@@ -146,11 +151,12 @@ def render_compilation_docx(compilation: Compilation, *, attribution: str = "par
                                          italic=True, grey=grey))
             if text:
                 runs.extend(static.text(text, kind, grey=grey))
-            words = proposers_text(who, attribution)
+            words = proposers_text(who, attribution, language=language)
             if words:
                 runs.append(static.words(" " + words, style="Proposers", grey=grey))
             if every_status:
-                runs.append(static.words(f" [{who.status.value}]", style="StatusTag", grey=grey))
+                runs.append(static.words(f" [{proposal_status_words(who.status, language)}]", style="StatusTag",
+                                         grey=grey))
             body.append(static.fill(item, runs))
 
         for alternative in compiled.alternatives:
