@@ -23,8 +23,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from diff_match_patch import diff_match_patch
-
 try:  # the C++ build of the same library: identical diffs, ten times faster
     import fast_diff_match_patch as _fast
 except ImportError:  # pragma: no cover - the pure-Python port serves where no wheel exists
@@ -80,6 +78,8 @@ def _diff_counts(old: str, new: str, semantic: bool) -> list[tuple[int, int]]:
     if _fast is not None:
         ops = _fast.diff(old, new, timelimit=0, checklines=False, cleanup="Semantic" if semantic else "No")
         return [(_FAST_OPS[op], length) for op, length in ops]
+    from diff_match_patch import diff_match_patch  # imported only where it serves: a large module
+
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # never give up: results must not depend on machine speed
     diffs = dmp.diff_main(old, new, False)
