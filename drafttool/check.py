@@ -19,7 +19,7 @@ for people to say.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafttool.text import markup
@@ -41,6 +41,25 @@ def _without_path(notice: str) -> str:
         return notice
     place = where.rstrip(": ").rpartition(":")[2] if ":" in where.rstrip(": ") else ""
     return f"line {place}: {message}" if place.isdigit() else message
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `check` found in a store, after what `--repair` mended."""
+
+    problems: tuple[Notice, ...]
+    repaired: tuple[str, ...] | None = None
+    """What was repaired, one line each; None when no repair was asked for."""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+def check(path: str | Path, *, repair: bool = False) -> Checked:
+    """Check a store, after mending what can be mended when `repair` is asked."""
+    repaired = tuple(repair_store(path)) if repair else None
+    return Checked(tuple(check_store(path)), repaired)
 
 
 def check_store(path: str | Path) -> list[Notice]:
@@ -161,7 +180,7 @@ def repair_store(path: str | Path) -> list[str]:
     """Mend what `check_store` finds that can be mended without a decision; returns what
     was done, one line each (what is left, `check_store` reports)."""
     from drafttool import journal, store
-    from drafttool.operations import carry_to_latest
+    from drafttool.operations import carry_to_latest, today
 
     folder = Path(path)
     done: list[str] = []
@@ -174,9 +193,8 @@ def repair_store(path: str | Path) -> list[str]:
         carry = {proposal_id for _, proposal_id in decision_problems(inspection)}
         stranded = [proposal for proposal in inspection.negotiation.proposals if proposal.id in carry]
         if stranded:
-            today = _today()
             as_pending = tuple(replace(p, status=ProposalStatus.PENDING) for p in stranded)
-            changed, dropped = carry_to_latest(inspection.negotiation.rounds, as_pending, today)
+            changed, dropped = carry_to_latest(inspection.negotiation.rounds, as_pending, today())
             status = {p.id: p.status for p in stranded}
             writes = [store.proposal_file(folder, replace(p, status=status[p.id])) for p in changed.values()]
             journal.commit(folder, "check --repair", writes)
@@ -188,12 +206,6 @@ def repair_store(path: str | Path) -> list[str]:
                 done.append(f"proposal {proposal.id!r} cannot be carried ({reason}); marked as not carried, "
                             "decide on it again")
     return done
-
-
-def _today() -> str:
-    import datetime
-
-    return datetime.date.today().isoformat()
 
 
 def _remove_temporary_files(folder: Path) -> list[str]:

@@ -21,6 +21,7 @@ def test_every_format_a_command_offers_has_a_renderer() -> None:
         "blame": ("terminal", "json", "html"), "compilation": ("docx", "html"),
         "progress": ("terminal", "json", "html"), "round": ("terminal", "json", "md", "html", "docx"),
         "proposals": ("text", "json"), "summary": ("text", "json"), "rounds": ("text",),
+        "delegations": ("text", "json"),
     }
     assert {(document, format_) for document, wanted in offered.items() for format_ in wanted} == set(RENDERERS)
     assert formats("blame") == ("terminal", "json", "html")

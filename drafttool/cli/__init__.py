@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from drafttool.errors import DrafttoolError, Notice
+from drafttool.errors import DrafttoolError
+from drafttool.renderers.reports import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,9 +54,10 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def warn(notices: Iterable[Notice]) -> None:
-    for notice in notices:
-        click.echo(str(notice), err=True)
+def emit(report: Report) -> None:
+    """Print what a command reports, each line to stdout or stderr as the report says."""
+    for line in report.lines:
+        click.echo(line.text, err=line.error)
 
 
 def write_output(text: str | bytes, output: str | None, *, color: bool | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, main, reports_errors, terminal_width, use_color, warn, write_output
+from drafttool.cli import ROUND, STORE, emit, main, reports_errors, terminal_width, use_color, write_output
 
 
 @main.command()
@@ -44,12 +44,13 @@ def diff(paths: tuple[Path, ...], format_: str, view: str, output: str | None, c
     from drafttool.compare.diff import DiffOptions
     from drafttool.operations import compare_paths
     from drafttool.renderers.registry import render
+    from drafttool.renderers.reports import notices
 
     defaults = AlignOptions()
     align = AlignOptions(edit_threshold=defaults.edit_threshold if edit_threshold is None else edit_threshold,
                          move_threshold=defaults.move_threshold if move_threshold is None else move_threshold)
     compared = compare_paths(paths, options=DiffOptions(align=align), hide_typographic=hide_typographic)
-    warn(compared.notices)
+    emit(notices(compared.notices))
     if check:
         sys.exit(1 if compared.comparison.changed else 0)
     if format_ == "docx":

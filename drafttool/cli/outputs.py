@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, warn, write_output
+from drafttool.cli import ROUND, STORE, BadInput, emit, main, reports_errors, write_output
 from drafttool.errors import InputError
 
 
@@ -44,21 +44,16 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
     """
     from drafttool.operations import redline as find_redline
     from drafttool.renderers.registry import render
+    from drafttool.renderers.reports import report_redline
 
     docx_output(output)
     found = find_redline(paths)
-    warn(found.compared.notices)
-    if found.base is not None and moves == "revisions":
-        click.echo(f"drafttool: warning: {paths[0]}: moves are written into the document as a deletion and "
-                   "an insertion", err=True)
     try:
         data = render("redline", "docx", found, moves=moves, date=date)
     except InputError as error:  # a place in the old document: named with its file
         raise InputError(error.message, path=paths[0], place=error.place) from None
     write_output(data, output)
-    comparison = found.compared.comparison
-    click.echo(f"wrote {output}: {comparison.old_label} → {comparison.new_label}, "
-               f"{found.changed} paragraph change(s) as tracked changes")
+    emit(report_redline(found, output, moves=moves))
 
 
 @main.command("compile")
@@ -88,15 +83,13 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
     """
     from drafttool.operations import compile_text
     from drafttool.renderers.registry import render
+    from drafttool.renderers.reports import report_compiled
 
     if format_ is None:
         format_ = "html" if output and output.lower().endswith((".html", ".htm")) else "docx"
     if format_ == "docx":
         docx_output(output)
     compiled = compile_text(store, round_name, every_status=every_status)
-    warn(compiled.notices)
     write_output(render("compilation", format_, compiled, attribution=attribution, colour_statuses=colour_statuses),
                  output)
-    if output and output != "-":
-        click.echo(f"wrote {output}: compilation text of {compiled.compilation.round.label!r}, "
-                   f"{compiled.shown} proposal(s) shown")
+    emit(report_compiled(compiled, output))

@@ -3,13 +3,11 @@ withdraw, support, oppose, next-round, delegations, status."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, BadInput, main, reports_errors, terminal_width, warn, write_output
-from drafttool.text.visible import visible
+from drafttool.cli import ROUND, STORE, emit, main, reports_errors, terminal_width, write_output
 
 
 @main.command()
@@ -59,102 +57,16 @@ def propose(store: Path, round_name: str | None, by: tuple[str, ...], para: str 
       drafttool propose drafts/cnd-2024 --by G77 --para 3 --add "New paragraph text." --label "3 bis"
       drafttool propose drafts/cnd-2024 --from eu-comments.docx --as EU
     """
-    from drafttool.operations import propose as record
+    from drafttool.operations import ProposalRequest, propose_request
+    from drafttool.renderers.reports import report_recorded
 
-    if from_file is not None:
-        from drafttool.negotiate.amendments import import_amendments
-        from drafttool.negotiate.instructions import read_amendment_document
-
-        imported = read_amendment_document(store, from_file, round_name=round_name, as_delegation=as_) \
-            or import_amendments(store, from_file, as_delegation=as_, round_name=round_name)
-        warn(imported.notices)
-        for proposal in imported.proposals:
-            click.echo(visible(_line(proposal)))
-        click.echo(f"{len(imported.proposals)} proposal(s) recorded from {from_file}")
-        return
-    draft = _draft(by, para, quote, with_, delete, insert, after_words, before_words, add, supra,
-                   delete_paragraph, move_after, move_before, alternative, no_text, retain, statement, label,
-                   supported_by, opposed_by, note, date, file_)
-    proposal = record(store, draft, round_name=round_name)
-    click.echo(visible(f"recorded {_line(proposal)}"))
-
-
-def _draft(by, para, quote, with_, delete, insert, after_words, before_words, add, supra,  # type: ignore[no-untyped-def]
-           delete_paragraph, move_after, move_before, alternative, no_text, retain, statement, label,
-           supported_by, opposed_by, note, date, file_):
-    from drafttool.text import markup
-    from drafttool.model import Anchor, Proposal, ProposalOp
-
-    if file_ is not None:
-        return _draft_from_file(file_)
-    chosen = [name for name, value in (
-        ("--replace", quote), ("--delete", delete), ("--insert", insert), ("--add", add),
-        ("--delete-paragraph", delete_paragraph), ("--move-after", move_after), ("--move-before", move_before),
-        ("--alternative", alternative), ("--no-text", no_text), ("--retain", retain), ("--statement", statement),
-    ) if value]
-    if len(chosen) != 1:
-        raise BadInput("say what is proposed with exactly one of --replace, --delete, --insert, --add, "
-                       "--delete-paragraph, --move-after, --move-before, --alternative, --no-text, --retain, "
-                       f"--statement (got {', '.join(chosen) or 'none'})")
-    if not by:
-        raise BadInput("say who proposes it with --by DELEGATION")
-    if para is None:
-        raise BadInput("say which paragraph with --para (a label such as 5 or 18 a), or an id)")
-    if quote is not None and with_ is None:
-        raise BadInput("--replace needs --with NEW WORDS")
-    if insert is not None and not (after_words or before_words):
-        raise BadInput("--insert needs --after-words or --before-words to say where")
-    common = {"id": "", "round": "", "by": by, "paragraph": para, "label": label, "supporters": supported_by,
-              "opponents": opposed_by, "note": note, "date": date}
-    if quote is not None:
-        return Proposal(op=ProposalOp.REPLACE, anchor=Anchor(quote), text=markup.escape(with_), **common)
-    if delete is not None:
-        return Proposal(op=ProposalOp.DELETE, anchor=Anchor(delete), **common)
-    if insert is not None:
-        return Proposal(op=ProposalOp.INSERT, anchor=Anchor("", after_words, before_words),
-                        text=markup.escape(insert), **common)
-    if add is not None:
-        return Proposal(op=ProposalOp.ADD_PARAGRAPH, text=markup.escape(add), before=supra, **common)
-    if delete_paragraph:
-        return Proposal(op=ProposalOp.DELETE_PARAGRAPH, **common)
-    if move_after or move_before:
-        return Proposal(op=ProposalOp.MOVE_PARAGRAPH, place=move_after or move_before, before=bool(move_before),
-                        **common)
-    if alternative is not None or no_text:
-        return Proposal(op=ProposalOp.ALTERNATIVE, text=markup.escape(alternative or ""), **common)
-    if retain:
-        return Proposal(op=ProposalOp.RETAIN, **common)
-    return Proposal(op=ProposalOp.STATEMENT, text=markup.escape(statement or ""), **common)
-
-
-def _draft_from_file(path: Path):  # type: ignore[no-untyped-def]
-    from drafttool.errors import InputError
-    from drafttool.records import RecordError, proposal_from_dict
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot be read: {error}", path=path) from None
-    except json.JSONDecodeError as error:
-        raise InputError(f"invalid JSON: {error.msg} (column {error.colno})", path=path, place=error.lineno) from None
-    if isinstance(data, dict):
-        data = {"id": "", "round": "", **data}
-    try:
-        return proposal_from_dict(data)
-    except RecordError as error:
-        raise InputError(str(error), path=path) from None
-
-
-def _line(proposal) -> str:  # type: ignore[no-untyped-def]
-    from drafttool.text import markup
-
-    what = proposal.op.value
-    if proposal.anchor.quote:
-        what += f" {markup.plain(proposal.anchor.quote)!r}"
-    if proposal.text:
-        what += f" → {markup.plain(proposal.text)!r}"
-    where = f" in {proposal.paragraph}" if proposal.paragraph else ""
-    return f"{proposal.id} [{proposal.status.value}] {', '.join(proposal.by)}: {what}{where} ({proposal.round})"
+    request = ProposalRequest(
+        by=by, paragraph=para, replace=quote, with_=with_, delete=delete, insert=insert, after_words=after_words,
+        before_words=before_words, add=add, before=supra, delete_paragraph=delete_paragraph, move_after=move_after,
+        move_before=move_before, alternative=alternative, no_text=no_text, retain=retain, statement=statement,
+        label=label, supporters=supported_by, opponents=opposed_by, note=note, date=date, file=file_,
+        copy=from_file, as_delegation=as_)
+    emit(report_recorded(propose_request(store, request, round_name=round_name)))
 
 
 @main.command("proposals")
@@ -204,9 +116,9 @@ def _decision(status: str, verb: str):  # type: ignore[no-untyped-def]
     def command(store: Path, proposal_ids: tuple[str, ...], by: str, date: str, note: str) -> None:
         from drafttool.model import ProposalStatus
         from drafttool.operations import decide
+        from drafttool.renderers.reports import report_decided
 
-        for proposal in decide(store, list(proposal_ids), ProposalStatus(status), by=by, date=date, note=note):
-            click.echo(f"{proposal.id}: {status}")
+        emit(report_decided(decide(store, proposal_ids, ProposalStatus(status), by=by, date=date, note=note)))
 
     return command
 
@@ -231,10 +143,9 @@ def _endorsement(verb: str, oppose: bool):  # type: ignore[no-untyped-def]
     @reports_errors
     def command(store: Path, proposal_id: str, by: tuple[str, ...], date: str) -> None:
         from drafttool.operations import endorse
+        from drafttool.renderers.reports import report_endorsed
 
-        proposal = endorse(store, proposal_id, by, oppose=oppose, date=date)
-        click.echo(f"{proposal.id}: supported by {', '.join(proposal.supporters) or 'none'}; "
-                   f"opposed by {', '.join(proposal.opponents) or 'none'}")
+        emit(report_endorsed(endorse(store, proposal_id, by, oppose=oppose, date=date)))
 
     return command
 
@@ -259,14 +170,9 @@ def next_round(store: Path, label: str, date: str) -> None:
       drafttool next-round drafts/cnd-2024 --label Rev.2 --date 2024-02-28
     """
     from drafttool.operations import next_round as build
+    from drafttool.renderers.reports import report_next_round
 
-    built = build(store, label=label, date=date)
-    click.echo(f"{label}: {len(built.applied)} accepted proposal(s) applied, {len(built.round.paragraphs)} "
-               f"paragraphs → {built.file}")
-    if built.carried:
-        click.echo(f"{len(built.carried)} pending proposal(s) carried onto {label}")
-    for proposal, reason in built.dropped:
-        click.echo(f"not carried: {proposal.id} ({', '.join(proposal.by)}): {reason}", err=True)
+    emit(report_next_round(build(store, label=label, date=date)))
 
 
 @main.command()
@@ -290,28 +196,11 @@ def delegations(store: Path, code: str | None, name: str, aliases: tuple[str, ..
       drafttool delegations drafts/cnd-2024 --add OIF --name "Organisation internationale de la Francophonie"
       drafttool delegations drafts/cnd-2024 --add USA --alias "Jane Smith"
     """
-    from drafttool.model import Delegation
-    from drafttool.operations import add_delegation
-    from drafttool.records import delegation_to_dict, dumps
-    from drafttool.store import load_store
+    from drafttool.operations import delegations as registry
+    from drafttool.renderers.registry import render
 
-    if code:
-        added = add_delegation(store, Delegation(code, name, aliases, members, group or bool(members)))
-        click.echo(f"added {added.code}")
-        return
-    negotiation = load_store(store)
-    if format_ == "json":
-        click.echo(dumps([delegation_to_dict(d) for d in negotiation.delegations]), nl=False)
-        return
-    for delegation in negotiation.delegations:
-        facts = []
-        if delegation.aliases:
-            facts.append("also " + ", ".join(delegation.aliases))
-        if delegation.members:
-            facts.append("members " + ", ".join(delegation.members))
-        elif delegation.group:
-            facts.append("group")
-        click.echo(visible(f"{delegation.code:<10} {delegation.name}{' (' + '; '.join(facts) + ')' if facts else ''}"))
+    found = registry(store, add=code or "", name=name, aliases=aliases, members=members, group=group)
+    click.echo(render("delegations", format_, found), nl=False)
 
 
 @main.command()
@@ -336,6 +225,7 @@ def status(store: Path, round_name: str | None, para: str, value: str, where: st
     from drafttool.model import Status, StatusValue
     from drafttool.operations import set_status
 
-    paragraph = set_status(store, para, Status(StatusValue(value), where, date, pending, by), round_name=round_name)
-    click.echo(f"{paragraph.label or paragraph.id}: {paragraph.status.label}"
-               f"{' (' + paragraph.status.where + ')' if paragraph.status.where else ''}")
+    from drafttool.renderers.reports import report_status
+
+    emit(report_status(set_status(store, para, Status(StatusValue(value), where, date, pending, by),
+                                  round_name=round_name)))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, main, reports_errors, terminal_width, use_color, warn, write_output
-from drafttool.text.visible import visible
+from drafttool.cli import ROUND, STORE, emit, main, reports_errors, terminal_width, use_color, write_output
+
 
 @main.command()
 @click.argument("store", type=click.Path(path_type=Path))
@@ -24,10 +24,10 @@ def init(store: Path, title: str, symbol: str, language: str, note: str) -> None
     Example:
       drafttool init drafts/cnd-2025 --title "High-level declaration" --language fr
     """
-    from drafttool.store import create_store
+    from drafttool.operations import init_store
+    from drafttool.renderers.reports import report_created
 
-    create_store(store, title=title, symbol=symbol, language=language, note=note)
-    click.echo(f"created {store}")
+    emit(report_created(init_store(store, title=title, symbol=symbol, language=language, note=note)))
 
 
 @main.command("import")
@@ -53,13 +53,10 @@ def import_(store: Path, document: Path, label: str, date: str, symbol: str, lan
     """
     from drafttool.operations import import_round
     from drafttool.readers import TrackedChanges
+    from drafttool.renderers.reports import report_imported
 
-    imported = import_round(store, document, label=label, date=date, symbol=symbol, language=language,
-                            note=note, tracked_changes=TrackedChanges(tracked_changes))
-    warn(imported.notices)
-    paragraphs = imported.round.paragraphs
-    click.echo(f"imported {document} as {label!r}: {len(paragraphs)} paragraphs, "
-               f"{len(imported.round.footnotes)} footnotes → {imported.file}")
+    emit(report_imported(import_round(store, document, label=label, date=date, symbol=symbol, language=language,
+                                      note=note, tracked_changes=TrackedChanges(tracked_changes))))
 
 
 @main.command()
@@ -144,16 +141,9 @@ def check(store: Path, repair: bool) -> None:
     Example:
       drafttool check drafts/cnd-2024 --repair
     """
-    from drafttool.check import check_store, repair_store
+    from drafttool.check import check as check_store
+    from drafttool.renderers.reports import report_checked
 
-    if repair:
-        done = repair_store(store)
-        for line in done:
-            click.echo(f"repaired: {line}")
-        if not done:
-            click.echo("nothing to repair")
-    problems = check_store(store)
-    for problem in problems:
-        click.echo(visible(str(problem).replace(": warning: ", ": ", 1)))
-    click.echo(f"{len(problems)} problem(s)" if problems else "no problems")
-    sys.exit(1 if problems else 0)
+    checked = check_store(store, repair=repair)
+    emit(report_checked(checked))
+    sys.exit(1 if checked.failed else 0)

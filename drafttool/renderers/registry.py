@@ -1,6 +1,6 @@
 """Which renderer writes which document in which format: the command line names a
 document ('comparison', 'blame', 'compilation', 'progress', 'round', 'rounds', 'redline',
-'proposals', 'summary') and a format, and `render` hands the result of the library call
+'proposals', 'summary', 'delegations') and a format, and `render` hands the result of the library call
 to the renderer that writes it.
 
 Renderers are imported when they are used, so that a command loads only its own.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from drafttool.model import Negotiation
-    from drafttool.operations import Blamed, Compared, Compiled, Redline, StoredRound
+    from drafttool.operations import Blamed, Compared, Compiled, Redline, Registry, StoredRound
     from drafttool.negotiate.progress import Progress
 
 
@@ -165,6 +165,18 @@ def _rows_json(rows: list[dict[str, Any]], **_: Any) -> str:
     return dumps(rows)
 
 
+def _delegations_text(registry: Registry, **_: Any) -> str:
+    from drafttool.renderers.reports import render_registry_text
+
+    return render_registry_text(registry)
+
+
+def _delegations_json(registry: Registry, **_: Any) -> str:
+    from drafttool.renderers.reports import render_registry_json
+
+    return render_registry_json(registry)
+
+
 RENDERERS: dict[tuple[str, str], Callable[..., str | bytes]] = {
     ("comparison", "terminal"): _comparison_terminal,
     ("comparison", "json"): _comparison_json,
@@ -189,6 +201,8 @@ RENDERERS: dict[tuple[str, str], Callable[..., str | bytes]] = {
     ("summary", "text"): _summary_text,
     ("summary", "json"): _rows_json,
     ("rounds", "text"): _rounds_text,
+    ("delegations", "text"): _delegations_text,
+    ("delegations", "json"): _delegations_json,
 }
 """(document, format) → the function that renders it from the library call's result."""
 
