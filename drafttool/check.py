@@ -26,7 +26,8 @@ from drafttool.text import markup
 from drafttool.negotiate.delegations import resolve
 from drafttool.errors import Notice
 from drafttool.model import ProposalOp, ProposalStatus
-from drafttool.negotiate.proposals import check_proposal, text_of
+from drafttool.negotiate.anchors import text_of
+from drafttool.negotiate.proposals import check_proposal
 from drafttool.store import JOURNAL_FILE, Inspection, inspect_store
 
 

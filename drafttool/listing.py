@@ -14,7 +14,8 @@ from drafttool.text import markup
 from drafttool import store
 from drafttool.negotiate.delegations import resolve_all
 from drafttool.model import Negotiation, Proposal, ProposalOp, ProposalStatus
-from drafttool.negotiate.proposals import display_label, find_paragraph, identical_groups
+from drafttool.negotiate.anchors import display_label, find_paragraph
+from drafttool.negotiate.proposals import identical_groups
 
 
 @dataclass(frozen=True, slots=True)

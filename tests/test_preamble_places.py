@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafttool.negotiate.proposals import find_paragraph
+from drafttool.negotiate.anchors import find_paragraph
 from drafttool.readers.markdown import read_markdown
 
 RESOLUTION = """# Safety of humanitarian personnel

@@ -18,9 +18,9 @@ from drafttool.cli import main
 from drafttool.compare.diff import DiffOptions, compare_rounds
 from drafttool.errors import NotFoundError, ProposalError
 from drafttool.model import Anchor, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
-from drafttool.negotiate.proposals import (
-    apply_proposals, carry_proposals, edit_text, find_paragraph, locate, make_anchor, renumber,
-)
+from drafttool.negotiate.anchors import find_paragraph, locate, make_anchor
+from drafttool.negotiate.carrying import carry_proposals
+from drafttool.negotiate.proposals import apply_proposals, edit_text, renumber
 from drafttool.readers import read_document
 from drafttool.store import add_round, create_store, load_store, save_proposal
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from drafttool.model import Negotiation, Proposal, ProposalOp, ProposalStatus, Round
 from drafttool.negotiate.compilation import compile_round
-from drafttool.negotiate.proposals import apply_proposals, locate, make_anchor, text_of
+from drafttool.negotiate.anchors import locate, make_anchor, text_of
+from drafttool.negotiate.proposals import apply_proposals
 from drafttool.text import markup
 from drafttool.text.spacing import edit_text, splice
 

@@ -39,7 +39,8 @@ from drafttool.model import (
     SegmentKind,
 )
 from drafttool.text.normalize import paragraph_key
-from drafttool.negotiate.proposals import check_proposal, display_label, make_anchor
+from drafttool.negotiate.anchors import display_label, make_anchor
+from drafttool.negotiate.proposals import check_proposal
 from drafttool.readers import Reading, Revision, TrackedChanges, read_document
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT

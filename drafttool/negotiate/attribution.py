@@ -26,7 +26,8 @@ from drafttool.model import (
     SegmentKind,
 )
 from drafttool.text.normalize import normalise
-from drafttool.negotiate.proposals import check_proposal, identical_groups, text_of
+from drafttool.negotiate.anchors import text_of
+from drafttool.negotiate.proposals import check_proposal, identical_groups
 
 EQUAL, DELETE, INSERT = SegmentKind.EQUAL, SegmentKind.DELETE, SegmentKind.INSERT
 

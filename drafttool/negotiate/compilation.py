@@ -23,9 +23,8 @@ from enum import StrEnum
 from drafttool.text import markup
 from drafttool.model import Footnote, Kind, Negotiation, Paragraph, Proposal, ProposalOp, ProposalStatus, Round
 from drafttool.text.labels import bare_label
-from drafttool.negotiate.proposals import (
-    LATIN_SUFFIXES_LABEL, check_proposal, display_label, identical_groups, text_of,
-)
+from drafttool.negotiate.anchors import display_label, text_of
+from drafttool.negotiate.proposals import LATIN_SUFFIXES_LABEL, check_proposal, identical_groups
 from drafttool.text.spacing import spaced_edit
 from drafttool.negotiate.past import proposals_on_round
 

@@ -28,7 +28,8 @@ from drafttool.errors import InputError, NotFoundError, Notice
 from drafttool.model import Event, Kind, Negotiation, Paragraph, Proposal, ProposalOp, Round
 from drafttool.negotiate.amendments import ImportedAmendments
 from drafttool.negotiate.delegations import resolve
-from drafttool.negotiate.proposals import check_proposal, fold, make_anchor
+from drafttool.negotiate.anchors import fold, make_anchor
+from drafttool.negotiate.proposals import check_proposal
 from drafttool.readers import Reading, read_document
 from drafttool.text import markup
 from drafttool.text.places import preamble_opening

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from drafttool.text.brackets import BracketReport, scan_brackets
 from drafttool.model import Kind, Negotiation, ProposalStatus, StatusValue
-from drafttool.negotiate.proposals import display_label
+from drafttool.negotiate.anchors import display_label
 
 BODY = (Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.TEXT)
 UNSETTLED = (StatusValue.AGREED_AD_REF, StatusValue.PENDING, StatusValue.SILENCE)

@@ -1,12 +1,12 @@
-"""Proposals against a round: find where they apply, check them, apply them, carry them on.
+"""Proposals against a round: check them, find those that conflict, apply them and
+renumber the result; proposals that say the same thing grouped.
 
-Takes a `Round` and `Proposal`s (model.py); returns located spans, the next round with
-the proposals that made each change, and proposals re-anchored on a later round.
+Takes a `Round` and `Proposal`s (model.py); returns located spans and the next round
+with the proposals that made each change.  Where a proposal applies is `anchors`'s;
+carrying pending proposals onto a newer round is `carrying`'s.
 
-Offsets are in the *plain* text of a paragraph (what a reader sees: no format markers or
-footnote references), because that is what people quote.  Edits are made on the runs of
-the text, so that deleting half of an italic phrase or the words around a footnote
-reference never leaves a stray format marker behind.
+Edits are made on the runs of the text, so that deleting half of an italic phrase or
+the words around a footnote reference never leaves a stray format marker behind.
 """
 
 from __future__ import annotations
@@ -16,166 +16,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from drafttool.text import labels, markup
 from drafttool.errors import ProposalError
-from drafttool.text.normalize import fold_typography
+from drafttool.model import Kind, Paragraph, Proposal, ProposalOp, Round
+from drafttool.negotiate.anchors import fold, locate, occurrences, text_of
+from drafttool.text import labels, markup
 from drafttool.text.spacing import edit_text
-from drafttool.model import (
-    Anchor, Comparison, Event, Footnote, Kind, Paragraph, Proposal, ProposalOp, ProposalStatus, Round,
-    SegmentKind,
-)
-
-CONTEXT = 40
-"""Characters of context kept on each side of a quoted span."""
 
 SPAN_OPS = (ProposalOp.INSERT, ProposalOp.DELETE, ProposalOp.REPLACE)
 NO_CHANGE_OPS = (ProposalOp.RETAIN, ProposalOp.STATEMENT)
-
-# One character for one: typography folded without changing any offset.
-def fold(text: str) -> str:
-    """Typography and case folded, keeping every offset (casefold only where it keeps them)."""
-    folded = fold_typography(text)
-    lowered = folded.casefold()
-    return lowered if len(lowered) == len(folded) else folded.lower() if len(folded.lower()) == len(folded) else folded
-
-
-# ----------------------------------------------------------------------------- finding
-
-def find_paragraph(round_: Round, name: str) -> Paragraph:
-    """The paragraph a person names: its id, its label ('5.', '5', 'OP5', '18 a)', '18.a',
-    'III.A'), its place ('Art. 4.2', 'Article 4, paragraph 2', 'PP3': `text.places`) or a
-    footnote ('fn-12', 'footnote 12')."""
-    wanted = name.strip()
-    for paragraph in round_.paragraphs:
-        if paragraph.id == wanted:
-            return paragraph
-    # 'PP3' is a place (the third preambular paragraph), never the label '3.' of an operative one.
-    key = "" if re.match(r"PP\s*\d", wanted, re.IGNORECASE) else _label_key(wanted)
-    if key:
-        keys = paragraph_keys(round_)
-        matches = [p for p in round_.paragraphs if keys.get(p.id) == key]
-        if len(matches) == 1:
-            return matches[0]
-    footnote = find_footnote(round_, wanted)
-    if footnote is not None:
-        return Paragraph(footnote.id, footnote.text, Kind.NOTE, footnote.label)
-    from drafttool.text.places import resolve
-
-    return resolve(round_, name)  # 'Art. 4.2', 'Article 4, paragraph 2', 'PP3'; or the candidates with their ids
-
-
-def find_footnote(round_: Round, name: str) -> Footnote | None:
-    wanted = re.sub(r"^(footnote|fn|note)\s*[-: ]?\s*", "", name.strip(), flags=re.IGNORECASE)
-    for footnote in round_.footnotes:
-        if footnote.id == name.strip() or (wanted and footnote.label == wanted):
-            return footnote
-    return None
-
-
-def _label_key(label: str) -> str:
-    text = re.sub(r"^(OP|PP|para(graph)?\.?)\s*", "", label.strip(), flags=re.IGNORECASE)
-    return re.sub(r"[\s.()（）、\-–]+", "", text).casefold()
-
-
-def paragraph_keys(round_: Round) -> dict[str, str]:
-    """Paragraph id → a key of its label with its parents' ('18a', '18ai', 'IIIA')."""
-    by_id = {p.id: p for p in round_.paragraphs}
-    keys: dict[str, str] = {}
-    for paragraph in round_.paragraphs:
-        own = _label_key(paragraph.label)
-        parent = by_id.get(paragraph.parent) if paragraph.parent else None
-        keys[paragraph.id] = (keys.get(parent.id, "") if parent else "") + own if own else ""
-    return keys
-
-
-def display_label(round_: Round, paragraph: Paragraph) -> str:
-    """'18 a)' for a subparagraph, '5.' for a paragraph, the id when unlabelled."""
-    if not paragraph.label:
-        return {Kind.TITLE: "title"}.get(paragraph.kind, paragraph.id)
-    if paragraph.kind is Kind.SUBPARAGRAPH and paragraph.parent:
-        parent = round_.paragraph(paragraph.parent)
-        if parent is not None and parent.label:
-            return f"{labels.bare_label(display_label(round_, parent))} {paragraph.label}"
-    return paragraph.label
-
-
-def text_of(round_: Round, target: str) -> str | None:
-    """The marked-up text of a paragraph or footnote of a round, by id."""
-    paragraph = round_.paragraph(target)
-    if paragraph is not None:
-        return paragraph.text
-    footnote = round_.footnote(target)
-    return footnote.text if footnote is not None else None
-
-
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    found, start = [], haystack.find(needle)
-    while start != -1 and needle:
-        found.append(start)
-        start = haystack.find(needle, start + 1)
-    return found
-
-
-def _context_score(plain: str, start: int, end: int, anchor: Anchor) -> int:
-    before = fold(plain[:start])
-    after = fold(plain[end:])
-    score = 0
-    for a, b in zip(reversed(before), reversed(fold(anchor.before))):
-        if a != b:
-            break
-        score += 1
-    for a, b in zip(after, fold(anchor.after)):
-        if a != b:
-            break
-        score += 1
-    return score
-
-
-def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
-    """Plain-text offsets of the span an anchor names in marked-up `text`, or None.
-
-    The quote is looked for exactly, then with typography and case folded; repeated
-    quotes are told apart by the context on each side.  An empty quote is an insertion
-    point: where the context before ends (and the context after starts)."""
-    plain = markup.plain(text)
-    if anchor.quote:
-        for haystack, needle in ((plain, anchor.quote), (fold(plain), fold(anchor.quote))):
-            starts = _occurrences(haystack, needle)
-            if starts:
-                length = len(anchor.quote)
-                best = max(starts, key=lambda s: (_context_score(plain, s, s + length, anchor), -s))
-                return best, best + length
-        return None
-    if not anchor.before and not anchor.after:
-        return (len(plain), len(plain))
-    folded = fold(plain)
-    ends = [s + len(anchor.before) for s in _occurrences(folded, fold(anchor.before))] if anchor.before else []
-    starts = _occurrences(folded, fold(anchor.after)) if anchor.after else []
-    if ends and starts:
-        pairs = [(abs(s - e), e) for e in ends for s in starts if s >= e]
-        if pairs:
-            return min(pairs)[1], min(pairs)[1]
-    if ends:
-        return ends[0], ends[0]
-    if starts:
-        return starts[-1], starts[-1]
-    return None
-
-
-def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
-    """An anchor for plain offsets [start, end) of marked-up `text`: the quote and some
-    context on each side, cut at word boundaries."""
-    plain = markup.plain(text)
-    before = plain[max(0, start - context):start]
-    after = plain[end:end + context]
-    if start - context > 0 and " " in before:
-        before = before[before.index(" ") + 1:]
-    if end + context < len(plain) and " " in after:
-        after = after[: after.rindex(" ")]
-    return Anchor(plain[start:end], before, after)
-
-
-# ----------------------------------------------------------------------------- editing
 
 # ----------------------------------------------------------------------------- checking
 
@@ -214,10 +62,10 @@ def check_proposal(round_: Round, proposal: Proposal) -> Located:
         raise ProposalError(f"{what} is not in the text of paragraph {proposal.paragraph!r} "
                             f"of round {round_.label!r}", place=where)
     plain = markup.plain(text)
-    if proposal.anchor.quote and len(_occurrences(plain, proposal.anchor.quote)) > 1 and not (
+    if proposal.anchor.quote and len(occurrences(plain, proposal.anchor.quote)) > 1 and not (
         proposal.anchor.before or proposal.anchor.after
     ):
-        raise ProposalError(f"{proposal.anchor.quote!r} appears {len(_occurrences(plain, proposal.anchor.quote))} "
+        raise ProposalError(f"{proposal.anchor.quote!r} appears {len(occurrences(plain, proposal.anchor.quote))} "
                             "times in the paragraph; add words before or after it to say which", place=where)
     return Located(proposal, span)
 
@@ -448,148 +296,6 @@ def renumber(round_: Round) -> Round:
                 label = labels.to_letters(heading[1], upper=True) + "."
         out.append(replace(paragraph, label=label) if label != paragraph.label else paragraph)
     return replace(round_, paragraphs=tuple(out))
-
-
-# ----------------------------------------------------------------------------- carrying
-
-@dataclass(frozen=True, slots=True)
-class Carried:
-    """Pending proposals re-anchored on a new round, and those that no longer apply."""
-
-    carried: tuple[Proposal, ...]
-    dropped: tuple[tuple[Proposal, str], ...]
-
-
-def _map_offsets(segments, start: int, end: int) -> tuple[int, int, bool]:  # type: ignore[no-untyped-def]
-    """Plain offsets [start, end) of a change's old text, mapped into its new text;
-    the flag says whether every character of the span was kept.  A span ending in words
-    that were replaced ends after the words that replaced them."""
-    old_pos = new_pos = 0
-    new_start = new_end = None
-    intact = True
-    lengths = [len(markup.plain(segment.text)) for segment in segments]
-    for k, segment in enumerate(segments):
-        length = lengths[k]
-        if segment.kind is SegmentKind.INSERT:
-            if start < old_pos < end:
-                intact = False
-            new_pos += length
-            continue
-        seg_start, seg_end = old_pos, old_pos + length
-        deleted = segment.kind is SegmentKind.DELETE
-        if deleted and seg_start < end and start < seg_end:
-            intact = False
-        if new_start is None and (start < seg_end or start == seg_end == end):
-            new_start = new_pos + (0 if deleted else start - seg_start)
-        if new_end is None and end <= seg_end:
-            if deleted:
-                following = k + 1
-                new_end = new_pos
-                while following < len(segments) and segments[following].kind is SegmentKind.INSERT:
-                    new_end += lengths[following]
-                    following += 1
-            else:
-                new_end = new_pos + end - seg_start
-        old_pos = seg_end
-        if not deleted:
-            new_pos += length
-    if new_start is None:
-        new_start = new_pos
-    if new_end is None:
-        new_end = new_pos
-    return new_start, max(new_start, new_end), intact
-
-
-def carry_proposals(comparison: Comparison, old: Round, new: Round,
-                    proposals: Iterable[Proposal], *, date: str = "") -> Carried:
-    """Re-anchor the pending proposals on `old` onto `new` through the comparison."""
-    where: dict[str, tuple] = {}  # old id → (change, index of the old paragraph in it)
-    for change in comparison.changes:
-        for index, paragraph in enumerate(change.old):
-            where[paragraph.id] = (change, index)
-    footnotes = {c.old.id: c for c in comparison.footnotes if c.old is not None}
-    carried: list[Proposal] = []
-    dropped: list[tuple[Proposal, str]] = []
-    for proposal in proposals:
-        if proposal.status is not ProposalStatus.PENDING or proposal.round != old.label:
-            continue
-        outcome = _carry_one(proposal, old, new, where, footnotes)
-        if isinstance(outcome, str):
-            dropped.append((proposal, outcome))
-        else:
-            event = Event("carried", (), date, f"from {old.label} to {new.label}")
-            carried.append(replace(outcome, round=new.label, history=(*proposal.history, event)))
-    return Carried(tuple(carried), tuple(dropped))
-
-
-def _carry_one(proposal: Proposal, old: Round, new: Round, where: dict, footnotes: dict) -> Proposal | str:  # type: ignore[type-arg]
-    target = proposal.paragraph
-    if target is None:
-        return proposal
-    if proposal.op is ProposalOp.MOVE_PARAGRAPH and proposal.place:
-        place = where.get(proposal.place)
-        if place is None or not place[0].new:
-            return f"the paragraph it was to go next to ({proposal.place}) is gone in {new.label}"
-        proposal = replace(proposal, place=place[0].new[0].id)
-    if target in footnotes:
-        change = footnotes[target]
-        if change.new is None:
-            return f"footnote {change.old.label} was deleted in {new.label}"
-        return _carry_span(proposal, old.footnote(target).text, change.new.text, change.segments,  # type: ignore[union-attr]
-                           change.new.id, new.label, f"footnote {change.new.label}")
-    if target not in where:
-        return f"paragraph {target!r} is not in {old.label}"
-    change, index = where[target]
-    if not change.new:
-        return f"paragraph {display_label(old, change.old[index])} was deleted in {new.label}"
-    if proposal.op not in SPAN_OPS:
-        return replace(proposal, paragraph=change.new[0].id)
-    old_text = "\n".join(p.text for p in change.old)
-    offset = sum(len(markup.plain(p.text)) + 1 for p in change.old[:index])
-    span = locate(old.paragraph(target).text, proposal.anchor)  # type: ignore[union-attr]
-    if span is None:
-        return f"its words {proposal.anchor.quote!r} were not in paragraph {target!r} of {old.label} either"
-    new_text = "\n".join(p.text for p in change.new)
-    outcome = _carry_span(proposal, old_text, new_text, change.segments, change.new[0].id, new.label,
-                          f"paragraph {display_label(new, change.new[0])}", offset=offset, span=span)
-    if isinstance(outcome, str) or len(change.new) == 1:
-        return outcome
-    return _settle_in_part(outcome, change.new)
-
-
-def _carry_span(proposal: Proposal, old_text: str, new_text: str, segments, new_id: str | None,  # type: ignore[no-untyped-def]
-                new_label: str, where: str, *, offset: int = 0, span: tuple[int, int] | None = None) -> Proposal | str:
-    if proposal.op not in SPAN_OPS:
-        return replace(proposal, paragraph=new_id or proposal.paragraph)
-    if span is None:
-        span = locate(old_text, proposal.anchor)
-        if span is None:
-            return f"its words {proposal.anchor.quote!r} were not found in {where}"
-    start, end = span[0] + offset, span[1] + offset
-    new_start, new_end, intact = _map_offsets(segments, start, end)
-    plain_new = markup.plain(new_text)
-    quote = plain_new[new_start:new_end]
-    if proposal.anchor.quote and not quote.strip():
-        return f"its words {proposal.anchor.quote!r} were deleted from {where} in {new_label}"
-    if proposal.anchor.quote and not intact:
-        from drafttool.compare.diff import WordDiffer
-
-        if WordDiffer().similarity(proposal.anchor.quote, quote) < 0.5:
-            return f"its words {proposal.anchor.quote!r} became {quote!r} in {where} ({new_label})"
-    anchor = make_anchor(new_text, new_start, new_end)
-    note = proposal.note
-    if proposal.anchor.quote and quote != proposal.anchor.quote:
-        note = (note + " " if note else "") + f"[re-anchored: {proposal.anchor.quote!r} is now {quote!r}]"
-    return replace(proposal, paragraph=new_id or proposal.paragraph, anchor=anchor, note=note)
-
-
-def _settle_in_part(proposal: Proposal, parts: Sequence[Paragraph]) -> Proposal:
-    """After a split, point the proposal at the part that holds its words."""
-    for part in parts:
-        span = locate(part.text, proposal.anchor)
-        if span is not None:
-            return replace(proposal, paragraph=part.id, anchor=make_anchor(part.text, *span))
-    return replace(proposal, paragraph=parts[0].id)
 
 
 # ----------------------------------------------------------------------------- grouping

@@ -56,7 +56,7 @@ def set_status(store_path: str | Path, paragraph_name: str, status: Status, *,
                round_name: str | None = None) -> Paragraph:
     """Record a paragraph's status (agreed, agreed ad ref, pending a delegation…) in its round."""
     from drafttool.negotiate.delegations import resolve_all
-    from drafttool.negotiate.proposals import find_paragraph
+    from drafttool.negotiate.anchors import find_paragraph
 
     with store.locked(store_path):
         negotiation = store.load_store(store_path)

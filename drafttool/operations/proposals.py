@@ -36,7 +36,7 @@ def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None =
 
 
 def _propose(store_path: str | Path, negotiation: Negotiation, draft: Proposal, round_name: str | None) -> Proposal:
-    from drafttool.negotiate import proposals as amend
+    from drafttool.negotiate import anchors, proposals as amend
     from drafttool.negotiate.delegations import resolve_all
 
     round_ = negotiation.round(round_name or (draft.round or None))
@@ -54,13 +54,13 @@ def _propose(store_path: str | Path, negotiation: Negotiation, draft: Proposal, 
         date=draft.date or today(),
     )
     if proposal.paragraph is not None:
-        proposal = replace(proposal, paragraph=amend.find_paragraph(round_, proposal.paragraph).id)
+        proposal = replace(proposal, paragraph=anchors.find_paragraph(round_, proposal.paragraph).id)
     if proposal.place is not None:
-        proposal = replace(proposal, place=amend.find_paragraph(round_, proposal.place).id)
+        proposal = replace(proposal, place=anchors.find_paragraph(round_, proposal.place).id)
     located = amend.check_proposal(round_, proposal)
     if located.span is not None:
-        text = amend.text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
-        proposal = replace(proposal, anchor=amend.make_anchor(text, *located.span))  # type: ignore[arg-type]
+        text = anchors.text_of(round_, proposal.paragraph)  # type: ignore[arg-type]
+        proposal = replace(proposal, anchor=anchors.make_anchor(text, *located.span))  # type: ignore[arg-type]
         if proposal.op is ProposalOp.REPLACE:
             from drafttool.text.spacing import formatted_like
 
@@ -136,7 +136,7 @@ def carry_to_latest(rounds: tuple[Round, ...], proposals: tuple[Proposal, ...], 
     last; those that no longer apply stay where they are, their history saying why.
     Returns the proposals changed (by id) and those not carried, with the reason."""
     from drafttool.compare.diff import compare_rounds
-    from drafttool.negotiate.proposals import carry_proposals
+    from drafttool.negotiate.carrying import carry_proposals
 
     current = {p.id: p for p in proposals}
     changed: dict[str, Proposal] = {}

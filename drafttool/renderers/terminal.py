@@ -74,7 +74,7 @@ def render_round_text(round_: Round, *, color: bool = False, width: int = 100) -
 
 def _repeated_labels(round_: Round) -> frozenset[str]:
     """Ids of the paragraphs whose label, said as readers say it ('18 a)'), another has too."""
-    from drafttool.negotiate.proposals import display_label
+    from drafttool.negotiate.anchors import display_label
 
     seen: dict[str, list[str]] = {}
     for paragraph in round_.paragraphs:
