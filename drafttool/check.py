@@ -4,9 +4,10 @@ Takes a store folder; returns every problem found, not only the first: records t
 not parse (from `store.inspect_store`), and the store's consistency — proposals on a round
 or paragraph that is not there, or whose words are no longer found; delegations named but
 not in the registry; statuses pending a delegation nobody registered; references to
-footnotes that are not there; rounds built from proposals that are gone; rounds imported
-with reader warnings (counted, the first few quoted); temporary files left by an
-interrupted write.  And what an interrupted or overlapping operation leaves: an
+footnotes that are not there; rounds built from proposals that are gone; rounds labelled
+with a bare number (which `--round N` reads as a place in the order); temporary files
+left by an interrupted write.  Rounds imported with reader warnings are reported apart,
+as notices (counted, the first few quoted): they are worth knowing, not failures.  And what an interrupted or overlapping operation leaves: an
 operation committed but not written through, proposals pending on a round that is not the
 latest, accepted proposals the next round was built without, proposals applied twice.
 
@@ -49,6 +50,9 @@ class Checked:
     """What `check` found in a store, after what `--repair` mended."""
 
     problems: tuple[Notice, ...]
+    """What is wrong: the store fails the check."""
+    notices: tuple[Notice, ...] = ()
+    """What is worth knowing and wrong with nothing (rounds imported with reader warnings)."""
     repaired: tuple[str, ...] | None = None
     """What was repaired, one line each; None when no repair was asked for."""
 
@@ -60,12 +64,19 @@ class Checked:
 def check(path: str | Path, *, repair: bool = False) -> Checked:
     """Check a store, after mending what can be mended when `repair` is asked."""
     repaired = tuple(repair_store(path)) if repair else None
-    return Checked(tuple(check_store(path)), repaired)
+    problems, notices = _findings(path)
+    return Checked(tuple(problems), tuple(notices), repaired)
 
 
 def check_store(path: str | Path) -> list[Notice]:
-    """Every problem of a store, in the order of its files."""
+    """Every problem of a store, in the order of its files (notices left out)."""
+    return _findings(path)[0]
+
+
+def _findings(path: str | Path) -> tuple[list[Notice], list[Notice]]:
+    """The problems of a store and its notices, each in the order of its files."""
     inspection = inspect_store(path)
+    notices: list[Notice] = []
     negotiation = inspection.negotiation
     problems = list(inspection.problems)
     folder = Path(path)
@@ -96,10 +107,15 @@ def check_store(path: str | Path) -> list[Notice]:
                 if ref not in footnote_ids:
                     problems.append(Notice(f"paragraph {paragraph.id!r} refers to footnote {ref!r}, which is not "
                                            "in this round", str(found.file), str(line)))
+        if round_.label.strip().isdigit():
+            problems.append(Notice(f"round label {round_.label!r} is a bare number, which also names a round by its "
+                                   f"place in the order (`--round {round_.label.strip()}`): relabel it, such as "
+                                   f"'Rev.{round_.label.strip()}', in this file and in the proposals on it",
+                                   str(found.file), "1"))
         if round_.notices:
             shown = "; ".join(_without_path(notice) for notice in round_.notices[:_SHOWN])
             more = f"; and {len(round_.notices) - _SHOWN:,} more" if len(round_.notices) > _SHOWN else ""
-            problems.append(Notice(f"round {round_.label!r} was imported with {len(round_.notices):,} warning(s) "
+            notices.append(Notice(f"round {round_.label!r} was imported with {len(round_.notices):,} warning(s) "
                                    f"from {round_.source or 'its file'}: {shown}{more}", str(found.file), "1"))
         for proposal_id in round_.applied:
             if proposal_id not in proposal_ids:
@@ -136,7 +152,7 @@ def check_store(path: str | Path) -> list[Notice]:
                 check_proposal(round_, proposal)
             except Exception as error:  # noqa: BLE001 - every failure is a problem to list
                 problems.append(Notice(str(error).split(": ", 1)[-1], file))
-    return problems
+    return problems, notices
 
 
 def decision_problems(inspection: Inspection) -> list[tuple[Notice, str]]:

@@ -135,3 +135,46 @@ def test_every_command_has_help_with_an_example(runner, command):
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert "drafttool " + command in result.output
+
+
+def test_compile_without_an_output_writes_its_page_to_stdout(runner, example_copy: Path):
+    result = runner.invoke(main, ["compile", str(example_copy), "--round", "Zero draft"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("<!DOCTYPE html>\n") and "wrote" not in result.output
+    docx = runner.invoke(main, ["compile", str(example_copy), "--format", "docx"])
+    assert (docx.exit_code, docx.output) == (2, "drafttool: error: a Word file is written to a file: give -o FILE.docx\n")
+
+
+@pytest.mark.parametrize("command", [
+    ["delegations"], ["show"], ["rounds"], ["proposals"], ["export", "--format", "md"], ["diff"], ["blame"],
+    ["progress"], ["compile"], ["check"],
+])
+def test_a_command_whose_reader_has_gone_exits_quietly(command: list[str], example_copy: Path):
+    """`drafttool delegations STORE | head -1`: the pipe closes before the output is written."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    script = "import sys; from drafttool.cli import main; sys.argv[0] = 'drafttool'; main()"
+    result = subprocess.run([sys.executable, "-c", script, command[0], str(example_copy), *command[1:]],
+                            stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    assert (result.returncode, result.stderr.decode()) == (1, "")
+
+
+@pytest.mark.parametrize("command", [
+    ["diff", "{store}", "--format", "html"], ["diff", "{store}", "--format", "docx"], ["blame", "{store}"],
+    ["progress", "{store}"], ["proposals", "{store}"], ["export", "{store}"], ["export", "{store}", "--format", "docx"],
+    ["compile", "{store}", "--format", "html"], ["compile", "{store}"], ["redline", "{store}"],
+])
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(runner, example_copy: Path,
+                                                                                     tmp_path: Path, command):
+    suffix = ".docx" if "docx" in command or command[0] in ("redline", "compile") and "html" not in command else ".html"
+    output = tmp_path / "some" / "new" / f"file{suffix}"
+    before = snapshot(tmp_path)
+    result = runner.invoke(main, [part.format(store=example_copy) for part in command] + ["-o", str(output)])
+    assert (result.exit_code, result.output) == (2, (
+        f"drafttool: error: {output}: folder {output.parent} does not exist; create it first or give another -o\n"))
+    assert snapshot(tmp_path) == before

@@ -193,3 +193,25 @@ def test_a_file_that_is_not_an_amendment_document_is_left_to_the_edited_copy_rea
     document = tmp_path / "copy.md"
     document.write_text(DRAFT_EN.replace("continue to report", "report"), encoding="utf-8")
     assert read_amendment_document(store, document) is None
+
+
+def test_proposals_of_an_amendment_document_are_dated_by_the_document(tmp_path: Path, runner) -> None:
+    store = _store(tmp_path, DRAFT_EN, (Delegation("UKR", "Ukraine"),))
+    document = tmp_path / "A_80_L.28.md"
+    document.write_text(AMENDMENT_EN.replace("symbol: A/80/L.28\n", "symbol: A/80/L.28\nmasthead-date: 2 December 2025\n"),
+                        encoding="utf-8")
+    result = runner.invoke(main, ["propose", str(store), "--from", str(document)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    proposals = load_store(store).proposals
+    assert proposals and {(p.date, p.history[0].date) for p in proposals} == {("2025-12-02", "2025-12-02")}
+
+
+def test_the_date_an_amendment_document_prints_is_read_in_each_language() -> None:
+    from drafttool.model import Masthead, Round
+    from drafttool.negotiate.instructions import document_date
+    from drafttool.readers import Reading
+
+    printed = ["2 December 2025", "1er décembre 2025", "2 de diciembre de 2025", "2 декабря 2025 г.", "2025年12月2日", ""]
+    assert [document_date(Reading(Round("L.28", masthead=Masthead(date=text)))) for text in printed] == [
+        "2025-12-02", "2025-12-01", "2025-12-02", "2025-12-02", "2025-12-02", ""]
+    assert document_date(Reading(Round("L.28", date="2025-11-26"))) == "2025-11-26"

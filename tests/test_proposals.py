@@ -282,3 +282,23 @@ def test_bad_proposals_get_one_line_and_leave_the_store_unchanged(runner, seed_s
         result = runner.invoke(main, ["propose", str(seed_store), *args])
         assert (result.exit_code, result.output.rstrip("\n")) == (2, message)
     assert snapshot(seed_store) == before
+
+
+def test_the_same_words_replaced_at_two_places_of_a_paragraph_land_each_on_its_own(runner, tmp_path: Path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# T\n\n1. The States shall cooperate, and the States shall report to the Commission.\n",
+                     encoding="utf-8")
+    store = tmp_path / "neg"
+    run(runner, "init", store)
+    run(runner, "import", store, draft, "--label", "Zero draft")
+    for by, before, after in (("EU", "The ", " shall cooperate"), ("USA", "and the ", " shall report")):
+        one = tmp_path / f"{by}.json"
+        one.write_text(json.dumps({"op": "replace", "by": [by], "paragraph": "1", "text": "Parties",
+                                   "anchor": {"quote": "States", "before": before, "after": after}}), encoding="utf-8")
+        run(runner, "propose", store, "--file", one)
+    rows = json.loads(run(runner, "proposals", store, "--format", "json"))
+    assert sorted(tuple(r["by"]) for r in rows) == [("EU",), ("USA",)]  # two proposals, not one shown twice
+    run(runner, "accept", store, "EU-1", "USA-1")
+    assert run(runner, "next-round", store, "--label", "Rev.1").startswith("Rev.1: 2 accepted proposal(s) applied")
+    assert load_store(store).round("Rev.1").paragraphs[1].text == (
+        "The Parties shall cooperate, and the Parties shall report to the Commission.")

@@ -83,10 +83,20 @@ def test_a_status_names_the_paragraph_by_its_label_and_says_where() -> None:
 
 def test_a_check_says_what_was_repaired_then_each_problem_then_their_count() -> None:
     checked = Checked((Notice("proposal 'EU-1' is on round 'Rev.9', which is not in rounds/", "s/proposals/eu-1.json"),),
-                      ("deleted s/.x.tmp, a temporary file left by an interrupted write",))
+                      repaired=("deleted s/.x.tmp, a temporary file left by an interrupted write",))
     assert [line.text for line in report_checked(checked).lines] == [
         "repaired: deleted s/.x.tmp, a temporary file left by an interrupted write",
         "s/proposals/eu-1.json: proposal 'EU-1' is on round 'Rev.9', which is not in rounds/",
         "1 problem(s)",
     ]
-    assert [line.text for line in report_checked(Checked((), ())).lines] == ["nothing to repair", "no problems"]
+    assert [line.text for line in report_checked(Checked((), repaired=())).lines] == ["nothing to repair", "no problems"]
+
+
+def test_notices_of_a_check_are_reported_apart_from_its_problems() -> None:
+    checked = Checked((), (Notice("round 'Zero draft' was imported with 1 warning(s) from draft.md: …", "s/r.jsonl",
+                                  "1"),))
+    assert [line.text for line in report_checked(checked).lines] == [
+        "s/r.jsonl:1: notice: round 'Zero draft' was imported with 1 warning(s) from draft.md: …",
+        "no problems; 1 notice(s)",
+    ]
+    assert not checked.failed

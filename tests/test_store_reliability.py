@@ -157,6 +157,25 @@ def test_a_clean_store_checks_clean(runner):
     assert (result.exit_code, result.output) == (0, "no problems\n")
 
 
+def test_a_store_whose_rounds_were_read_with_warnings_checks_clean_with_its_notices(runner):
+    store = ROOT / "drafts" / "unga-safety-2025"
+    result = runner.invoke(main, ["check", str(store)])
+    lines = result.output.split("\n")
+    assert (result.exit_code, lines[-2:]) == (0, ["no problems; 3 notice(s)", ""])
+    assert lines[0].startswith(f"{store}/rounds/001-a-res-79-138.jsonl:1: notice: round 'A/RES/79/138' was imported "
+                               "with 1 warning(s) from A_RES_79_138.pdf: left out 54 line(s) of page furniture")
+
+
+def test_a_round_labelled_with_a_bare_number_in_an_older_store_is_a_problem(seed_store: Path, runner):
+    rounds = next((seed_store / "rounds").glob("*.jsonl"))
+    rounds.write_text(rounds.read_text(encoding="utf-8").replace('"label": "Adopted"', '"label": "2"', 1),
+                      encoding="utf-8")
+    result = runner.invoke(main, ["check", str(seed_store)])
+    assert (result.exit_code, result.output) == (1, (
+        f"{rounds}:1: round label '2' is a bare number, which also names a round by its place in the order "
+        "(`--round 2`): relabel it, such as 'Rev.2', in this file and in the proposals on it\n1 problem(s)\n"))
+
+
 @pytest.mark.parametrize("bad", ["../escape", "/etc/passwd", "a/b", "..", "x/../../y", "CON", "nul.json", "com1"])
 def test_names_from_inputs_never_become_paths(seed_store: Path, tmp_path: Path, runner, bad):
     before = snapshot(seed_store)

@@ -10,6 +10,7 @@ stderr; warnings go to stderr; results go to stdout or, atomically, to `-o FILE`
 
 from __future__ import annotations
 
+import errno
 import functools
 import shutil
 import sys
@@ -45,8 +46,9 @@ def reports_errors(command: F) -> F:
             raise BadInput(str(error)) from None
         except OSError as error:
             # What the library did not foresee of the file system (a disk full, a folder
-            # made read-only meanwhile) is still one line, naming the file.
-            if error.errno is None:
+            # made read-only meanwhile) is still one line, naming the file.  A reader gone
+            # (`| head -1`) is no error: click's own handling exits quietly.
+            if error.errno in (None, errno.EPIPE):
                 raise
             where = f"{error.filename}: " if error.filename else ""
             raise BadInput(f"{where}cannot be read or written: {error.strerror}") from None
@@ -69,19 +71,30 @@ def write_output(text: str | bytes, output: str | None, *, color: bool | None = 
         else:
             click.echo(text, nl=False, color=color)
         return
-    from drafttool.files import not_regular, write_atomic
+    from drafttool.files import write_atomic
 
-    target = Path(output)
-    kind = not_regular(target)
-    if kind is not None:
-        raise BadInput(f"{output}: is {kind}; drafttool writes a new regular file and never replaces nor writes "
-                       "through one: give another -o")
+    target = output_file(output)
     try:
         write_atomic(target, text)
     except OSError as error:
         reason = "a part of the path is a file, not a folder" if isinstance(
             error, (NotADirectoryError, FileExistsError)) else error.strerror
         raise BadInput(f"{output}: cannot be written: {reason}") from None
+
+
+def output_file(output: str) -> Path:
+    """The file `-o` names, refused in one line when it cannot be a new regular file: a
+    folder that does not exist is not made (a mistyped path would scatter outputs)."""
+    from drafttool.files import not_regular
+
+    target = Path(output)
+    kind = not_regular(target)
+    if kind is not None:
+        raise BadInput(f"{output}: is {kind}; drafttool writes a new regular file and never replaces nor writes "
+                       "through one: give another -o")
+    if not target.parent.exists():
+        raise BadInput(f"{output}: folder {target.parent} does not exist; create it first or give another -o")
+    return target
 
 
 def terminal_width() -> int:

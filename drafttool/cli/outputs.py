@@ -7,15 +7,17 @@ from pathlib import Path
 
 import click
 
-from drafttool.cli import ROUND, STORE, BadInput, emit, main, reports_errors, write_output
+from drafttool.cli import ROUND, STORE, BadInput, emit, main, output_file, reports_errors, write_output
 from drafttool.errors import InputError
 
 
 def docx_output(output: str | None) -> str:
+    """Refuse, before any work, a Word file asked for on stdout or in a file that cannot be written."""
     if not output or output == "-":
         raise BadInput("a Word file is written to a file: give -o FILE.docx")
     if not output.lower().endswith(".docx"):
         raise BadInput(f"{output}: the output of a Word file must end in .docx")
+    output_file(output)
     return output
 
 
@@ -65,8 +67,8 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
               show_default=True, help="How proposers follow each proposal: (EU), – EU, or not at all.")
 @click.option("--colour-statuses", is_flag=True, help="Colour paragraphs by status as well as tagging them.")
 @click.option("--format", "format_", type=click.Choice(["docx", "html"]), default=None,
-              help="docx or html (default: from the -o file's suffix, else docx).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically); required for docx.")
+              help="docx or html (default: from the -o file's suffix, else docx; html without -o).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout; required for docx.")
 @reports_errors
 def compile_(store: Path, round_name: str | None, every_status: bool, attribution: str, colour_statuses: bool,
              format_: str | None, output: str | None) -> None:
@@ -80,13 +82,14 @@ def compile_(store: Path, round_name: str | None, every_status: bool, attributio
     Examples:
       drafttool compile drafts/cnd-2024 --round "Zero draft" -o compilation.docx
       drafttool compile drafts/cnd-2024 --all --attribution dash -o compilation.html
+      drafttool compile drafts/cnd-2024 > compilation.html
     """
     from drafttool.operations import compile_text
     from drafttool.renderers.registry import render
     from drafttool.renderers.reports import report_compiled
 
-    if format_ is None:
-        format_ = "html" if output and output.lower().endswith((".html", ".htm")) else "docx"
+    if format_ is None:  # as other commands do, a page on stdout unless a Word file is named
+        format_ = "docx" if output and output != "-" and not output.lower().endswith((".html", ".htm")) else "html"
     if format_ == "docx":
         docx_output(output)
     compiled = compile_text(store, round_name, every_status=every_status)

@@ -133,7 +133,9 @@ def check(store: Path, repair: bool) -> None:
     Lists records that do not parse, proposals on rounds or paragraphs that are not
     there (or whose words are gone), unknown delegations, dangling references, files
     left by an interrupted write, operations interrupted midway, proposals pending on a
-    round that is not the latest, accepted proposals never applied or applied twice.
+    round that is not the latest, accepted proposals never applied or applied twice,
+    rounds labelled with a bare number.  Rounds read with warnings are listed as
+    notices, which are not problems.
     With --repair, completes interrupted operations, deletes stale temporary files and
     carries stranded proposals onto the latest round.
 

@@ -436,7 +436,7 @@ def read_amendment_document(store_path: str | Path, path: str | Path, *, round_n
         notices.append(Notice(f"amends {document.symbol}; round {round_.label!r} has no symbol to check it against",
                               str(path)))
     by = _delegations(negotiation, document, as_delegation, path)
-    date = date or _today()
+    date = date or document_date(reading) or _today()
     source = Path(path).name
     proposals: list[Proposal] = []
     renamed: list[tuple[str, str]] = []
@@ -481,6 +481,47 @@ def _delegations(negotiation: Negotiation, document: AmendmentDocument, as_deleg
                              f"`drafttool delegations STORE --add CODE --name {name!r}`, or pass --as", path=path)
         codes.append(found.code)
     return tuple(dict.fromkeys(codes))
+
+
+def document_date(reading: Reading) -> str:
+    """The date an amendment document was issued, ISO: the reader's (a PDF masthead's,
+    front matter's), else its masthead's date as printed ('2 December 2025', '2 décembre
+    2025', '2 de diciembre de 2025', '2 декабря 2025 г.', '2025年12月2日'); '' when it has none."""
+    from drafttool.text.dates import parse_iso
+
+    if parse_iso(reading.round.date):
+        return reading.round.date[:10]
+    printed = " ".join(reading.round.masthead.date.split()).casefold()
+    chinese = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", printed)
+    if chinese:
+        year, month, day = (int(part) for part in chinese.groups())
+        return _iso(year, month, day)
+    found = re.fullmatch(r"(\d{1,2})(?:er)?\s+(?:de\s+)?(\w+)\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?", printed)
+    if found is None:
+        return ""
+    named = _months().get(found.group(2))
+    return _iso(int(found.group(3)), named, int(found.group(1))) if named else ""
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    import datetime
+
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _months() -> dict[str, int]:
+    """Month names as UN documents print them (CLDR's, through Babel), folded → number."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for locale in ("en", "fr", "es", "ru"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context, locale=locale).items():
+                names[name.casefold()] = number
+    return names
 
 
 def _today() -> str:

@@ -305,9 +305,13 @@ def identical_groups(proposals: Iterable[Proposal]) -> list[list[Proposal]]:
     grouped so that they are shown once with all their proposers."""
     groups: dict[tuple[object, ...], list[Proposal]] = {}
     for proposal in proposals:
-        key: tuple[object, ...] = (proposal.round, proposal.paragraph, proposal.op, fold(proposal.anchor.quote.strip()),
-               fold(proposal.anchor.before[-15:]) if not proposal.anchor.quote else "",
-               fold(" ".join(markup.plain(proposal.text).split())), proposal.place, proposal.before)
+        # The context says which occurrence of repeated words a proposal changes: the same
+        # words replaced at two places of a paragraph are two proposals, not one.
+        anchor = proposal.anchor
+        key: tuple[object, ...] = (proposal.round, proposal.paragraph, proposal.op, fold(anchor.quote.strip()),
+                                   fold(anchor.before[-15:]), fold(anchor.after[:15]) if anchor.quote else "",
+                                   fold(" ".join(markup.plain(proposal.text).split())), proposal.place,
+                                   proposal.before)
         if proposal.op is ProposalOp.STATEMENT:
             key = (proposal.id,)
         groups.setdefault(key, []).append(proposal)

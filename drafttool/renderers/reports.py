@@ -141,14 +141,17 @@ def report_status(paragraph: Paragraph) -> Report:
 
 
 def report_checked(checked: Checked) -> Report:
-    """What was repaired (with --repair), then every problem and notice, then their count."""
+    """What was repaired (with --repair), then every problem, every notice (marked so),
+    then their counts."""
     report = Report()
     if checked.repaired is not None:
         report += _out(*(f"repaired: {line}" for line in checked.repaired)) if checked.repaired else _out(
             "nothing to repair")
     found = checked.problems
     report += _out(*(visible(str(problem).replace(": warning: ", ": ", 1)) for problem in found))
-    return report + _out(f"{len(found)} problem(s)" if found else "no problems")
+    report += _out(*(visible(str(notice).replace(": warning: ", ": notice: ", 1)) for notice in checked.notices))
+    count = f"{len(found)} problem(s)" if found else "no problems"
+    return report + _out(f"{count}; {len(checked.notices)} notice(s)" if checked.notices else count)
 
 
 def report_compiled(compiled: Compiled, output: str | None) -> Report:
