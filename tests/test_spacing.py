@@ -242,3 +242,15 @@ def test_a_deletion_that_would_join_two_words_leaves_a_space_in_the_compilation(
     pieces = compile_round(Negotiation("t", language="en", rounds=(round_,), proposals=(proposal,))).paragraphs[0].pieces
     assert [(p.kind, p.text, p.ends_proposal) for p in pieces] == [
         ("text", "Nos. 970", False), ("delete", "–", True), ("insert", " ", False), ("text", "973.", False)]
+
+
+def test_a_footnote_reference_after_deleted_words_stays_in_the_compilation_as_in_the_next_round():
+    from drafttool.model import Anchor, Footnote, Kind, Paragraph
+
+    round_ = Round("Zero draft", (Paragraph("p1", "nous[^fn-1] nous[^fn-1].", Kind.OPERATIVE, "1."),),
+                   footnotes=(Footnote("fn-1", "Note.", "1"),), language="fr")
+    proposal = Proposal("eu-1", "Zero draft", ProposalOp.DELETE, ("EU",), "p1", Anchor("nous", "", " nous."))
+    assert apply_proposals(round_, [proposal], label="Rev.9").round.paragraphs[0].text == "[^fn-1]nous[^fn-1]."
+    pieces = compile_round(Negotiation("t", language="fr", rounds=(round_,), proposals=(proposal,))).paragraphs[0].pieces
+    assert [(piece.kind.value, piece.text) for piece in pieces] == [
+        ("delete", "nous"), ("text", "[^fn-1]"), ("delete", " "), ("text", "nous[^fn-1].")]

@@ -232,7 +232,7 @@ def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal
              variant: int) -> list[Piece]:
     out = []
     if end > start:
-        out.append(Piece(PieceKind.DELETE, _cut(text, start, end, refs_at_start=False), who, group, variant))
+        out += _deleted(text, start, end, who, group, variant)
     if proposal.op in (ProposalOp.INSERT, ProposalOp.REPLACE) and proposal.text:
         out.append(Piece(PieceKind.INSERT, _whole(proposal.text), who, group, variant))
     if out:
@@ -241,6 +241,30 @@ def _variant(text: str, start: int, end: int, who: Proposers, proposal: Proposal
     if proposal.op is ProposalOp.DELETE and proposal.text:
         # A deletion that would join two words ('970–973' less its dash) leaves a space.
         out.append(Piece(PieceKind.INSERT, proposal.text, who, group, variant))
+    return out
+
+
+def _deleted(text: str, start: int, end: int, who: Proposers, group: int | None, variant: int) -> list[Piece]:
+    """Words proposed for deletion.  The spaces a deletion takes with it (`_spaced`) may
+    hold a footnote reference at the edge of the words: the next round keeps it, so it
+    is shown kept, between the deleted words and the deleted space."""
+    plain = markup.plain(text)
+    words = plain[start:end]
+    core_start, core_end = start + len(words) - len(words.lstrip()), end - len(words) + len(words.rstrip())
+    refs: dict[int, list[markup.Run]] = {}
+    position = 0
+    for run in markup.parse(text):
+        if run.footnote is None:
+            position += len(run.text)
+        elif start < position <= core_start or core_end <= position < end:
+            refs.setdefault(position, []).append(run)
+    out = []
+    cuts = [start, *refs, end]
+    for a, b in zip(cuts, cuts[1:]):
+        if b > a:
+            out.append(Piece(PieceKind.DELETE, _cut(text, a, b, refs_at_start=False), who, group, variant))
+        if b in refs:
+            out.append(Piece(PieceKind.TEXT, markup.to_markup(refs[b]), group=group, variant=variant))
     return out
 
 
