@@ -596,7 +596,7 @@ def test_compile_writes_the_compilation_text(runner, tmp_path):
 
 
 def test_compile_needs_an_output_file_for_word_and_a_known_round(runner, tmp_path):
-    result = runner.invoke(main, ["compile", str(EXAMPLE)])
+    result = runner.invoke(main, ["compile", str(EXAMPLE), "--format", "docx"])
     assert (result.exit_code, result.output) == (2, "drafttool: error: a Word file is written to a file: give "
                                                     "-o FILE.docx\n")
     out = tmp_path / "c.docx"

@@ -93,6 +93,11 @@ def output_file(output: str) -> Path:
         raise BadInput(f"{output}: is {kind}; drafttool writes a new regular file and never replaces nor writes "
                        "through one: give another -o")
     if not target.parent.exists():
+        existing = target.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if existing.exists() and not existing.is_dir():
+            raise BadInput(f"{output}: cannot be written: a part of the path is a file, not a folder")
         raise BadInput(f"{output}: folder {target.parent} does not exist; create it first or give another -o")
     return target
 
