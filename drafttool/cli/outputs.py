@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from drafttool.cli import ROUND, STORE, BadInput, emit, main, output_file, reports_errors, write_output
-from drafttool.errors import InputError
 
 
 def docx_output(output: str | None) -> str:
@@ -50,11 +49,7 @@ def redline(paths: tuple[Path, ...], output: str, moves: str, date: str | None) 
 
     docx_output(output)
     found = find_redline(paths)
-    try:
-        data = render("redline", "docx", found, moves=moves, date=date)
-    except InputError as error:  # a place in the old document: named with its file
-        raise InputError(error.message, path=paths[0], place=error.place) from None
-    write_output(data, output)
+    write_output(render("redline", "docx", found, moves=moves, date=date), output)
     emit(report_redline(found, output, moves=moves))
 
 

@@ -49,10 +49,14 @@ def _redline_docx(redline: Redline, *, moves: str = "delete-insert", date: str |
 
     compared = redline.compared
     if redline.base is not None:  # the delegation's own document, revised in place
+        from drafttool.errors import InputError
         from drafttool.renderers.docx.inplace import render_inplace_docx
 
-        return render_inplace_docx(redline.base, compared.comparison, compared.old, compared.new,
-                                   layout=redline.layout, date=date, dates=redline.dates)
+        try:
+            return render_inplace_docx(redline.base, compared.comparison, compared.old, compared.new,
+                                       layout=redline.layout, date=date, dates=redline.dates)
+        except InputError as error:  # a place in the old document: named with its file
+            raise InputError(error.message, path=redline.source, place=error.place) from None
     return render_tracked_docx(compared.comparison, compared.old, compared.new, moves=moves, date=date,
                                dates=redline.dates, layout=redline.layout)
 
