@@ -1,8 +1,6 @@
 """Property: `export --format md` then import gives back the same round, for generated
-structures with Articles, options, nested lists and comma-ended preambles in the six languages.
-
-Tables are not in this property: Markdown has no table drafttool writes or reads; tables
-come from Word files, and a Markdown export writes their cells' paragraphs in order.
+structures with Articles, options, nested lists, tables (cells left empty, several
+paragraphs in a cell, pipes in the words) and comma-ended preambles in the six languages.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ def structured_rounds(draw) -> Round:
             text = "\\*" + text  # a paragraph that starts with a star, not a footnote body
         sources.append(source(text))
     style = NUMBER_STYLE.get(language, "{n}.")
+    tables = 0
     script = {"ar": "arabic", "zh": "chinese"}.get(language, "latin")
     for article in range(1, draw(st.integers(1, 3)) + 1):
         label = ARTICLE[language].format(n=article, z=labels.to_chinese(article))
@@ -56,6 +55,15 @@ def structured_rounds(draw) -> Round:
                 else:
                     item_label = labels.format_item(item, labels.LabelSort.LETTER, ITEM_STYLE[language], script)
                     sources.append(source(draw(sentence(language, footnote_ids, end=END[language])), item_label))
+        if draw(st.integers(0, 2)) == 0:
+            tables += 1
+            for row in range(1, draw(st.integers(1, 3)) + 1):
+                for column in range(1, draw(st.integers(1, 3)) + 1):
+                    for _ in range(draw(st.integers(0, 2))):
+                        words = draw(sentence(language, footnote_ids, end=END[language]))
+                        if draw(st.integers(0, 3)) == 0:
+                            words = words.replace(" ", " | ", 1)
+                        sources.append(SourceParagraph(words, cell=(tables, row, column)))
         if draw(st.integers(0, 2)) == 0:
             for option in (1, 2):
                 option_label = OPTION.get(language, "Option {n}:").format(n=option)

@@ -41,6 +41,7 @@ from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.readers.inline import Inline, unwrap as _unwrap
 from drafttool.readers.masthead import masthead_from_front, masthead_from_lines
 from drafttool.readers.notes import check_brackets, check_footnotes
+from drafttool.readers.pipes import is_pipe_table, table_cells
 from drafttool.readers.textfile import clean_text, decode_text
 from drafttool.text.containers import container_heading
 
@@ -83,7 +84,7 @@ class _Block:
     line: int
     heading: int = 0
     kind: str = "text"
-    """'text', 'heading', 'furniture', 'separator' or 'footnote'."""
+    """'text', 'heading', 'furniture', 'separator', 'footnote' or 'table' (a pipe table)."""
     footnote_label: str = ""
     after_break: bool = False
     """Page furniture, a separator or footnotes stood between this block and the text
@@ -105,6 +106,8 @@ class _Draft:
     title: bool = False
     joined: list[int] = field(default_factory=list)
     depth: int = 0
+    cell: tuple[int, int, int] | None = None
+    """(table, row, column) of a paragraph in a pipe table."""
 
 
 def read_markdown(data: bytes | str, *, path: str | None = None, label: str = "", language: str = "",
@@ -199,7 +202,8 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         raw = _join(draft.raw)
         sources.append(SourceParagraph(inline.convert(raw, footnote_ids, f"{draft.line}"), draft.label,
                                        draft.readings, heading=draft.heading, place=f"{draft.line}",
-                                       depth=draft.depth, plain=markdown and raw.startswith(("\\", "&#"))))
+                                       depth=draft.depth, plain=markdown and raw.startswith(("\\", "&#")),
+                                       cell=draft.cell))
     for place, count in inline.unparsed:
         notices.append(Notice(f"{count:,} characters of Markdown syntax (* _ [ ! < & \\ `) in one paragraph, over "
                               f"the {limits.MAX_MARKDOWN_SYNTAX:,} parsed: read as plain text, its Markdown kept "
@@ -443,6 +447,9 @@ def _split_block(block: _Block, markdown: bool) -> list[_Block]:
     if block.kind != "text" or ("\n" not in block.text and not (markdown and block.text[:1] in " \t")):
         return [block]
     lines = block.text.split("\n")
+    if markdown and is_pipe_table(lines):
+        block.kind = "table"
+        return [block]
     if (opened := _container_lines(block, lines, markdown)) is not None:
         return opened
     longest = max(len(line.strip()) for line in lines)
@@ -576,8 +583,18 @@ def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | No
     footnotes: list[_Draft] = []
     open_paragraph: _Draft | None = None
     open_footnote: _Draft | None = None
+    tables = 0
     for block in blocks:
         if block.kind == "separator":
+            continue
+        if block.kind == "table":
+            tables += 1
+            for row, column, parts in table_cells(block.text.split("\n")):
+                for part in parts:
+                    label, rest, readings = read_label(part)
+                    paragraphs.append(_Draft([rest], block.line + (row if row > 1 else 0), label=label,
+                                             readings=readings, cell=(tables, row, column)))
+            open_paragraph = open_footnote = None
             continue
         if block.kind == "footnote":
             open_footnote = _Draft([block.text.replace("\n", " ")], block.line, footnote_label=block.footnote_label)
