@@ -22,7 +22,9 @@ OPTION = {"es": "Opción {n}:"}
 
 
 @st.composite
-def structured_rounds(draw) -> Round:
+def structured_rounds(draw, nested_numbers: bool = True) -> Round:
+    """Rounds of the six languages with Articles, options, lists and tables; with
+    `nested_numbers`, items numbered '1.' under a numbered paragraph too."""
     language = draw(st.sampled_from(["en", "fr", "es", "ru", "ar", "zh"]))
     footnote_ids = [f"fn-{n}" for n in range(1, draw(st.integers(0, 3)) + 1)]
     sources: list[SourceParagraph] = []
@@ -48,7 +50,7 @@ def structured_rounds(draw) -> Round:
             items = draw(st.integers(0, 2))
             end = CHAPEAU_END[language] if items else END[language]
             sources.append(source(draw(sentence(language, footnote_ids, end=end)), labels.format_number(number, style=style)))
-            nested = draw(st.booleans()) and script == "latin"
+            nested = nested_numbers and draw(st.booleans()) and script == "latin"
             for item in range(1, items + 1):
                 if nested:
                     sources.append(source(draw(sentence(language, [], end=END[language])), f"{item}.", depth=1))

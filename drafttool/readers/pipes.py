@@ -62,8 +62,3 @@ def table_cells(lines: list[str]) -> list[tuple[int, int, list[str]]]:
             if paragraphs:
                 out.append((row, column, paragraphs))
     return out
-
-
-def escape_cell(markdown: str) -> str:
-    """Markdown of a cell's paragraph made safe inside a row: its pipes escaped."""
-    return re.sub(r"(?<!\\)((?:\\\\)*)\|", r"\1\\|", markdown)

@@ -13,7 +13,7 @@ import re
 
 from drafttool.text import labels, markup
 from drafttool.model import Kind, Paragraph, Round, Scope
-from drafttool.readers.pipes import escape_cell
+from drafttool.renderers.grid import grid_size, table_grid, table_records
 from drafttool.text.containers import container_heading
 
 _INLINE_SPECIAL = re.compile(r"""(\\|\*|_|`|\[(?=\^)|\](?=[(\[:])|<(?=[A-Za-z/!?])|&(?=\#?\w+;))""")
@@ -85,46 +85,29 @@ def footnote_names(round_: Round) -> dict[str, str]:
     return names
 
 
-_TABLE_PARTS = (Scope.TABLE, Scope.ROW, Scope.CELL)
-
-
-def _place(paragraph: Paragraph, step: str, last: int) -> int:
-    """A row's or cell's number from its id ('tbl-1.r2' → 2), so that rows and cells left
-    empty keep their places; the next number when the id says nothing usable."""
-    found = re.fullmatch(rf".*\.{step}([0-9]+)", paragraph.id)
-    number = int(found.group(1)) if found else 0
-    return number if number > last else last + 1
-
-
 def _pipe_table(table: Paragraph, round_: Round, names: dict[str, str]) -> str:
     """A table as a pipe table: a line a row, each cell's paragraphs joined by `<br>`;
     the first row stands as the header, under it the delimiter row."""
-    rows: dict[int, dict[int, list[str]]] = {}
-    row_of: dict[str, int] = {}
-    cell_of: dict[str, tuple[int, int]] = {}
-    for paragraph in round_.paragraphs:
-        if paragraph.parent == table.id and paragraph.scope is Scope.ROW:
-            row = _place(paragraph, "r", max(rows, default=0))
-            rows[row] = {}
-            row_of[paragraph.id] = row
-        elif paragraph.parent in row_of and paragraph.scope is Scope.CELL:
-            cells = rows[row_of[paragraph.parent]]
-            column = _place(paragraph, "c", max(cells, default=0))
-            cells[column] = []
-            cell_of[paragraph.id] = (row_of[paragraph.parent], column)
-        elif paragraph.parent in cell_of:
-            row, column = cell_of[paragraph.parent]
-            text = _inline(paragraph.text, names)
-            rows[row][column].append(escape_cell(f"{paragraph.label} {text}" if paragraph.label
-                                                 else _guard_start(text)))
-    width = max((max(cells, default=0) for cells in rows.values()), default=0) or 1
+    grid = table_grid(round_, table)
+    height, width = grid_size(grid)
     lines = []
-    for number in range(1, max(rows, default=1) + 1):
-        cells = rows.get(number, {})
-        lines.append("| " + " | ".join("<br>".join(cells.get(c, [])) for c in range(1, width + 1)) + " |")
+    for number in range(1, height + 1):
+        cells = grid.get(number, {})
+        lines.append("| " + " | ".join("<br>".join(escape_cell(_cell_paragraph(q, names)) for q in cells.get(c, []))
+                                       for c in range(1, width + 1)) + " |")
         if number == 1:
             lines.append("|" + " --- |" * width)
     return "\n".join(lines)
+
+
+def escape_cell(markdown: str) -> str:
+    """Markdown of a cell's paragraph made safe inside a row: its pipes escaped."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)\|", r"\1\\|", markdown)
+
+
+def _cell_paragraph(paragraph: Paragraph, names: dict[str, str]) -> str:
+    text = _inline(paragraph.text, names)
+    return f"{paragraph.label} {text}" if paragraph.label else _guard_start(text)
 
 
 FRONT = (
@@ -154,15 +137,7 @@ def render_round_markdown(round_: Round) -> str:
     lines += [f"other: {_inline(value, names)}" for value in masthead.other]
     lines.append("---")
     blocks = ["\n".join(lines)]
-    by_id = {paragraph.id: paragraph for paragraph in round_.paragraphs}
-
-    def in_table(paragraph: Paragraph) -> bool:
-        for _ in range(12):  # a cell's paragraph is three steps below its table
-            if paragraph.scope in _TABLE_PARTS or not paragraph.parent or paragraph.parent not in by_id:
-                break
-            paragraph = by_id[paragraph.parent]
-        return paragraph.scope in _TABLE_PARTS
-
+    in_table = table_records(round_)
     for paragraph in round_.paragraphs:
         text = _inline(paragraph.text, names)
         if paragraph.kind is Kind.TITLE:
@@ -173,7 +148,7 @@ def render_round_markdown(round_: Round) -> str:
                           else f"{hashes} {_guard_start(text)}")
         elif paragraph.kind is Kind.CONTAINER and paragraph.scope is Scope.TABLE:
             blocks.append(_pipe_table(paragraph, round_, names))
-        elif in_table(paragraph):
+        elif paragraph.id in in_table:
             continue  # written with its table
         elif paragraph.kind is Kind.CONTAINER:
             words = f" {_inline(paragraph.text, names)}" if paragraph.text else ""

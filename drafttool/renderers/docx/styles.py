@@ -154,7 +154,7 @@ def styles_xml(language: str = "", styles: Iterable[Style] = STANDARD_STYLES) ->
     return to_xml(root)
 
 
-def settings_xml(*, footnotes: bool = False, rtl_gutter: bool = False) -> bytes:
+def settings_xml(*, footnotes: bool = False, rtl_gutter: bool = False, endnotes: bool = False) -> bytes:
     """`word/settings.xml`: the footnote separators (required when footnotes.xml has them,
     17.11.11) and Word 2013+ compatibility mode so Word does not open it in compatibility view."""
     root = make_root("w:settings")
@@ -165,6 +165,10 @@ def settings_xml(*, footnotes: bool = False, rtl_gutter: bool = False) -> bytes:
         notes = sub(root, "w:footnotePr")
         sub(notes, "w:footnote", {"w:id": "-1"})
         sub(notes, "w:footnote", {"w:id": "0"})
+    if endnotes:
+        notes = sub(root, "w:endnotePr")
+        sub(notes, "w:endnote", {"w:id": "-1"})
+        sub(notes, "w:endnote", {"w:id": "0"})
     compat = sub(root, "w:compat")
     sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
                                     "w:val": "15"})
