@@ -9,8 +9,9 @@ must never hold — control characters, lone surrogates, stray BOMs, noncharacte
 notice naming the line, and makes form feeds and Unicode line separators line breaks.
 
 In two steps, as pandoc's docx reader does: first the file becomes blocks that mirror it
-(lines between blank lines, each marked as page furniture, a separator, the start of a
-footnote body, a heading, or text), then the blocks become the model:
+(`blocks`: lines between blank lines, each marked as page furniture, a separator, the
+start of a footnote body, a heading, a pipe table or text), then the blocks become the
+model:
 
 - an optional front matter (`---` … `---`, `key: value` lines) gives the round's label,
   date, symbol, language and masthead exactly; this is what `export --format md` writes;
@@ -41,56 +42,21 @@ from drafttool.readers.structure import SourceParagraph, assemble, read_label
 from drafttool.readers.inline import Inline, unwrap as _unwrap
 from drafttool.readers.masthead import masthead_from_front, masthead_from_lines
 from drafttool.readers.notes import check_brackets, check_footnotes
-from drafttool.readers.pipes import is_pipe_table, table_cells
+from drafttool.readers.blocks import (
+    CLAUSE_END, OPENER, Block, blocks_of, drop_website_furniture, front_matter, without_furniture,
+)
+from drafttool.readers.pipes import table_cells
 from drafttool.readers.textfile import clean_text, decode_text
 from drafttool.text.containers import container_heading
 
-FURNITURE = re.compile(
-    r"""^(
-        \d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6}){0,2}        # job number: 24-04527 (F)  120324
-      | GE\.\d{2}-\d{5}\s*(\([A-Z]\))?                   # Geneva job number
-      | \*\d{7}\*                                         # barcode line
-      | (Page|page|Página|Стр\.)\s+\d+(\s*(of|sur|de|из)\s*\d+)?
-      | \d{1,3}\s*/\s*\d{1,3}                             # page counter 2/8
-      | \d{1,3}                                           # a bare page number
-      | -\s?\d{1,3}\s?-                                   # a page number between dashes: -2-
-      | Please\s+recycle.* | Merci\s+de\s+recycler.* | ♲.*
-    )$""",
-    re.VERBOSE,
-)
 ADOPTION_RECORD = re.compile(
     r"^(\d+(st|nd|rd|th)\s+plenary\s+meeting|\d+e\s+séance\s+plénière|\d+a\s+sesión\s+plenaria"
     r"|\d+-?е\s+пленарное\s+заседание)\b", re.IGNORECASE)
 """The line that closes an adopted resolution ('50th plenary meeting 9 December 2024'): a
 record of where and when it was adopted, not a paragraph of the text."""
 SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
-SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
-FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
-FOOTNOTE_START_TXT = re.compile(r"^(?P<n>[0-9]{1,3}|\*{1,3})\s+(?=\S)")
 TERMINAL = ".;:!?。；：！？…"
 CLOSERS = "»”’\")）]"
-FRONT_KEYS = {
-    "title", "round", "date", "symbol", "language", "source", "note",
-    "organ", "distribution", "masthead-date", "language-line", "original", "body", "session",
-    "venue", "agenda-item", "agenda-title", "other",
-}
-
-
-@dataclass
-class _Block:
-    """Lines of the file between blank lines."""
-
-    text: str
-    line: int
-    heading: int = 0
-    kind: str = "text"
-    """'text', 'heading', 'furniture', 'separator', 'footnote' or 'table' (a pipe table)."""
-    footnote_label: str = ""
-    after_break: bool = False
-    """Page furniture, a separator or footnotes stood between this block and the text
-    before it: evidence of a page break, which alone lets a paragraph be rejoined."""
-    depth: int = 0
-    """Nesting of a Markdown list item (0 at the margin, 1 indented once…)."""
 
 
 @dataclass
@@ -119,14 +85,14 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         text = layout.lay_out(text)  # pdftotext -layout: paragraphs by their indent, footnotes by page
     text, cleaned = clean_text(text, path)
     notices += cleaned
-    front, body_start, website = _front_matter(text, path, notices)
+    front, body_start, website = front_matter(text, path, notices)
     # Front matter as `export --format md` writes it: the text below holds one paragraph
     # a block, the title as '# …'; a website's front matter says nothing of the body.
     ours = bool(front) and not website and "title" not in front
     lines = text.split("\n")
-    blocks = _blocks(lines, body_start, markdown, laid_out=laid)
+    blocks = blocks_of(lines, body_start, markdown, laid_out=laid)
     if markdown and not ours:
-        blocks = _drop_website_furniture(blocks, notices, path)
+        blocks = drop_website_furniture(blocks, notices, path)
     if not any(block.text.strip() for block in blocks) and not front:
         raise InputError("the document is empty", path=path)
     furniture = [b for b in blocks if b.kind == "furniture"]
@@ -137,7 +103,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
     if furniture:
         where = ", ".join(str(b.line) for b in furniture[:5]) + (" …" if len(furniture) > 5 else "")
         notices.append(Notice(f"left out {len(furniture)} line(s) of page furniture (lines {where})", path))
-    blocks = _without_furniture(blocks)
+    blocks = without_furniture(blocks)
 
     first_body = _first_body(blocks) if not ours else _first_body_after_title(blocks)
     containers = [k for k, b in enumerate(blocks[:first_body]) if b.kind in ("heading", "text")
@@ -160,7 +126,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         blocks = [b for b in blocks if not any(b is r for r in running)]
     title_block = None
     if "title" in front and not any(b.kind == "heading" and b.heading == 1 for b in head):
-        title_block = _Block(front["title"], 2, heading=1, kind="heading")
+        title_block = Block(front["title"], 2, heading=1, kind="heading")
         head.append(title_block)
     elif head:
         headings = [b for b in head if b.kind == "heading"]
@@ -249,272 +215,9 @@ def closing_line_to_masthead(round_: Round, path: str | None) -> tuple[Round, li
             [Notice(f"the closing line {closing!r} is kept with the masthead, not as a paragraph", path)])
 
 
-def _front_matter(text: str, path: str | None, notices: list[Notice]) -> tuple[dict[str, str], int, bool]:
-    """`key: value` lines between a first line `---` and the next `---`.
-
-    Keys drafttool writes (`FRONT_KEYS`) are read; a `title` is the document's title;
-    any other key — website front matter has `layout:`, `permalink:`, lists of tags — is
-    left out with one notice naming them, never refused.
-    """
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return {}, 0, False
-    front: dict[str, str] = {}
-    unknown: list[tuple[str, int]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            if unknown:
-                names = ", ".join(dict.fromkeys(name for name, _ in unknown))
-                notices.append(Notice(f"front matter key(s) drafttool does not use left out: {names}", path,
-                                      f"{unknown[0][1]}"))
-            return front, number, bool(unknown)
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, colon, value = line.partition(":")
-        key = key.strip().lower()
-        if not colon or key not in FRONT_KEYS or line[:1].isspace():
-            unknown.append((key if colon and not line[:1].isspace() else line.strip()[:30], number))
-            continue
-        value = value.strip()
-        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]  # YAML quoting
-        front[key] = f"{front[key]}\n{value}" if key == "other" and key in front else value
-    raise InputError("front matter opened with '---' on line 1 is never closed", path=path, place="1")
 
 
-_WEBSITE = re.compile(r"^(\{:[^}]*\}|\[[^\]^][^\]]*\]:\s+(https?://|/|#)\S*.*|\[TOC\]|<!--.*-->)$", re.IGNORECASE)
-"""Lines a website adds to a page: kramdown's `{:toc}` and attribute lists, link reference
-definitions (`[source]: https://…`), `[TOC]`, HTML comments."""
-
-
-def _drop_website_furniture(blocks: list[_Block], notices: list[Notice], path: str | None) -> list[_Block]:
-    """A page from a website (it has front matter of a site generator) without its furniture."""
-    out: list[_Block] = []
-    dropped: list[int] = []
-    for block in blocks:
-        if block.text[:1] not in "{[<" and "\n" not in block.text:
-            out.append(block)
-            continue
-        lines = block.text.split("\n")
-        kept = [line for line in lines if not _WEBSITE.match(line.strip())]
-        if len(kept) < len(lines):
-            dropped.append(block.line + next(i for i, line in enumerate(lines) if _WEBSITE.match(line.strip())))
-        if kept and "".join(kept).strip():
-            block.text = "\n".join(kept)
-            out.append(block)
-    if dropped:
-        notices.append(Notice(f"left out {len(dropped)} line(s) of website furniture ({{:toc}} markers, link "
-                              f"definitions) (lines {', '.join(map(str, dropped[:5]))})", path))
-    return out
-
-
-def _without_furniture(blocks: list[_Block]) -> list[_Block]:
-    """The blocks without page furniture, each block after some marked `after_break`."""
-    out: list[_Block] = []
-    broken = False
-    for block in blocks:
-        if block.kind == "furniture":
-            broken = True
-            continue
-        block.after_break = block.after_break or broken
-        broken = block.kind in ("separator", "footnote")
-        out.append(block)
-    return out
-
-
-_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
-
-def _blocks(lines: list[str], start: int, markdown: bool, laid_out: bool = False) -> list[_Block]:
-    """Blocks of non-blank lines; an ATX heading line is a block of its own."""
-    blocks: list[_Block] = []
-    current: list[str] = []
-    first_line = 0
-
-    def flush() -> None:
-        if current:
-            blocks.append(_Block("\n".join(current), first_line))
-            current.clear()
-
-    for number, line in enumerate(lines[start:], start=start + 1):
-        stripped = line.strip()
-        heading = _ATX_HEADING.match(stripped) if markdown and stripped[:1] == "#" else None
-        if not markdown and stripped[:1] in (layout.PARAGRAPH, layout.CENTRED):
-            flush()
-            if stripped[0] == layout.CENTRED:
-                blocks.append(_Block(stripped[1:].strip(), number, heading=3, kind="heading"))
-                continue
-            line, stripped = line.replace(layout.PARAGRAPH, "", 1), stripped[1:].strip()
-        if not stripped:
-            flush()
-        elif heading:
-            flush()
-            blocks.append(_Block(heading.group(2), number, heading=len(heading.group(1)), kind="heading"))
-        elif FURNITURE.match(stripped) or SEPARATOR.match(stripped):
-            flush()
-            kind = "separator" if SEPARATOR.match(stripped) else "furniture"
-            blocks.append(_Block(stripped, number, kind=kind))
-        else:
-            if not current:
-                first_line = number
-            current.append(line.rstrip())
-    flush()
-    blocks = [part for block in blocks for part in _split_block(block, markdown)]
-    if not markdown:
-        blocks = _split_footnote_lines(blocks, laid_out)
-    after_separator = False
-    for block in blocks:
-        if block.kind == "separator":
-            after_separator = True
-            continue
-        if block.kind != "text":
-            after_separator = False
-            continue
-        match = FOOTNOTE_START_MD.match(block.text) if markdown else None
-        if match:
-            block.kind = "footnote"
-            block.footnote_label = match.group("sup") or match.group("ref") or "*" * (len(match.group("star")) // 2)
-            block.text = block.text[match.end():]
-            continue
-        match = FOOTNOTE_START_TXT.match(block.text) if not markdown and after_separator else None
-        if match:
-            block.kind = "footnote"
-            block.footnote_label = match.group("n")
-            block.text = block.text[match.end():]
-            continue  # the footnote zone goes on until a block that is not a footnote
-        text = block.text
-        if markdown and (text[:1] in "*_" or text != text.strip()) and _unwrap(text) != text and "\n" not in text:
-            # A line wholly in bold, like '**B. Collecte et analyse des données**', is a heading.
-            label, _, _ = read_label(_unwrap(block.text))
-            if label:
-                block.kind, block.heading = "heading", 2
-        after_separator = False
-    return blocks
-
-
-_ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•])\s+(?=\S)|[0-9٠-٩]{1,6}(?:[.)]|\s?[-–])\s|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}"
-                         r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）]\s?(?=\S))")
-_FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
-_CLAUSE_END = ",;:.!?。；，：、،؛"
-_OPENER = re.compile(
-    r"^(?:[*_]*)(?:"
-    r"(?:Deeply |Gravely |Strongly |Further |Also )?[A-Z][a-z]+ing\b|(?:Deeply |Gravely |Seriously )?(?:Concerned"
-    r"|Convinced|Alarmed|Determined|Encouraged|Guided|Pleased|Disturbed|Appalled|Dismayed|Committed|Inspired"
-    r"|Resolved|Desirous)\b|Mindful|Aware|Conscious|Cognizant|Having|Have agreed|Has adopted|Decides|The General Assembly"
-    r"|The Parties"
-    r"|(?:Profondément |Vivement |Gravement )?[A-ZÉ][a-zéèêç]+ant\b|(?:Profondément |Vivement )?(?:Préoccupée?s?"
-    r"|Convaincue?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Consciente?s?)\b|Ayant|Sont convenu"
-    r"|(?:Profundamente |Gravemente )?[A-Z][a-zñáéíóú]+(?:ando|endo|iendo)\b|(?:Profundamente )?(?:Preocupad[oa]s?"
-    r"|Convencid[oa]s?|Alarmad[oa]s?|Decidid[oa]s?|Guiad[oa]s?|Conscientes?)\b|Teniendo|Han convenido"
-    r"|(?:[Вв]новь |[Гг]лубоко )?[А-ЯЁа-яё][а-яё]+(?:я|вшись|ясь)\b|(?:[Гг]лубоко )?(?:[Оо]беспокоенная|[Уу]бежденная"
-    r"|[Вв]стревоженная|[Пп]ризнательная)\b|[Бб]удучи|Согласились"
-    r"|و?إذ\s|وقد\s|اتفقت"
-    r"|又|还|并|铭记|回顾|重申|确认|注意到|认识到|深信|关切|欢迎|强调|意识到|兹协议"
-    r")"
-)
-"""The opening words of a preambular paragraph (or of the enacting formula) in the six
-languages, italic or not: 'Recalling', 'Deeply concerned', 'Rappelant', 'Recordando',
-'Ссылаясь', 'وإذ تشير', '回顾'.  A line that opens so after one that ended a clause starts
-a paragraph, and a block that opens so never continues the paragraph before it."""
-
-
-_NOTE_AT_END = re.compile(r"\s[0-9]{1,3}(?:,[0-9]{1,3})*$")
-"""Footnote numbers set apart at the end of a line ('… the Future. 16')."""
-_NUMBERED = re.compile(r"^\s*[0-9]{1,3}\.\s+\S")
-
-
-def _container_lines(block: _Block, lines: list[str], markdown: bool) -> list[_Block] | None:
-    """A block that opens with a container's label alone on its line ('Annex', 'Article 4')
-    and its heading words on the next: a heading block, then the rest of the block."""
-    heading = container_heading(lines[0].strip())
-    if heading is None or heading.rest or heading.scope.value == "option" or len(lines) < 2:
-        return None
-    words = lines[1].strip()
-    titled = len(words.split()) <= 12 and words[-1:] not in ".;:,،，" and not _ITEM_START.match(words)
-    head = _Block(f"{lines[0].strip()} {words}" if titled else lines[0].strip(), block.line, heading=3,
-                  kind="heading", after_break=block.after_break)
-    rest = lines[2:] if titled else lines[1:]
-    if not rest:
-        return [head]
-    return [head, *_split_block(_Block("\n".join(rest), block.line + len(lines) - len(rest)), markdown)]
-
-
-def _split_block(block: _Block, markdown: bool) -> list[_Block]:
-    """A block of lines as the paragraphs it holds: list items and labelled paragraphs
-    written one a line with no blank line between them (CommonMark lists, text typed by
-    a delegate), consecutive footnote definitions, and a preambular paragraph on a line of
-    its own after one that ended a clause.  An indented item is nested (`depth`)."""
-    if block.kind != "text" or ("\n" not in block.text and not (markdown and block.text[:1] in " \t")):
-        return [block]
-    lines = block.text.split("\n")
-    if markdown and is_pipe_table(lines):
-        block.kind = "table"
-        return [block]
-    if (opened := _container_lines(block, lines, markdown)) is not None:
-        return opened
-    longest = max(len(line.strip()) for line in lines)
-    out: list[_Block] = []
-    start = 0
-    for index in range(1, len(lines) + 1):
-        if index < len(lines):
-            line, before = lines[index], _NOTE_AT_END.sub("", lines[index - 1].rstrip())
-            ended = bool(before) and before.rstrip("*_ ")[-1:] in _CLAUSE_END
-            item = _ITEM_START.match(line)
-            # Hard-wrapped text: a numbered line after a short one starts a paragraph, and a
-            # short line after a sentence, before a numbered one, is a heading of its own.
-            short = len(lines) > 2 and len(before.strip()) < 0.7 * longest
-            numbered = not markdown and _NUMBERED.match(line) and short
-            heading = (not markdown and ended and index + 1 < len(lines) and _NUMBERED.match(lines[index + 1])
-                       and len(line.strip()) < 0.7 * longest)
-            if not ((markdown and _FOOTNOTE_DEF.match(line))
-                    or (item and (markdown or ended))
-                    or (ended and _OPENER.match(line.strip())) or numbered or heading):
-                continue
-        part = lines[start:index]
-        first = _ITEM_START.match(part[0])
-        indent = len(first.group("indent").expandtabs(4)) if first else 0
-        depth = 0 if indent < 2 else 1 if indent < 6 else 2
-        if len(part) > 1 or out:
-            part = [part[0].strip()] + [line.strip() for line in part[1:]] if markdown else part
-        out.append(_Block("\n".join(part), block.line + start, depth=depth if markdown else 0,
-                          after_break=block.after_break if not out else False))
-        start = index
-    if len(out) == 1:
-        out[0].text = block.text.lstrip(" \t") if markdown and out[0].depth else block.text
-    return out
-
-
-def _split_footnote_lines(blocks: list[_Block], laid_out: bool = False) -> list[_Block]:
-    """In plain text, a block after a separator line holds several footnotes, one a line
-    ('* E/CN.7/2024/1.', '1 Voir …'): split it where a line starts with a footnote mark.
-    In text laid out as on the page, only a line at the margin starts one: its text goes
-    on indented ('9 December 1994' inside a note is not note 9)."""
-    out: list[_Block] = []
-    after_separator = False
-    for block in blocks:
-        if block.kind == "separator":
-            after_separator = True
-        elif block.kind != "text":
-            pass
-        elif after_separator and FOOTNOTE_START_TXT.match(block.text):
-            lines = block.text.split("\n")
-            current = [lines[0]]
-            start = block.line
-            for offset, line in enumerate(lines[1:], start=1):
-                if FOOTNOTE_START_TXT.match(line if laid_out else line.strip()):
-                    out.append(_Block("\n".join(current), start))
-                    current, start = [line.strip()], block.line + offset
-                else:
-                    current.append(line)
-            out.append(_Block("\n".join(current), start))
-            continue
-        else:
-            after_separator = False
-        out.append(block)
-    return out
-
-
-def _whole_title(last: _Block, masthead: list[_Block]) -> tuple[_Block, list[_Block]]:
+def _whole_title(last: Block, masthead: list[Block]) -> tuple[Block, list[Block]]:
     """A title wrapped over lines ('80/112.  Safety and security of … protection of' /
     'United Nations personnel'): the lines of the block just above the last one, when they
     go on without a column gap, belong to it; the resolution's number is left out."""
@@ -524,10 +227,10 @@ def _whole_title(last: _Block, masthead: list[_Block]) -> tuple[_Block, list[_Bl
                 masthead and masthead[-1].line == lines[0].line - 1 and re.match(r"^\d+/\d+\.", masthead[-1].text)):
         lines.insert(0, masthead.pop())
     text = re.sub(r"^\d+/\d+\.\s+", "", " ".join(b.text.strip() for b in lines))
-    return _Block(text, lines[0].line), masthead
+    return Block(text, lines[0].line), masthead
 
 
-def _head_lines(block: _Block) -> list[_Block]:
+def _head_lines(block: Block) -> list[Block]:
     """Masthead blocks line by line; columns that PDF extraction put on one line
     ('Nations Unies        E/CN.7/2024/L.2') are split too."""
     if block.kind == "heading":
@@ -536,7 +239,7 @@ def _head_lines(block: _Block) -> list[_Block]:
     for offset, line in enumerate(block.text.split("\n")):
         for part in re.split(r"\s{3,}|\t+", line.strip()):
             if part.strip():
-                out.append(_Block(part.strip(), block.line + offset))
+                out.append(Block(part.strip(), block.line + offset))
     return out
 
 
@@ -545,7 +248,7 @@ def _words(text: str) -> int:
     return len(text.split()) + cjk // 2
 
 
-def _first_body(blocks: list[_Block]) -> int:
+def _first_body(blocks: list[Block]) -> int:
     """Index of the first block of the body: a numbered paragraph or labelled heading, a
     paragraph of twenty words or more, or a line ending in a comma ('The General Assembly,')."""
     for index, block in enumerate(blocks):
@@ -569,14 +272,14 @@ def _first_body(blocks: list[_Block]) -> int:
     return len(blocks)
 
 
-def _first_body_after_title(blocks: list[_Block]) -> int:
+def _first_body_after_title(blocks: list[Block]) -> int:
     """With front matter, the head is just the '# Title' line, if there is one."""
     if blocks and blocks[0].kind == "heading" and blocks[0].heading == 1:
         return 1
     return 0
 
 
-def _assemble_blocks(blocks: list[_Block], notices: list[Notice], path: str | None,
+def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | None,
                      markdown: bool, rejoin: bool = True) -> tuple[list[_Draft], list[_Draft]]:
     """Paragraphs and footnotes, rejoining paragraphs cut by page breaks and footnotes."""
     paragraphs: list[_Draft] = []
@@ -653,12 +356,12 @@ def _continues(previous: str, text: str, markdown: bool, broken: bool) -> bool:
         return False
     if markdown and after[0] in "*_":
         return False  # a new paragraph opening with an italic verb: *Recalling*
-    if _OPENER.match(after):
+    if OPENER.match(after):
         return False
     first, last = after[0], before.rstrip(CLOSERS)[-1:] or before[-1]
     if first.islower():
         return last not in ".!?"
-    if last in _CLAUSE_END or last in "…":
+    if last in CLAUSE_END or last in "…":
         return False
     if not first.isupper() and first.isalpha() and last.isalpha():
         return True  # Chinese or Arabic cut mid-sentence: no paragraph ends on a letter there

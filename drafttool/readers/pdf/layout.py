@@ -19,7 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafttool.readers.markdown import FURNITURE, SYMBOL_LINE
+from drafttool.readers.blocks import FURNITURE
+from drafttool.readers.markdown import SYMBOL_LINE
 from drafttool.readers.pdf.lines import Line, Span, is_rtl_char
 from drafttool.readers.structure import read_label
 from drafttool.renderers.markdown import _escape
