@@ -292,10 +292,54 @@ def test_check_reports_a_round_imported_with_warnings_counted_with_the_first_few
         "numbering goes from '7.' to '9.'; and 1 more\nno problems; 1 notice(s)\n")
 
 
-def test_bullet_items_without_blank_lines_are_paragraphs_of_their_own():
+def test_bullet_items_without_blank_lines_are_subparagraphs_of_the_numbered_paragraph_above():
     text = "# T\n\nThe General Assembly,\n\n1. Decides to consider:\n- the report;\n- the budget;\n\n2. Requests.\n"
-    assert [p.text for p in read(text).round.paragraphs[1:]] == [
-        "The General Assembly,", "Decides to consider:", "- the report;", "- the budget;", "Requests."]
+    assert [(p.id, p.kind.value, p.label, p.parent, p.text) for p in read(text).round.paragraphs[1:]] == [
+        ("pp1", "preambular", "", None, "The General Assembly,"),
+        ("p1", "operative", "1.", None, "Decides to consider:"),
+        ("p1.bullet1", "subparagraph", "-", "p1", "the report;"),
+        ("p1.bullet2", "subparagraph", "-", "p1", "the budget;"),
+        ("p2", "operative", "2.", None, "Requests."),
+    ]
+
+
+BULLETS_TEXT = """Protection of the ocean
+
+The General Assembly,
+
+1. Decides that the report shall cover:
+
+• the state of the ocean;
+
+• the measures taken;
+
+2. Requests the Secretary-General:
+
+(a) To report on:
+    – capacity-building;
+    – the transfer of technology;
+
+(b) To consult the Parties.
+
+3. Decides to remain seized of the matter.
+"""
+
+
+def test_bullets_in_text_are_subparagraphs_of_their_paragraph_or_of_the_item_they_are_indented_under():
+    for markdown in (False, True):
+        reading = read_markdown(BULLETS_TEXT.encode(), path="b.txt", markdown=markdown)
+        assert [(p.id, p.label, p.parent, p.level) for p in reading.round.paragraphs if p.parent] == [
+            ("p1.bullet1", "•", "p1", 1), ("p1.bullet2", "•", "p1", 1),
+            ("p2.a", "(a)", "p2", 1), ("p2.a.bullet1", "–", "p2.a", 2), ("p2.a.bullet2", "–", "p2.a", 2),
+            ("p2.b", "(b)", "p2", 1),
+        ], markdown
+    round_ = read_markdown(BULLETS_TEXT, path="b.md").round
+    assert read_markdown(render_round_markdown(round_), path="c.md").round == round_
+
+
+def test_a_paragraph_that_starts_with_a_bullet_but_has_no_paragraph_above_keeps_its_bullet_in_its_text():
+    assert [p.text for p in read("# T\n\n• The General Assembly,\n\n1. Decides.\n").round.paragraphs[1:]] == [
+        "• The General Assembly,", "Decides."]
 
 
 def test_a_continuation_after_a_page_break_that_starts_with_united_nations_is_rejoined():

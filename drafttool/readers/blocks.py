@@ -209,7 +209,7 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
     return blocks
 
 
-ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•])\s+(?=\S)|[0-9٠-٩]{1,6}(?:[.)]|\s?[-–])\s|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}"
+ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•–▪◦●·])\s+(?=\S)|[0-9٠-٩]{1,6}(?:[.)]|\s?[-–])\s|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}"
                          r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）]\s?(?=\S))")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 CLAUSE_END = ",;:.!?。；，：、،؛"

@@ -57,6 +57,10 @@ record of where and when it was adopted, not a paragraph of the text."""
 SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
 TERMINAL = ".;:!?。；：！？…"
 CLOSERS = "»”’\")）]"
+BULLET_TXT = re.compile(r"^([-–•▪◦●·])[ \t\u00a0]+(?=\S)")
+"""The bullet of a list item in text: '- …', '• …', '– …'."""
+BULLET_MD = re.compile(r"^([-–•▪◦●·*+])[ \t\u00a0]+(?=\S)")
+"""In Markdown, '* …' and '+ …' too."""
 
 
 @dataclass
@@ -74,6 +78,7 @@ class _Draft:
     depth: int = 0
     cell: tuple[int, int, int] | None = None
     """(table, row, column) of a paragraph in a pipe table."""
+    bullet: bool = False
 
 
 def read_markdown(data: bytes | str, *, path: str | None = None, label: str = "", language: str = "",
@@ -169,7 +174,7 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         sources.append(SourceParagraph(inline.convert(raw, footnote_ids, f"{draft.line}"), draft.label,
                                        draft.readings, heading=draft.heading, place=f"{draft.line}",
                                        depth=draft.depth, plain=markdown and raw.startswith(("\\", "&#")),
-                                       cell=draft.cell))
+                                       cell=draft.cell, bullet=draft.bullet))
     for place, count in inline.unparsed:
         notices.append(Notice(f"{count:,} characters of Markdown syntax (* _ [ ! < & \\ `) in one paragraph, over "
                               f"the {limits.MAX_MARKDOWN_SYNTAX:,} parsed: read as plain text, its Markdown kept "
@@ -305,6 +310,9 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
             continue
         text = _unwrap_lines(block.text) if block.kind == "text" else _unwrap(block.text)
         label, rest, readings = read_label(text)
+        bullet = BULLET_MD.match(text) if markdown else BULLET_TXT.match(text)
+        if bullet and not label and block.kind == "text":
+            label, rest = bullet.group(1), text[bullet.end():]
         if (rejoin and open_footnote is not None and not label and block.kind == "text"
                 and not _ends_sentence(open_footnote.raw[-1])):
             open_footnote.raw.append(text)  # footnote 10 of the seed goes on over three blocks
@@ -314,7 +322,8 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
             paragraphs.append(_Draft([rest], block.line, heading=block.heading, label=label, readings=readings))
             open_paragraph = None
         elif label:
-            open_paragraph = _Draft([rest], block.line, label=label, readings=readings, depth=block.depth)
+            open_paragraph = _Draft([rest], block.line, label=label, readings=readings, depth=block.depth,
+                                    bullet=bool(bullet and label == bullet.group(1)))
             paragraphs.append(open_paragraph)
         elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown,
                                                                   block.after_break):

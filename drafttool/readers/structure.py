@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from drafttool.text import labels
+from drafttool.text import labels, markup
 from drafttool.errors import Notice
 from drafttool.text.labels import Label, LabelSort
 from drafttool.model import Kind, Paragraph, Scope
@@ -55,6 +55,9 @@ class SourceParagraph:
     cell: tuple[int, int, int] | None = None
     """(table, row, column), counted from 1, for a paragraph inside a table; the structure
     pass opens the table, row and cell containers around it."""
+    bullet: bool = False
+    """An item of a bulleted list ('- …', '• …'), its bullet as the label: under a
+    numbered paragraph, its subparagraph; elsewhere a paragraph that starts so."""
 
 
 def read_label(text: str) -> tuple[str, str, tuple[Label | None, Label | None]]:
@@ -115,6 +118,8 @@ class _State:
     """The number of this scope's first numbered paragraph (an option's: 1, or the
     number of the paragraph it is a version of)."""
     option_max: int | None = None
+    bullets: dict[str, int] = field(default_factory=dict)
+    """Bullet items so far under the current chapeau and each of its items, by parent id."""
     """The highest number held by the options closed in this scope."""
     """Running numbers of the unnumbered containers opened in this scope."""
 
@@ -230,10 +235,14 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
             out.append(Paragraph(unique(f"{state.prefix}p{state.count}", source), source.text, kind, source.label,
                                  parent=state.container.id if state.container else None))
             continue
+        if source.bullet and state.chapeau is None:  # a bullet with nothing above it to belong to
+            source = replace(source, text=f"{markup.escape(source.label)} {source.text}", label="", bullet=False)
         if source.heading or _is_heading_label(source.readings):
             while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
                 stack.pop()  # a heading ends the options above it
             paragraph = _heading(source, stack[-1], unique)
+        elif source.bullet and state.chapeau is not None:
+            paragraph = _bullet(source, state, unique)
         elif first is not None and first.sort is LabelSort.NUMBER and source.depth and state.chapeau is not None:
             paragraph = _nested_number(source, first, state, unique)
         elif first is not None and first.sort is LabelSort.NUMBER:
@@ -254,6 +263,7 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                                   source.label, parent=state.container.id if state.container else None)
             state.seen_operative = True
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
+            state.bullets = {}
         elif first is not None or roman is not None:
             paragraph = _item(source, state, unique, notices, path)
         else:
@@ -267,6 +277,7 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                 paragraph = Paragraph(unique(f"{state.prefix}pp{state.preambular}", source), source.text,
                                       Kind.PREAMBULAR, source.label, parent=parent)
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
+            state.bullets = {}
         out.append(paragraph)
     unique.summary()
     if skips > _SHOWN_REPEATS:
@@ -284,6 +295,18 @@ def _nested_number(source: SourceParagraph, number: Label, state: _State, unique
     if level == 1:
         state.item1_para, state.item1, state.item2 = paragraph, None, None
     return paragraph
+
+
+def _bullet(source: SourceParagraph, state: _State, unique) -> Paragraph:  # type: ignore[no-untyped-def]
+    """A bullet item under a numbered paragraph: its subparagraph ('p4.bullet2'), or, when
+    indented under a lettered item or after one that ends with a colon, that item's."""
+    item = state.item1_para
+    opens = item is not None and markup.plain(item.text).rstrip().endswith((":", "："))
+    parent = item if item is not None and (source.depth or opens) else state.chapeau
+    assert parent is not None
+    state.bullets[parent.id] = state.bullets.get(parent.id, 0) + 1
+    return Paragraph(unique(f"{parent.id}.bullet{state.bullets[parent.id]}", source), source.text, Kind.SUBPARAGRAPH,
+                     source.label, parent=parent.id, level=2 if parent is state.item1_para else 1)
 
 
 def _scope(state: _State) -> Scope:

@@ -19,6 +19,10 @@ from drafttool.text.containers import container_heading
 _INLINE_SPECIAL = re.compile(r"""(\\|\*|_|`|\[(?=\^)|\](?=[(\[:])|<(?=[A-Za-z/!?])|&(?=\#?\w+;))""")
 
 
+_BULLETS = "-–•▪◦●·*+"
+"""What the reader takes for the bullet of a list item."""
+
+
 def _escape(text: str) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", text)
 
@@ -68,6 +72,8 @@ def _guard_start(text: str) -> str:
         return "&#42;" + text[2:]  # '\\*' opens a footnote body ('\\* E/CN.7/2024/1.'); the entity is a star
     if _CONTAINER_LIKE.match(text):
         return f"&#{ord(text[0])};{text[1:]}"  # words, not a heading: the reader takes an escaped start so
+    if text[0] in _BULLETS and text[0] not in "+-*":
+        return f"&#{ord(text[0])};{text[1:]}"  # '• …' would be read as a bullet item
     if text[0] in "#>+-=|":
         return "\\" + text if text[0] != "\\" else text
     if text[0] == "{" or text.startswith("&"):
@@ -154,6 +160,8 @@ def render_round_markdown(round_: Round) -> str:
             words = f" {_inline(paragraph.text, names)}" if paragraph.text else ""
             hashes = "" if paragraph.scope is Scope.OPTION else "## "
             blocks.append(f"{hashes}{paragraph.label}{words}")
+        elif paragraph.label and paragraph.kind is Kind.SUBPARAGRAPH and paragraph.label in _BULLETS:
+            blocks.append(f"{'   ' * (paragraph.level - 1)}{paragraph.label} {text}")  # under an item: indented
         elif paragraph.label and paragraph.kind is Kind.SUBPARAGRAPH and labels.number_label(paragraph.label + " "):
             blocks.append(f"{'   ' * paragraph.level}{paragraph.label} {text}")  # a numbered item nested in a list
         elif paragraph.label:
