@@ -415,3 +415,44 @@ def test_a_table_whose_cells_are_edited_keeps_its_ids_in_the_next_round(tmp_path
         (ChangeOp.EDITED, ["tbl-1.r1.c1.p1"], ["tbl-1.r1.c1.p1"]),
         (ChangeOp.EDITED, ["tbl-1.r1.c2.p1"], ["tbl-1.r1.c2.p1"]),
     ]
+
+
+def _with_first_page_header(body: str, header: str, *, title_page: bool = True, **other: str) -> bytes:
+    """A .docx whose first page shows `header` (paragraphs) in its own header, as the UN
+    templates lay out the masthead; `title_page=False` leaves out `w:titlePg`, so the
+    first-page header is not shown."""
+    parts = package(body, **other)
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+    parts["word/header1.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{header}</w:hdr>'.encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdH" Type="{relationship}" Target="header1.xml"/></Relationships>'
+        .encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.wordprocessingml.header+xml"/></Types>')
+    section = '<w:sectPr><w:headerReference w:type="first" r:id="rIdH"/>' + ("<w:titlePg/>" if title_page else "")
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:sectPr/>", (section + "</w:sectPr>").encode())
+    return zip_parts(parts)
+
+
+def test_a_masthead_in_the_first_page_header_is_read_as_the_masthead() -> None:
+    header = ("<w:tbl><w:tr>" + _cell("United Nations") + _cell("FCCC/PA/CMA/2023/L.17") + "</w:tr><w:tr>"
+              + _cell("Framework Convention on Climate Change") + _cell("Distr.: Limited", "13 December 2023",
+                                                                         "Original: English") + "</w:tr></w:tbl>")
+    body = (p("Agenda item 4") + p("Matters relating to the global stocktake")
+            + p("Outcome of the first global stocktake", style="HChG")
+            + p("The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,")
+            + p("1.\tWelcomes the report;"))
+    reading = read_docx(_with_first_page_header(body, header, styles=UN_STYLES))
+    masthead = reading.round.masthead
+    assert (reading.round.symbol, masthead.organ, masthead.distribution, masthead.date, masthead.original) == (
+        "FCCC/PA/CMA/2023/L.17", "Framework Convention on Climate Change", "Distr.: Limited", "13 December 2023",
+        "Original: English")
+    assert [(q.id, q.text) for q in reading.round.paragraphs] == [
+        ("sec-u1", "Outcome of the first global stocktake"),
+        ("pp1", "The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,"),
+        ("p1", "Welcomes the report;"),
+    ]
+    assert (masthead.agenda_item, masthead.agenda_title) == ("Agenda item 4", "Matters relating to the global stocktake")
+    unshown = read_docx(_with_first_page_header(body, header, title_page=False, styles=UN_STYLES))
+    assert unshown.round.symbol == "" and unshown.round.masthead.distribution == ""

@@ -56,6 +56,19 @@ class Package:
             out.append((rel.get("Type", ""), target))
         return out
 
+    def related(self, relationship_id: str) -> str | None:
+        """The part name a relationship of the main document names by its id ('rId7'), as
+        `w:headerReference/@r:id` does; None for an external or unknown one."""
+        folder = self.document.rpartition("/")[0]
+        root = self.xml(f"{folder}/_rels/{self.document.rpartition('/')[2]}.rels".lstrip("/"))
+        if root is None:
+            return None
+        for rel in root.iter(f"{{{PKG_RELS}}}Relationship"):
+            if rel.get("Id") == relationship_id and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                return target.lstrip("/") if target.startswith("/") else _join_path(folder, target)
+        return None
+
     def part(self, kind: str, default: str) -> _Element | None:
         """The part related from the main document by a relationship of this kind."""
         return self.xml(self.targets.get(kind, default))

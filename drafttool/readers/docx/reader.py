@@ -30,6 +30,8 @@ from drafttool.text.labels import Label
 from drafttool.text.containers import container_heading
 from drafttool.wordml import STRICT, qn
 
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
 
 class Reader:
     """Step 2: the file's structure, under a policy, → Round, revisions and comments."""
@@ -52,7 +54,8 @@ class Reader:
         self.layout: dict[str, tuple[_Element | None, bool]] = {}
         self.section = body.find(SECTPR)
 
-    def read(self, paras: list[Para], label: str, language: str, properties: dict[str, str]) -> Reading:
+    def read(self, paras: list[Para], label: str, language: str, properties: dict[str, str],
+             first_header: list[Para] | None = None) -> Reading:
         views = take_view(paras, self.accept)
         counters = Counters(self.definitions)
         notes = number_notes(views, self.notes, self.note_formats, self.accept, self.path)
@@ -67,7 +70,17 @@ class Reader:
         other: list[str] = []
         layouts: list[tuple[_Element | None, bool]] = []
         made = notes.characters
-        leading = self._masthead(views, note_ids)
+        # The UN templates put the masthead in the first page's header (17.10.5, w:titlePg):
+        # its lines come first, then the body's.
+        header_views = take_view(first_header or [], self.accept)
+        leading = self._masthead([*header_views, *views[:MASTHEAD_LOOKAHEAD]], note_ids)
+        for index in sorted(k for k in leading if k < len(header_views)):
+            name, text = leading[index], markup.to_markup(to_runs(header_views[index].pieces, {})).strip()
+            if name == "other":
+                other.append(text)
+            else:
+                masthead[name] = f"{masthead[name]} {text}" if name in masthead else text
+        leading = {k - len(header_views): name for k, name in leading.items() if k >= len(header_views)}
         for index, view in enumerate(views):
             style = self.styles.paragraph_style(view.props.style)
             try:
@@ -144,7 +157,7 @@ class Reader:
         """The masthead lines the document opens with, as the UN templates lay them out
         (`masthead`): their field by view index."""
         lines = []
-        for view in views[:MASTHEAD_LOOKAHEAD]:
+        for view in views:
             text = markup.to_markup(to_runs(view.pieces, note_ids)).strip()
             style = self.styles.paragraph_style(view.props.style)
             numbered = (view.props.num_id or self.styles.numbering(style)[0] or "0") != "0"
@@ -332,10 +345,34 @@ def read_parts(data: bytes, path: str | None, label: str, language: str,
                                                   parser.blocks(comment))
         del parser.changes[changes_before:]  # revisions inside comments are not the text's
     properties = custom_properties(package)
+    first_header = _first_page_header(package, parser, body)
     reader = Reader(path, styles, definitions, settings, body, parser, notes, comment_texts, tracked_changes)
     reading = reader.read(paras, label or properties.get("drafttool-round", ""),
-                          language or properties.get("drafttool-language", ""), properties)
+                          language or properties.get("drafttool-language", ""), properties, first_header)
     found = package.notices()
     if found:
         reading = replace(reading, notices=(*found, *reading.notices))
     return reading, reader, package
+
+
+def _first_page_header(package: Package, parser: Parser, body: _Element) -> list[Para]:
+    """The paragraphs of the first section's first-page header, where it is shown (the
+    section has `w:titlePg`, 17.10.6); what the header holds besides its text (a logo, its
+    revisions) is not the document's and is not counted."""
+    section = parser.section_ends[0] if parser.section_ends else body.find(SECTPR)
+    if section is None:
+        return []
+    title_page = section.find(qn("w:titlePg"))
+    if title_page is None or title_page.get(qn("w:val"), "true") in ("0", "false", "off"):
+        return []
+    reference = next((r for r in section.iterchildren(qn("w:headerReference")) if r.get(qn("w:type")) == "first"),
+                     None)
+    name = package.related(reference.get(R_ID, "")) if reference is not None else None
+    root = package.xml(name) if name else None
+    if root is None:
+        return []
+    counts, changes = replace(parser.counts), len(parser.changes)
+    paras = parser.blocks(root)
+    parser.counts = counts
+    del parser.changes[changes:]
+    return paras
