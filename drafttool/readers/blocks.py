@@ -153,13 +153,21 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
             blocks.append(Block("\n".join(current), first_line))
             current.clear()
 
+    centred_end = -1
+    """The line of the last centred line, to join a title wrapped over centred lines."""
     for number, line in enumerate(lines[start:], start=start + 1):
         stripped = line.strip()
         heading = _ATX_HEADING.match(stripped) if markdown and stripped[:1] == "#" else None
         if not markdown and stripped[:1] in (layout.PARAGRAPH, layout.CENTRED):
             flush()
             if stripped[0] == layout.CENTRED:
-                blocks.append(Block(stripped[1:].strip(), number, heading=3, kind="heading"))
+                last = blocks[-1] if blocks else None
+                if last is not None and last.kind == "heading" and centred_end == number - 1 and last.heading == 3 \
+                        and container_heading(last.text) is None and not last.text.rstrip().endswith((".", ":")):
+                    last.text += " " + stripped[1:].strip()  # a title wrapped over two centred lines
+                else:
+                    blocks.append(Block(stripped[1:].strip(), number, heading=3, kind="heading"))
+                centred_end = number
                 continue
             line, stripped = line.replace(layout.PARAGRAPH, "", 1), stripped[1:].strip()
         if not stripped:
@@ -210,7 +218,7 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
 
 
 ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•–▪◦●·])\s+(?=\S)|[0-9٠-٩]{1,6}(?:[.)]|\s?[-–])\s|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}"
-                         r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）]\s?(?=\S))")
+                         r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）][ \t]*(?=\S))")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 CLAUSE_END = ",;:.!?。；，：、،؛"
 OPENER = re.compile(

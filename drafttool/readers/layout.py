@@ -176,10 +176,13 @@ def _paragraphs(lines: list[str], margin: int, width: int) -> None:
             continue
         indent = _indent(line)
         after_heading = previous_blank or lines[index - 1].startswith(CENTRED)
-        centred = after_heading and indent >= margin + 12 and len(line.strip()) < 60 \
+        # Under a centred line, a long line of a wrapped title stands nearer the margins.
+        deep = indent >= margin + 12 or (index > 0 and lines[index - 1].startswith(CENTRED) and indent >= margin + 6)
+        centred = after_heading and deep and len(line.strip()) < max(60, (width - margin) * 0.85) \
             and abs((indent + len(line.strip()) / 2) - (margin + width) / 2) < max(12, (width - margin) / 6)
         if centred:
             lines[index] = CENTRED + line.strip()
-        elif not previous_blank and indent >= margin + 3 and _indent(lines[index - 1]) < indent + 40:
+        elif not previous_blank and indent >= margin + 3 and _indent(lines[index - 1]) < indent + 40 \
+                and _indent(lines[index - 1]) != indent:  # a wrapped line of an item indented as a whole
             lines[index] = PARAGRAPH + line
         previous_blank = False

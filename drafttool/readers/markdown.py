@@ -57,6 +57,8 @@ record of where and when it was adopted, not a paragraph of the text."""
 SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
 TERMINAL = ".;:!?。；：！？…"
 CLOSERS = "»”’\")）]"
+LETTER_ITEM = re.compile(r"^[a-z]\.\s+[^\W\d_]")
+"""A block that opens with 'a. ' and a word: an item lettered so, never the rest of the paragraph above."""
 BULLET_TXT = re.compile(r"^([-–•▪◦●·])[ \t\u00a0]+(?=\S)")
 """The bullet of a list item in text: '- …', '• …', '– …'."""
 BULLET_MD = re.compile(r"^([-–•▪◦●·*+])[ \t\u00a0]+(?=\S)")
@@ -367,6 +369,9 @@ def _continues(previous: str, text: str, markdown: bool, broken: bool) -> bool:
         return False  # a new paragraph opening with an italic verb: *Recalling*
     if OPENER.match(after):
         return False
+    if LETTER_ITEM.match(after):
+        return False  # 'a. The natural sciences;' under '(ii) Education in:'
+
     first, last = after[0], before.rstrip(CLOSERS)[-1:] or before[-1]
     if first.islower():
         return last not in ".!?"

@@ -118,6 +118,9 @@ class _State:
     """The number of this scope's first numbered paragraph (an option's: 1, or the
     number of the paragraph it is a version of)."""
     option_max: int | None = None
+    item2_para: Paragraph | None = None
+    item3: int = 0
+    """The last roman item and the count of lettered items ('a.') under it so far."""
     bullets: dict[str, int] = field(default_factory=dict)
     """Bullet items so far under the current chapeau and each of its items, by parent id."""
     """The highest number held by the options closed in this scope."""
@@ -263,9 +266,11 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                                   source.label, parent=state.container.id if state.container else None)
             state.seen_operative = True
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
-            state.bullets = {}
+            state.bullets, state.item2_para = {}, None
         elif first is not None or roman is not None:
             paragraph = _item(source, state, unique, notices, path)
+        elif (third := _third_level(source, state, unique)) is not None:
+            paragraph = third
         else:
             parent = state.container.id if state.container else None
             if state.seen_operative or not state.preamble:
@@ -277,7 +282,7 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                 paragraph = Paragraph(unique(f"{state.prefix}pp{state.preambular}", source), source.text,
                                       Kind.PREAMBULAR, source.label, parent=parent)
             state.chapeau, state.item1, state.item2, state.item1_para = paragraph, None, None, None
-            state.bullets = {}
+            state.bullets, state.item2_para = {}, None
         out.append(paragraph)
     unique.summary()
     if skips > _SHOWN_REPEATS:
@@ -432,7 +437,30 @@ def _item(source: SourceParagraph, state: _State, unique, notices: list[Notice],
     paragraph = Paragraph(unique(f"{prefix}.{key}", source), source.text, Kind.SUBPARAGRAPH, source.label,
                           parent=up.id if up else None, level=level)
     if level == 1:
-        state.item1_para = paragraph
+        state.item1_para, state.item2_para = paragraph, None
+    else:
+        state.item2_para, state.item3 = paragraph, 0
     return paragraph
+
+
+_THIRD = re.compile(r"([a-z])\.\s+(?=\S)")
+"""'a. ' opening a paragraph: lettered items under a roman one ('(ii) Education in:' /
+'a. The natural sciences;'), which alone make 'a.' a label (it is an abbreviation too)."""
+
+
+def _third_level(source: SourceParagraph, state: _State, unique) -> Paragraph | None:  # type: ignore[no-untyped-def]
+    """An item lettered 'a.', 'b.' under a roman item that opens a list (it ends with a
+    colon), in order; None for any other paragraph."""
+    parent = state.item2_para
+    found = _THIRD.match(source.text) if parent is not None and not source.label else None
+    if found is None or parent is None:
+        return None
+    ordinal = ord(found.group(1)) - ord("a") + 1
+    opens = markup.plain(parent.text).rstrip().endswith((":", "："))
+    if not (ordinal == state.item3 + 1 and (ordinal > 1 or opens)):
+        return None
+    state.item3 = ordinal
+    return Paragraph(unique(f"{parent.id}.{found.group(1)}", source), source.text[found.end():], Kind.SUBPARAGRAPH,
+                     f"{found.group(1)}.", parent=parent.id, level=3)
 
 

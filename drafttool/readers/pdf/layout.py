@@ -122,6 +122,12 @@ _DIVISION = re.compile(
 line after it (the article's title) is a heading of its own, not the same one."""
 
 
+IMPRINT = re.compile(r"^(UNITED NATIONS|NATIONS UNIES|NACIONES UNIDAS|ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ|الأمم المتحدة"
+                     r"|联合国)\s*[0-9]{4}$", re.IGNORECASE)
+"""The publisher's line of a printed treaty's cover ('UNITED NATIONS 2023'): the
+document's imprint, kept with its masthead, never a heading of its text."""
+
+
 def build(pages: list[tuple[float, list[Line]]], source: str = "") -> Layout:
     """The Markdown of a document from its pages' lines (page height, lines)."""
     sizes: Counter[float] = Counter()
@@ -158,7 +164,11 @@ def build(pages: list[tuple[float, list[Line]]], source: str = "") -> Layout:
     labels = {note.mark for note in notes}
     words = frozenset(w.lower() for _, lines in pages for line in lines
                       for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line.plain))
-    front = _front(masthead, labels)
+    imprint = [para for para in paragraphs if para.kind == "heading"
+               and IMPRINT.match(" ".join(line.plain.strip() for line in para.lines))]
+    paragraphs = [para for para in paragraphs if not any(para is found for found in imprint)]
+    front = _front(masthead, labels) + [f"other: {' '.join(line.plain.strip() for line in para.lines)}"
+                                        for para in imprint]
     # Front matter, never empty (it tells the text reader that each block is one paragraph).
     blocks = ["---\n" + "\n".join([f"source: {source or 'PDF'}", *front]) + "\n---"]
     if title:
@@ -464,6 +474,10 @@ def _emphasis(pieces: list[Span], labels: set[str]) -> str:
             out.append(_escape(text))
             continue
         text = _star_references(text, labels)
+        if not any(c.isalnum() for c in text) and (span.italic and not italic or span.bold and not strong) \
+                and not (italic and not span.italic or strong and not span.bold):
+            out.append(text)  # emphasis on bare punctuation ('6' then an italic '.') marks nothing
+            continue
         if text.strip() and (span.italic, span.bold) != (italic, strong):
             closing = ("*" if italic and not span.italic else "") + ("**" if strong and not span.bold else "")
             if closing and out:
