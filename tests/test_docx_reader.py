@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from drafttool.readers.markdown import read_markdown
+from drafttool.renderers.markdown import render_round_markdown
 from drafttool.text import markup
 from drafttool.errors import InputError
 from drafttool.model import Kind, NoteKind, Round
@@ -257,6 +259,27 @@ def test_a_bullet_list_gives_no_label_and_a_notice() -> None:
     reading = read(docx(p("Recalling", num=(1, 0)), numbering=defs))
     assert labels_and_texts(reading.round) == [("", "Recalling")]
     assert [n.message for n in reading.notices] == ["left out 1 bullet(s) before list paragraphs"]
+
+
+def test_word_bullets_under_a_numbered_paragraph_are_its_subparagraphs_labelled_with_the_bullet() -> None:
+    defs = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>
+      <w:lvlText w:val=""/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      </w:numbering>"""
+    body = (p("Recalling its resolution 70/1,", num=(1, 0)) + p("1.\tDecides that the report shall cover:")
+            + p("the state of the ocean;", num=(1, 0)) + p("the measures taken;", num=(1, 0))
+            + p("2.\tRequests a report."))
+    reading = read(docx(body, numbering=defs))
+    assert [(q.id, q.kind.value, q.label, q.parent, q.text) for q in reading.round.paragraphs] == [
+        ("pp1", "preambular", "", None, "Recalling its resolution 70/1,"),
+        ("p1", "operative", "1.", None, "Decides that the report shall cover:"),
+        ("p1.bullet1", "subparagraph", "•", "p1", "the state of the ocean;"),
+        ("p1.bullet2", "subparagraph", "•", "p1", "the measures taken;"),
+        ("p2", "operative", "2.", None, "Requests a report."),
+    ]
+    assert [n.message for n in reading.notices] == ["left out 1 bullet(s) before list paragraphs"]
+    assert read_markdown(render_round_markdown(reading.round), path="r.md").round.paragraphs == \
+        reading.round.paragraphs
 
 
 # ---------------------------------------------------------------------------- headings, masthead

@@ -56,8 +56,9 @@ class SourceParagraph:
     """(table, row, column), counted from 1, for a paragraph inside a table; the structure
     pass opens the table, row and cell containers around it."""
     bullet: bool = False
-    """An item of a bulleted list ('- …', '• …'), its bullet as the label: under a
-    numbered paragraph, its subparagraph; elsewhere a paragraph that starts so."""
+    """An item of a bulleted list ('- …', '• …'), its bullet as the label ('' for a
+    bullet Word draws: '•'): under a numbered paragraph, its subparagraph; elsewhere a
+    paragraph that starts so."""
 
 
 def read_label(text: str) -> tuple[str, str, tuple[Label | None, Label | None]]:
@@ -239,7 +240,8 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
                                  parent=state.container.id if state.container else None))
             continue
         if source.bullet and state.chapeau is None:  # a bullet with nothing above it to belong to
-            source = replace(source, text=f"{markup.escape(source.label)} {source.text}", label="", bullet=False)
+            text = f"{markup.escape(source.label)} {source.text}" if source.label else source.text
+            source = replace(source, text=text, label="", bullet=False)
         if source.heading or _is_heading_label(source.readings):
             while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
                 stack.pop()  # a heading ends the options above it
@@ -311,7 +313,7 @@ def _bullet(source: SourceParagraph, state: _State, unique) -> Paragraph:  # typ
     assert parent is not None
     state.bullets[parent.id] = state.bullets.get(parent.id, 0) + 1
     return Paragraph(unique(f"{parent.id}.bullet{state.bullets[parent.id]}", source), source.text, Kind.SUBPARAGRAPH,
-                     source.label, parent=parent.id, level=2 if parent is state.item1_para else 1)
+                     source.label or "•", parent=parent.id, level=2 if parent is state.item1_para else 1)
 
 
 def _scope(state: _State) -> Scope:

@@ -43,7 +43,11 @@ Word features handled:
   unsuffixed kin); the Title style;
 - the masthead: paragraphs in drafttool's own 'Masthead <Field>' styles, or the lines a UN
   document opens with, in its masthead table or below it (symbol, distribution, date,
-  original language, organ, session, agenda item: `masthead`);
+  original language, organ, session, agenda item: `masthead`), and the masthead the UN
+  templates put in the first page's header (the first section's `w:headerReference`
+  of type 'first', where the section has `w:titlePg`), its lines before the body's;
+- bullets Word draws (`w:numFmt` bullet) under a numbered paragraph: its subparagraphs,
+  labelled '•'; elsewhere the bullet is left out (counted in a notice);
 - footnotes and endnotes (separators skipped; endnotes kept as endnotes, `NoteKind`),
   numbered in order of reference by each section's `w:footnotePr`/`w:endnotePr` (start,
   format, restart in each section) over the settings', custom marks
@@ -60,7 +64,7 @@ Word features handled:
 - comments (comments.xml) with the span they are anchored to;
 - drafttool's own document properties (round label, date, symbol, language).
 
-Ignored: headers and footers, text boxes, pictures, charts and equations (counted in a
+Ignored: headers and footers (but the first page's masthead), text boxes, pictures, charts and equations (counted in a
 notice), imported documents (`w:altChunk`: HTML, RTF or .docx content Word merges in when
 it opens the file; counted in a notice), table-row revisions, section breaks (but for the
 note numbering they carry), fonts, sizes, colours, underline, page layout, note numbering

@@ -108,8 +108,8 @@ class Reader:
             outline = view.props.outline if view.props.outline is not None else self.styles.outline(style)
             heading = outline + 2 if outline is not None and outline < 9 else 0
             title = self.styles.is_title(style)
-            if numbered is not None and numbered.fmt == "bullet":
-                self.parser.counts.bullets += 1
+            bullet = numbered is not None and numbered.fmt == "bullet"
+            if bullet:
                 numbered = None
             readings: tuple[Label | None, Label | None]
             if numbered is not None and numbered.text and container_heading(numbered.text) is not None:
@@ -127,11 +127,14 @@ class Reader:
             typed = bool(written) and not (numbered is not None and numbered.text)
             layouts.append((view.ppr, typed))
             sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place,
-                                           cell=view.cell))
+                                           cell=view.cell, bullet=bullet and not written and not heading))
         if not sources and not masthead:
             raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
         records, structure_notices = assemble(sources, path=self.path)
         origins = _origins(records, sources)
+        # A bullet Word draws is the label of a subparagraph; elsewhere it is left out.
+        self.parser.counts.bullets += sum(1 for source, origin in zip(sources, origins)
+                                          if source.bullet and records[origin].kind is not Kind.SUBPARAGRAPH)
         self.layout = {records[origin].id: layout for origin, layout in zip(origins, layouts)}
         record_of_view = {index: records[origins[position]].id for index, position in source_of_view.items()}
 
