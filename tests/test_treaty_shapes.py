@@ -146,7 +146,7 @@ for the management of the rivers and of their basins.
 """
 
 
-def test_a_title_wrapped_over_centred_lines_and_an_item_wrapped_at_its_indent_read_right_as_laid_out() -> None:
+def test_a_title_wrapped_over_centred_lines_an_item_wrapped_at_its_indent_and_the_preamble_s_heading_read_right() -> None:
     reading = read_markdown(LAID_OUT.encode(), path="agreement.txt", markdown=False)
     assert [(q.id, q.label, q.text) for q in reading.round.paragraphs if q.parent or q.kind.value == "container"] == [
         ("art-1", "Article 1", "Exchange of data on the flows and on the quality of shared rivers and their basins"),
@@ -168,3 +168,6 @@ def test_a_title_wrapped_over_centred_lines_and_an_item_wrapped_at_its_indent_re
         ("art-2.p2.b", "(b)", "The quality of the waters."),
     ]
     assert not [n for n in reading.notices if "lettering" in n.message or "appears again" in n.message]
+    assert [(q.id, q.kind.value, q.text) for q in reading.round.paragraphs[:3]] == [
+        ("title", "title", "AGREEMENT ON SHARED RIVERS"), ("sec-u1", "heading", "PREAMBLE"),
+        ("pp1", "preambular", "The Parties to this Agreement,")]

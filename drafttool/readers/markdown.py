@@ -57,6 +57,8 @@ record of where and when it was adopted, not a paragraph of the text."""
 SYMBOL_LINE = languages.MASTHEAD_PATTERNS["symbol"]
 TERMINAL = ".;:!?。；：！？…"
 CLOSERS = "»”’\")）]"
+PREAMBLE_HEADINGS = {"PREAMBLE", "PRÉAMBULE", "PREÁMBULO", "ПРЕАМБУЛА", "الديباجة", "序言"}
+"""The heading over a treaty's preamble, in the six languages: a heading of its body."""
 LETTER_ITEM = re.compile(r"^[a-z]\.\s+[^\W\d_]")
 """A block that opens with 'a. ' and a word: an item lettered so, never the rest of the paragraph above."""
 BULLET_TXT = re.compile(r"^([-–•▪◦●·])[ \t\u00a0]+(?=\S)")
@@ -122,6 +124,8 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
         # Under a heading that titles the document, what follows is the body, even a
         # short preambular paragraph ('*Rappelant* sa résolution 70/1'), not masthead.
         first_body = heading_places[-1] + 1
+        if _unwrap(blocks[heading_places[-1]].text).strip().upper() in PREAMBLE_HEADINGS:
+            first_body -= 1  # 'PREAMBLE' heads the body; the title is above it
     head = [line for b in blocks[:first_body] if b.kind in ("text", "heading") for line in _head_lines(b)]
     running = [b for b in blocks[first_body:] if b.kind == "text" and SYMBOL_LINE.match(b.text.strip())]
     if running:
