@@ -158,9 +158,10 @@ def test_an_accepted_proposal_changes_the_words_it_names_and_no_others(case):
     round_, proposal, (start, end) = case
     text = new_text(round_, proposal.paragraph)
     expected = expected_tokens(text, start, end, proposal.text)
-    # The next round.
+    # The next round; a paragraph left with no words and no references is deleted.
     amended = apply_proposals(round_, [proposal], label="Rev.9").round
-    assert tokens(new_text(amended, proposal.paragraph)) == expected
+    gone = expected == ([], []) and proposal.paragraph in {p.id for p in round_.paragraphs}
+    assert text_of(amended, proposal.paragraph) is None if gone else tokens(new_text(amended, proposal.paragraph)) == expected
     # The compilation text: its accepted reading is the next round's words, and its
     # reading with the proposal rejected is the text as it stands, space for space.
     negotiation = Negotiation("t", language=round_.language, rounds=(round_,), proposals=(proposal,))
@@ -173,7 +174,7 @@ def test_an_accepted_proposal_changes_the_words_it_names_and_no_others(case):
     assert tokens(accepted) == expected
     assert markup.plain(rejected) == markup.plain(text)
     assert tokens(rejected) == tokens(text)  # each footnote reference shown once, where it stands
-    if proposal.op is not ProposalOp.INSERT:
+    if proposal.op is not ProposalOp.INSERT and not gone:
         # Space for space too, except where an insertion would take away a space of the
         # text as it stands (', and' typed after a space): the compilation only adds.
         assert markup.plain(accepted) == markup.plain(new_text(amended, proposal.paragraph))
@@ -193,9 +194,47 @@ def test_the_redline_of_a_next_round_accepted_in_full_gives_its_words(case):
     data = render_tracked_docx(compare_rounds(round_, amended), round_, amended)
     accepted = read_docx(data, path="redline.docx", tracked_changes=TrackedChanges.ACCEPT).round
     before = [p for p in round_.paragraphs].index(round_.paragraph(proposal.paragraph))  # type: ignore[arg-type]
-    expected = expected_tokens(round_.paragraph(proposal.paragraph).text, start, end, proposal.text)[0]  # type: ignore[union-attr]
+    expected, references = expected_tokens(round_.paragraph(proposal.paragraph).text, start, end, proposal.text)  # type: ignore[union-attr]
     found = [tokens(p.text)[0] for p in accepted.paragraphs]
-    assert expected in found, (before, expected)
+    if expected or references:
+        assert expected in found, (before, expected)
+    else:
+        assert len(found) == len(round_.paragraphs) - 1, before  # the paragraph is deleted
+
+
+def test_a_paragraph_whose_every_word_is_deleted_is_deleted_in_the_next_round_and_its_redline():
+    from drafttool.compare.diff import compare_rounds
+    from drafttool.model import ChangeOp, Paragraph
+    from drafttool.readers import TrackedChanges
+    from drafttool.readers.docx import read_docx
+    from drafttool.renderers.docx import render_tracked_docx
+
+    round_ = Round("Zero", paragraphs=(Paragraph("p1", "Nous décidons.", label="1."), Paragraph("p2", "*Aussi*", label="2."),
+                                       Paragraph("p3", "Enfin.", label="3.")), language="fr")
+    proposal = Proposal("eu-1", "Zero", ProposalOp.DELETE, ("EU",), "p2", make_anchor("*Aussi*", 0, 5))
+    amended = apply_proposals(round_, [proposal], label="Rev.1").round
+    assert [(p.id, p.label, p.text) for p in amended.paragraphs] == [("p1", "1.", "Nous décidons."), ("p3", "2.", "Enfin.")]
+    comparison = compare_rounds(round_, amended)
+    assert [c.op for c in comparison.changes] == [ChangeOp.UNCHANGED, ChangeOp.DELETED, ChangeOp.RENUMBERED]
+    data = render_tracked_docx(comparison, round_, amended)
+    accepted = read_docx(data, path="redline.docx", tracked_changes=TrackedChanges.ACCEPT).round
+    rejected = read_docx(data, path="redline.docx", tracked_changes=TrackedChanges.REJECT).round
+    assert [markup.plain(p.text) for p in accepted.paragraphs] == ["Nous décidons.", "Enfin."]
+    assert [markup.plain(p.text) for p in rejected.paragraphs] == ["Nous décidons.", "Aussi", "Enfin."]
+
+
+def test_the_subparagraphs_of_a_chapeau_whose_every_word_is_deleted_stay_in_the_next_round():
+    from drafttool.model import Kind, Paragraph
+    from drafttool.store import round_problems
+
+    round_ = Round("Zero", language="en", paragraphs=(
+        Paragraph("p1", "Decides:", label="1."),
+        Paragraph("p1a", "to act;", kind=Kind.SUBPARAGRAPH, label="(a)", parent="p1", level=1),
+        Paragraph("p1b", "to report.", kind=Kind.SUBPARAGRAPH, label="(b)", parent="p1", level=1)))
+    proposal = Proposal("eu-1", "Zero", ProposalOp.DELETE, ("EU",), "p1", make_anchor("Decides:", 0, 8))
+    amended = apply_proposals(round_, [proposal], label="Rev.1").round
+    assert [(p.id, p.text, p.parent) for p in amended.paragraphs] == [("p1a", "to act;", None), ("p1b", "to report.", None)]
+    assert round_problems(amended) == []
 
 
 def test_an_insertion_typed_without_spaces_is_spaced_in_the_compilation():

@@ -144,12 +144,19 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
         if proposal.op is ProposalOp.ALTERNATIVE:
             texts[proposal.paragraph] = proposal.text  # type: ignore[index]
             made[proposal.id].append(proposal.paragraph)  # type: ignore[arg-type]
-    paragraphs = [replace(p, text=texts[p.id]) for p in round_.paragraphs]
-    deleted = {i.proposal.paragraph for i in located
-               if i.proposal.op is ProposalOp.DELETE_PARAGRAPH
-               or (i.proposal.op is ProposalOp.ALTERNATIVE and not i.proposal.text.strip())}
+    deleted_whole = {i.proposal.paragraph for i in located if i.proposal.op is ProposalOp.DELETE_PARAGRAPH
+                     or (i.proposal.op is ProposalOp.ALTERNATIVE and not i.proposal.text.strip())}
+    # A paragraph whose every word the edits deleted is a deleted paragraph: an empty one
+    # would stay in the round, and the redline would show it inserted (a reader drops it).
+    edited = {i.proposal.paragraph for i in spans} - deleted_whole
+    emptied = {p.id for p in round_.paragraphs if p.id in edited and not texts[p.id].strip()}
+    # Its subparagraphs, whose words were not deleted, go up to its own parent.
+    up = {p.id: p.parent for p in round_.paragraphs if p.id in emptied}
+    paragraphs = [replace(p, text=texts[p.id], parent=_surviving(p.parent, up)) for p in round_.paragraphs]
+    deleted = set(deleted_whole)
     # Deleting a chapeau deletes its subparagraphs with it.
     deleted |= {p.id for p in paragraphs if p.parent in deleted and p.kind is Kind.SUBPARAGRAPH}
+    deleted |= emptied
     for item in located:
         if item.proposal.op is ProposalOp.DELETE_PARAGRAPH:
             made[item.proposal.id].append(item.proposal.paragraph)  # type: ignore[arg-type]
@@ -201,6 +208,13 @@ def apply_proposals(round_: Round, proposals: Iterable[Proposal], *, label: str,
     new = replace(round_, label=label, date=date, paragraphs=new_paragraphs, footnotes=footnotes,
                   applied=tuple(p.id for p in chosen), source="", note="")
     return Amended(renumber(new), {k: tuple(v) for k, v in made.items()})
+
+
+def _surviving(parent: str | None, up: dict[str, str | None]) -> str | None:
+    """The nearest ancestor not in `up` (the emptied paragraphs, each mapped to its parent)."""
+    while parent in up:
+        parent = up[parent]
+    return parent
 
 
 def _lineage(old: Round, paragraphs: tuple[Paragraph, ...], made: dict[str, list[str]]) -> tuple[Paragraph, ...]:
