@@ -134,3 +134,25 @@ def test_a_clean_copy_needs_its_author(store: Path, tmp_path: Path):
     file.write_text(EDITED, encoding="utf-8")
     with pytest.raises(InputError, match="a clean copy carries no author; say whose proposals these are with --as"):
         import_amendments(store, file)
+
+
+def test_two_paragraphs_merged_in_a_copy_give_a_next_round_that_keeps_the_formatting_of_each_part():
+    from dataclasses import replace
+
+    from drafttool.compare.diff import DiffOptions, compare_rounds
+    from drafttool.model import Paragraph, Round
+    from drafttool.negotiate.amendments import changes_to_proposals
+    from drafttool.negotiate.proposals import apply_proposals
+
+    old = Round("Zero", (Paragraph("p1", "我们*决定*", label="1."), Paragraph("p2", "*我*我。", label="2."),
+                         Paragraph("p3", "**最后**。", label="3.")), language="zh")
+    copy = Round("copy", (Paragraph("p1", "我们*决定我*我。", label="1."), Paragraph("p3", "**最后**。", label="2.")),
+                 language="zh")
+    for trust_ids in (True, False):
+        drafts, _ = changes_to_proposals(compare_rounds(old, copy, DiffOptions(trust_ids=trust_ids)), old, copy)
+        proposals = [replace(draft, id=f"eu-{k}", by=("EU",)) for k, (draft, _) in enumerate(drafts)]
+        assert [(p.op, p.paragraph, p.text) for p in proposals] == [
+            (ProposalOp.ALTERNATIVE, "p1", "我们*决定我*我。"), (ProposalOp.DELETE_PARAGRAPH, "p2", "")]
+        amended = apply_proposals(old, proposals, label="Rev.1").round
+        assert [(p.label, p.text) for p in amended.paragraphs] == [("1.", "我们*决定我*我。"), ("2.", "**最后**。")]
+        assert amended.paragraphs[0].merged_from == ("p1", "p2")

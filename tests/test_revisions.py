@@ -442,6 +442,22 @@ def test_a_title_merged_with_the_next_paragraph_where_the_join_opens_bold_accept
     assert tracked_view(data, accept=False).texts() == ["我*我*", "*我*我。"]
 
 
+def test_two_paragraphs_merged_keep_the_formatting_of_each_part_in_the_redline():
+    # A real merge (a copy edited in Word, read back; a next round from its proposals)
+    # joins the runs of the two parts, never their markup: '我们*决定*' and '*我*我。' give
+    # '我们*决定我*我。', both words italic, where the strings joined would open bold at '**'.
+    old = Round("a", (Paragraph("p1", "我们*决定*", label="1."), Paragraph("p2", "*我*我。", label="2.")), language="zh")
+    new = Round("b", (Paragraph("p1", "我们*决定我*我。", label="1.", merged_from=("p1", "p2")),), language="zh")
+    assert new.paragraphs[0].text == markup.to_markup(markup.parse(old.paragraphs[0].text) + markup.parse(old.paragraphs[1].text))
+    for trust_ids in (True, False):
+        comparison = compare_rounds(old, new, DiffOptions(trust_ids=trust_ids))
+        data = render_tracked_docx(comparison, old, new, date="2024-02-02")
+        assert_views(data, old, new)
+        assert [markup.parse(text) for text in tracked_view(data, accept=True).texts()] == [(
+            Run("我们"), Run("决定我", italic=True), Run("我。"))]
+        assert tracked_view(data, accept=False).texts() == ["我们*决定*", "*我*我。"]
+
+
 @PROPERTY
 @given(revised_rounds())
 def test_formats_changed_on_kept_words_are_format_revisions(pair):

@@ -82,6 +82,13 @@ def test_an_insertion_keeps_its_footnote_reference_and_formatting_in_place():
     assert edit_text("the world[^fn-2] drug problem", 4, 9, "global") == "the global[^fn-2] drug problem"
 
 
+def test_words_inserted_where_two_formats_meet_keep_each_format_in_chinese():
+    # The strings joined would read '我*我**我*我。': bold opened at '**' to the end.
+    assert edit_text("我*我*", 2, 2, "*我*我。", "zh") == "我*我我*我。"
+    assert edit_text("*我*我。", 0, 0, "我*我*", "zh") == "我*我我*我。"
+    assert edit_text("**我**我", 1, 1, "**你**", "zh") == "**我你**我"
+
+
 # ---------------------------------------------------------------------------- the property
 
 def tokens(text: str) -> tuple[list[str], list[tuple[str, int]]]:
