@@ -135,9 +135,9 @@ def number_label(text: str) -> Label | None:
     match = _NUMBER.match(text)
     if not match:
         return None
-    number = int(match.group("n").translate(ARABIC_INDIC))
-    label = text[: match.end()]
-    return Label(label, LabelSort.NUMBER, number, match.group("suffix") or "", end=_skip_space(text, match.end()))
+    # int() reads Arabic-Indic digits as they are (they are Unicode decimal digits).
+    return Label(text[: match.end()], LabelSort.NUMBER, int(match.group("n")), match.group("suffix") or "",
+                 end=_skip_space(text, match.end()))
 
 
 def item_label(text: str) -> tuple[Label | None, Label | None]:
@@ -145,11 +145,28 @@ def item_label(text: str) -> tuple[Label | None, Label | None]:
     match = _ITEM.match(text)
     if not match:
         return None, None
+    end = _skip_space(text, match.end())
+    # The readings depend only on the label as written and where the text after it
+    # starts: a round holds a few dozen of them ('a)', '(iv)') over thousands of items.
+    key = (match.group(0), end)
+    readings = _ITEM_READINGS.get(key)
+    if readings is None:
+        if len(_ITEM_READINGS) > 4096:  # odd spacing read over many files: never grow without bound
+            _ITEM_READINGS.clear()
+        readings = _ITEM_READINGS[key] = _item_readings(match, end)
+    return readings
+
+
+_ITEM_READINGS: dict[tuple[str, int], tuple[Label | None, Label | None]] = {}
+"""Item readings by (label as written, end): few distinct keys, since labels have at most
+6 characters and the text after them starts a space or two later."""
+
+
+def _item_readings(match: re.Match[str], end: int) -> tuple[Label | None, Label | None]:
     item, opening, closing = match.group("item"), match.group("open"), match.group("close")
     if closing == "." and opening:
         return None, None
-    end = _skip_space(text, match.end())
-    written = text[: match.end()]
+    written = match.group(0)
     latin = item.isascii()
     upper = latin and item.isupper()
     # '1.'-style closings belong to headings (I., A.), ')' to subparagraphs: a lower-case
