@@ -1,5 +1,6 @@
 """Name a paragraph's place in its round as a delegate says it: 'OP 18', '18 (a)', 'PP 3',
-'Art. 4 ¶ 2', 'Art. 4 ¶ 2 (a)', 'Art. 4 Option 1 ¶ 1', 'heading II.A', 'title', and '¶ 5' in a
+'Art. 4 ¶ 2', 'Art. 4 ¶ 2 (a)', 'Art. 4 Option 1 ¶ 1', 'heading II.A', 'title', 'opening' (the
+organ's line, 'The General Assembly,', never counted as a preambular paragraph), and '¶ 5' in a
 declaration (numbered throughout, no preamble but the line its speakers open it with).
 
 Takes a `Round`; returns each paragraph's place by id.  The one namer of places: the
@@ -13,6 +14,7 @@ import re
 
 from drafttool.model import Kind, Paragraph, Round, Scope
 from drafttool.text import markup
+from drafttool.text.places import preamble_opening
 
 _SHORT = {"article": "Art.", "artículo": "Art.", "articulo": "Art."}
 _END = re.compile(r"[\s.:)]+$")
@@ -62,6 +64,7 @@ def place_names(round_: Round) -> dict[str, str]:
     heading_labels: list[str] = []
     seen: dict[str, int] = {}
     operative = not _declaration(round_, by_id)
+    opening = preamble_opening(round_)  # 'The General Assembly,' is not PP 1 (text.places)
     for paragraph in round_.paragraphs:
         parent = by_id.get(paragraph.parent) if paragraph.parent else None
         container = parent if parent is not None and parent.kind is Kind.CONTAINER else None
@@ -85,6 +88,8 @@ def place_names(round_: Round) -> dict[str, str]:
         elif kind is Kind.SUBPARAGRAPH and parent is not None and parent.id in names:
             chapeau = names[parent.id].removeprefix("OP ").removeprefix("¶ ")  # '18 (a)', as delegates say it
             name = f"{chapeau} {_item(paragraph.label)}" if paragraph.label else f"{chapeau} (…)"
+        elif paragraph is opening:
+            name = "opening"
         elif kind is Kind.PREAMBULAR and not where:
             preambular += 1
             name = f"PP {preambular}"

@@ -121,20 +121,35 @@ def _matches(wanted: tuple[Step, ...], steps: tuple[Step, ...]) -> bool:
 
 
 _SUBJECT_START = re.compile(r"(The|L['’]|La|Le|Les|El|Los|Las|Der|Die|Das)\s?\S", re.IGNORECASE)
+_ORGAN = re.compile(
+    r"Assembly|Council|Conference|Commission|Committee|Assemblée|Conseil|Conférence|Comité|Asamblea|Consejo"
+    r"|Conferencia|Comisión|Ассамбле|Совет|Конференци|Комисси|Комитет|الجمعية|المجلس|المؤتمر|اللجنة|大会|理事会|会议|委员会",
+    re.IGNORECASE)
+"""Organs in the six languages, for an opening line written without an article
+('Генеральная Ассамблея,', 'إن الجمعية العامة،', '大会，')."""
+
+
+def _names_organ(plain: str) -> bool:
+    """An organ in the first two words of a line of at most five, without a number:
+    'Совет Безопасности,', never 'Recalling Security Council resolution 2250,'."""
+    words = plain.split()
+    return len(words) <= 5 and not any(c.isdigit() for c in plain) and bool(_ORGAN.search(" ".join(words[:2])))
 
 
 def preamble_opening(round_: Round) -> Paragraph | None:
     """The line that opens a resolution's preamble ('The General Assembly,', 'L'Assemblée
-    générale,'), which UN documents do not count among the preambular paragraphs: the first
-    preambular paragraph, short and ending in a comma, all in italics or opening with an
-    article (italics are lost in text converted from PDF)."""
+    générale,', '大会，'), which UN documents do not count among the preambular paragraphs:
+    'PP 1' is the first 'Recalling …'.  It is the first preambular paragraph, short and
+    ending in a comma, all in italics, opening with an article or naming an organ (italics
+    are lost in text converted from PDF).  The one rule for every name of a preambular
+    paragraph: `--para PP3`, amendments and the comparison's places."""
     for paragraph in round_.paragraphs:
         if paragraph.kind is Kind.PREAMBULAR:
             plain = markup.plain(paragraph.text).strip()
             if not plain.endswith((",", "，", "،")) or len(plain.split()) > 8:
                 return None
-            runs = [r for r in markup.parse(paragraph.text) if r.text.strip(" ,")]
-            if runs and (all(r.italic for r in runs) or _SUBJECT_START.match(plain)):
+            runs = [r for r in markup.parse(paragraph.text) if r.text.strip(" ,，،")]
+            if runs and (all(r.italic for r in runs) or _SUBJECT_START.match(plain) or _names_organ(plain)):
                 return paragraph
             return None
     return None

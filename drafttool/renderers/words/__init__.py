@@ -179,7 +179,7 @@ def proposal_status_words(status: ProposalStatus, language: str) -> str:
     return words_of(language)[f"proposal-{status.value}"]
 
 
-_PLACE = re.compile(r"(?P<kind>OP|PP|Art\.|¶) (?P<n>\S+)|(?P<word>\btitle\b|\bheading\b)"
+_PLACE = re.compile(r"(?P<kind>OP|PP|Art\.|¶) (?P<n>\S+)|(?P<word>\btitle\b|\bheading\b|\bopening\b)"
                     r"|(?P<after>\b(?:text|note)(?: \d+)?) after (?P<place>.+)$")
 
 

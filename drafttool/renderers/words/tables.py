@@ -246,7 +246,8 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "{n} passages", "passages-one": "1 passage", "plain-text": "{round}: plain text",
         "rounds": "Rounds", "chair": "Chair",
         "place-OP": "OP {n}", "place-PP": "PP {n}", "place-Art.": "Art. {n}", "place-¶": "¶ {n}", "place-join": " ",
-        "place-title": "title", "place-heading": "heading", "place-text": "text", "place-note": "note",
+        "place-title": "title", "place-opening": "opening", "place-heading": "heading", "place-text": "text",
+        "place-note": "note",
         "place-after": "{what} after {place}",
     },
     "fr": {
@@ -291,7 +292,7 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "passages\u00a0: {n}", "passages-one": "passages\u00a0: 1", "plain-text": "{round}\u00a0: texte sans marque",
         "rounds": "Versions", "chair": "Présidence",
         "place-OP": "par. {n}", "place-PP": "al. {n} du préambule", "place-Art.": "art. {n}", "place-¶": "par. {n}",
-        "place-join": ", ", "place-title": "titre", "place-heading": "intertitre", "place-text": "texte",
+        "place-join": ", ", "place-title": "titre", "place-opening": "formule d’ouverture", "place-heading": "intertitre", "place-text": "texte",
         "place-note": "note", "place-after": "{what} après {place}",
     },
     "es": {
@@ -337,7 +338,7 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "pasajes: {n}", "passages-one": "pasajes: 1", "plain-text": "{round}: texto sin marca",
         "rounds": "Versiones", "chair": "Presidencia",
         "place-OP": "párr. {n}", "place-PP": "párr. {n} del preámbulo", "place-Art.": "art. {n}",
-        "place-¶": "párr. {n}", "place-join": ", ", "place-title": "título", "place-heading": "epígrafe",
+        "place-¶": "párr. {n}", "place-join": ", ", "place-title": "título", "place-opening": "fórmula de apertura", "place-heading": "epígrafe",
         "place-text": "texto", "place-note": "nota", "place-after": "{what} después de {place}",
     },
     "ru": {
@@ -382,7 +383,7 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "фрагменты: {n}", "passages-one": "фрагменты: 1", "plain-text": "{round}: текст без пометок",
         "rounds": "Редакции", "chair": "Председатель",
         "place-OP": "п. {n}", "place-PP": "п. {n} преамбулы", "place-Art.": "ст. {n}", "place-¶": "п. {n}",
-        "place-join": ", ", "place-title": "название", "place-heading": "заголовок", "place-text": "текст",
+        "place-join": ", ", "place-title": "название", "place-opening": "вводная формула", "place-heading": "заголовок", "place-text": "текст",
         "place-note": "примечание", "place-after": "{what} после {place}",
     },
     "ar": {
@@ -425,7 +426,7 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "المقاطع: {n}", "passages-one": "المقاطع: 1", "plain-text": "{round}: نص دون علامة",
         "rounds": "الصيغ", "chair": "الرئاسة",
         "place-OP": "الفقرة {n}", "place-PP": "الفقرة {n} من الديباجة", "place-Art.": "المادة {n}",
-        "place-¶": "الفقرة {n}", "place-join": "، ", "place-title": "العنوان", "place-heading": "العنوان الفرعي",
+        "place-¶": "الفقرة {n}", "place-join": "، ", "place-title": "العنوان", "place-opening": "الصيغة الافتتاحية", "place-heading": "العنوان الفرعي",
         "place-text": "النص", "place-note": "ملاحظة", "place-after": "{what} بعد {place}",
     },
     "zh": {
@@ -463,7 +464,7 @@ WORDS: dict[str, dict[str, str]] = {
         "passages": "段落：{n}", "passages-one": "段落：1", "plain-text": "{round}：不作标记",
         "rounds": "稿次", "chair": "主席",
         "place-OP": "第{n}段", "place-PP": "序言部分第{n}段", "place-Art.": "第{n}条", "place-¶": "第{n}款",
-        "place-join": "", "place-title": "标题", "place-heading": "小标题", "place-text": "案文",
+        "place-join": "", "place-title": "标题", "place-opening": "开头语", "place-heading": "小标题", "place-text": "案文",
         "place-note": "注", "place-after": "{place}之后的{what}",
     },
 }
