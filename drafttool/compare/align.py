@@ -220,7 +220,9 @@ class _Aligner:
     @staticmethod
     def chain(links: Sequence[Link]) -> list[tuple[int, int]]:
         """The links kept in order, as (first old, first new) pairs."""
-        anchors = [(min(link.old), min(link.new)) for link in links if link.old and link.new]
+        # Most links pair one paragraph with one: their first is their only one, no min() needed.
+        anchors = [(link.old[0], link.new[0]) if len(link.old) == 1 == len(link.new)
+                   else (min(link.old), min(link.new)) for link in links if link.old and link.new]
         anchors.sort(key=lambda pair: pair[1])
         return [anchors[k] for k in sorted(longest_increasing([old for old, _ in anchors]))]
 
@@ -480,22 +482,23 @@ def _finish(links: list[Link], old: Side, new: Side, old_tree: Tree, new_tree: T
     container or a chapeau that moved is one move, and what it holds moved with it."""
     paired = sorted((link for link in links if link.old and link.new), key=lambda link: min(link.new))
     in_order = longest_increasing([min(link.old) for link in paired])
-    partner = {min(link.old): min(link.new) for link in paired}
-    by_context: dict[tuple[int, int], list[int]] = defaultdict(list)
     moved: set[int] = set()
-    for k, link in enumerate(paired):
-        a, b = old_tree.context(min(link.old)), new_tree.context(min(link.new))
-        if (a == -1) != (b == -1) or (a != -1 and partner.get(a) != b):
-            moved.add(k)
-        else:
-            by_context[(a, b)].append(k)
-    for members in by_context.values():
-        if len(members) < 2:
-            continue
-        kept = longest_increasing([min(paired[k].old) for k in members])
-        moved.update(k for position, k in enumerate(members) if position not in kept)
     if not (old_tree.has_containers or new_tree.has_containers):
         moved = {k for k in range(len(paired)) if k not in in_order}  # without containers: the reading order
+    else:  # within each parent (container or chapeau), by the order of what it holds
+        partner = {min(link.old): min(link.new) for link in paired}
+        by_context: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for k, link in enumerate(paired):
+            a, b = old_tree.context(min(link.old)), new_tree.context(min(link.new))
+            if (a == -1) != (b == -1) or (a != -1 and partner.get(a) != b):
+                moved.add(k)
+            else:
+                by_context[(a, b)].append(k)
+        for members in by_context.values():
+            if len(members) < 2:
+                continue
+            kept = longest_increasing([min(paired[k].old) for k in members])
+            moved.update(k for position, k in enumerate(members) if position not in kept)
     result = [link if k in in_order and k not in moved else
               Link(link.old, link.new, link.similarity, moved=True, own_move=k in moved)
               for k, link in enumerate(paired)]
