@@ -100,11 +100,6 @@ class ChangeView:
         return self.place or self.labels
 
     @property
-    def quiet_block(self) -> Block:
-        """The paragraph as a fold shows it (the new one)."""
-        return (self.blocks or self.new_blocks or self.old_blocks)[0]
-
-    @property
     def classes(self) -> str:
         names = ["change", f"op-{self.op}"]
         if self.status_only:
@@ -419,10 +414,11 @@ def _render_comparison(shown: ShownComparison, view: View, title: str | None, sh
                       if any(s.typographic and s.kind is not SegmentKind.EQUAL for s in segments))
     code = language.code
     words = words_of(code)
+    op_words = {op: words[f"op-{op.value}"] for op in ChangeOp}
     pairs = [
         (", ".join(label_of(p, code) or name_of(p) for p in change.old),
          ", ".join(label_of(p, code) or name_of(p) for p in change.new),
-         change.op.value, words[f"op-{change.op.value}"], f"c-{number}", number not in hidden)
+         change.op.value, op_words[change.op], f"c-{number}", number not in hidden)
         for number, change in enumerate(comparison.changes, 1)
     ]
     # the legend's example of proposers is a delegation of this comparison (the chair only

@@ -12,6 +12,7 @@ puts into them are escaped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
@@ -119,6 +120,7 @@ def proposers_text(who: Proposers, style: str = "parentheses", what: str = "", *
     return _bracketed(f"{names}{words['colon'] + what if what else ''}{extra}", language)
 
 
+@functools.lru_cache(maxsize=64)
 def phrase_language(language: str) -> str:
     """The language the words around a compilation text are written in: the text's, where it
     is one of the six UN languages (the keys of LEGEND, LEGEND_NOTES, NOTE_INTROS and
@@ -154,9 +156,9 @@ def words_of(language: str) -> dict[str, str]:
 
 def label_in(label: str, language: str) -> str:
     """A paragraph label in the text's language: '3 bis' is '3 مكررا' in Arabic."""
-    suffixes = SUFFIXES.get(phrase_language(language))
-    if not suffixes or not label:
+    if not label or language[:2] not in SUFFIXES:  # most pages: nothing to look up (one call a paragraph)
         return label
+    suffixes = SUFFIXES[phrase_language(language)]
     return _SUFFIX.sub(lambda found: " " + suffixes[found.group(1)], label)
 
 
@@ -192,7 +194,8 @@ def place_in(place: str, language: str) -> str:
     in the text's language ('par. 5', 'art. 4, par. 2', 'المادة 4، الفقرة 2', '第4条第2款');
     labels ('18 (a)') are left as they are."""
     code = phrase_language(language)
-    place = _ARABIC_NUMBER.sub(r"\1", place)
+    if " -" in place:
+        place = _ARABIC_NUMBER.sub(r"\1", place)
     if code == "en" or not place:
         return place
     words = WORDS[code]
