@@ -649,10 +649,10 @@ def test_progress_tables_give_rounds_and_delegations(progress_page: str) -> None
             "<td>1</td><td>0</td><td>0</td><td>52</td><td>0</td><td>0</td><td>0</td></tr>") in progress_page
     assert ("<tr><th scope=\"row\"><bdi>Zero draft</bdi></th><td>8</td><td>5</td><td>2</td><td>1</td><td>0</td>"
             "<td>0</td></tr>") in progress_page
-    assert ('<tr><th scope="row"><bdi class="code">G77</bdi> <span class="group">group</span> <span class="name">'
+    assert ('<tr><th scope="row"><bdi class="code">G77</bdi> <span class="group">groupe</span> <span class="name">'
             '<bdi>Group of 77 and China</bdi></span></th><td>2</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td>'
             '<td>0</td><td>1</td></tr>') in progress_page
-    assert "No unbalanced brackets in any round." in progress_page
+    assert "Aucun crochet non apparié dans aucune version." in progress_page
 
 
 def test_progress_lists_unbalanced_brackets() -> None:
@@ -675,9 +675,30 @@ def test_progress_charts_are_inline_svg_with_titles_and_text(progress_page: str,
     statuses, outcomes = svgs
     segments = sum(1 for r in progress.rounds for value in r.statuses.values() if value)
     assert statuses.count('<g class="segment') == segments
-    assert '<title>Rev.2: 8 agreed</title>' in statuses and ">Zero draft</text>" in statuses
-    assert '<title>USA: 1 rejected</title>' in outcomes
-    assert 'Rev.2: 8 agreed, 1 agreed ad ref, 1 pending, 52 open' in statuses
+    assert '<title>Rev.2: 8 approuvé</title>' in statuses and ">Zero draft</text>" in statuses
+    assert '<title>USA: 1 rejetée</title>' in outcomes
+    assert 'Rev.2: 8 approuvé, 1 approuvé ad referendum, 1 approuvé sous réserve, 52 ouvert' in statuses
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", ("Progress of the negotiation", "Awaiting confirmation in <bdi>Rev.1</bdi>", "agreed ad ref",
+            "Unbalanced brackets")),
+    ("fr", ("État d’avancement de la négociation", "En attente de confirmation dans <bdi>Rev.1</bdi>",
+            "approuvé ad referendum", "Crochets non appariés")),
+    ("ar", ("سير المفاوضات", "بانتظار التأكيد في <bdi>Rev.1</bdi>", "متفق عليها بشرط الاستشارة",
+            "معقوفات غير مغلقة")),
+    ("zh", ("谈判进展", "<bdi>Rev.1</bdi>中有待确认的段落", "暂定商定", "未闭合的方括号")),
+])
+def test_the_progress_page_is_written_in_the_language_of_the_text(language: str, words: tuple[str, ...]) -> None:
+    status = Status(StatusValue.AGREED_AD_REF, pending=("USA",))
+    round_ = Round("Rev.1", (Paragraph("p1", "[x", label="1.", status=status),), language=language)
+    html = render_progress_html(negotiation_progress(Negotiation("n", title="T", rounds=(round_,))))
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in html
+    for word in words:
+        assert word in html
+    if language != "en":  # no English word in what the reader sees (style sheet and script apart)
+        shown = re.sub(r"<[^>]*>", " ", re.sub(r"<(style|script)>.*?</\1>", "", html, flags=re.DOTALL))
+        assert not re.search(r"Progress|Unbalanced|Delegation|Round|Awaiting|agreed|proposals", shown)
 
 
 # ---------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def test_progress_lists_what_awaits_whom_and_counts_paragraphs_as_rounds_does(ex
             "  13.      agreed pending — awaiting RUS\n"
             "  41.      agreed ad ref — awaiting USA\n") in out
     html = run("progress", example_copy, "--format", "html")
-    assert ('<tr><th scope="row"><bdi>41.</bdi></th><td><span class="status status-agreed-ad-ref">agreed ad ref'
+    assert ('<tr><th scope="row"><bdi>41.</bdi></th><td><span class="status status-agreed-ad-ref">approuvé ad referendum'
             '</span></td><td><bdi class="code">USA</bdi></td></tr>') in html
 
 

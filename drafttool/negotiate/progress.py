@@ -63,6 +63,8 @@ class Progress:
     title: str
     rounds: tuple[RoundProgress, ...]
     delegations: tuple[DelegationProgress, ...]
+    language: str = ""
+    """The language of the latest round's text ('fr', 'ar'): the page is written in it."""
 
 
 
@@ -105,4 +107,5 @@ def negotiation_progress(negotiation: Negotiation) -> Progress:
                            tallies.get(code, {"proposed": 0, **_outcomes()}), *support.get(code, [0, 0]))
         for code in codes
     )
-    return Progress(negotiation.title or negotiation.slug, tuple(rounds), delegations)
+    language = negotiation.rounds[-1].language if negotiation.rounds else ""
+    return Progress(negotiation.title or negotiation.slug, tuple(rounds), delegations, language)

@@ -12,20 +12,21 @@ from typing import TYPE_CHECKING
 from drafttool.collector import collector_paused
 from drafttool.renderers.html.environment import render_template
 from drafttool.renderers.html.markup import clean
+from drafttool.model import ProposalStatus
 from drafttool.renderers.html.page import Language
+from drafttool.renderers.words import phrase_language, proposal_status_words, status_value_words
+from drafttool.renderers.words.progress import PROGRESS
 from drafttool.text import languages
 
 if TYPE_CHECKING:
     from drafttool.negotiate.progress import Progress
 
 
-PARAGRAPH_STATUSES = (("agreed", "agreed", "#3f8f4a"), ("agreed-ad-ref", "agreed ad ref", "#4a7fc1"),
-                      ("pending", "pending", "#e0b400"), ("silence", "silence", "#8f8f8f"),
-                      ("bracketed", "bracketed", "#d9722e"), ("open", "open", "#c9ced6"))
+PARAGRAPH_STATUSES = (("agreed", "#3f8f4a"), ("agreed-ad-ref", "#4a7fc1"), ("pending", "#e0b400"),
+                      ("silence", "#8f8f8f"), ("bracketed", "#d9722e"), ("open", "#c9ced6"))
 """Paragraph statuses in the order the bars stack them (most agreed first), with colours."""
-OUTCOMES = (("accepted", "accepted", "#3f8f4a"), ("rejected", "rejected", "#c0392b"),
-            ("withdrawn", "withdrawn", "#8f8f8f"), ("merged", "merged", "#8e6bbf"),
-            ("pending", "pending", "#e0b400"))
+OUTCOMES = (("accepted", "#3f8f4a"), ("rejected", "#c0392b"), ("withdrawn", "#8f8f8f"), ("merged", "#8e6bbf"),
+            ("pending", "#e0b400"))
 """Outcomes of proposals, stacked in this order."""
 
 
@@ -129,31 +130,37 @@ def render_progress_html(progress: Progress, *, templates: str | Path | None = N
 
 def _render_progress(progress: Progress, templates: str | Path | None) -> str:
     rounds = progress.rounds
+    code = phrase_language(progress.language or "en")
+    words = PROGRESS[code]
+    statuses = tuple((key, status_value_words(key, code), colour) for key, colour in PARAGRAPH_STATUSES)
+    outcomes = tuple((key, proposal_status_words(ProposalStatus(key), code), colour) for key, colour in OUTCOMES)
     status_chart = bar_chart(
-        "chart-statuses", "Paragraphs by status, per round",
-        "; ".join(f"{r.label}: " + ", ".join(f"{r.statuses.get(key, 0)} {name}" for key, name, _ in PARAGRAPH_STATUSES
-                                              if r.statuses.get(key, 0)) for r in rounds) or "No rounds.",
-        [(r.label, r.statuses) for r in rounds], PARAGRAPH_STATUSES)
+        "chart-statuses", words["status-chart"],
+        "; ".join(f"{r.label}: " + ", ".join(f"{r.statuses.get(key, 0)} {name}" for key, name, _ in statuses
+                                              if r.statuses.get(key, 0)) for r in rounds) or words["no-rounds"],
+        [(r.label, r.statuses) for r in rounds], statuses)
     outcome_chart = bar_chart(
-        "chart-outcomes", "Proposals by outcome, per delegation and group",
-        "; ".join(f"{d.code}: {d.proposals.get('proposed', 0)} proposed"
-                  + "".join(f", {d.proposals.get(key, 0)} {name}" for key, name, _ in OUTCOMES
-                            if d.proposals.get(key, 0)) for d in progress.delegations) or "No proposals.",
-        [(d.code, d.proposals) for d in progress.delegations], OUTCOMES)
+        "chart-outcomes", words["outcome-chart"],
+        "; ".join(f"{d.code}: {d.proposals.get('proposed', 0)} {words['proposed']}"
+                  + "".join(f", {d.proposals.get(key, 0)} {name}" for key, name, _ in outcomes
+                            if d.proposals.get(key, 0)) for d in progress.delegations) or words["none-proposed"],
+        [(d.code, d.proposals) for d in progress.delegations], outcomes)
     title = clean(progress.title)
-    title_language = languages.guess_language(title) if title else "en"
+    title_language = languages.guess_language(title) if title else code
     return render_template(
         "progress.html", templates,
-        title=f"{title} — progress" if title else "Progress",
+        title=words["title"].format(title=title) if title else words["untitled"],
         heading=title,
         heading_language=Language(title_language, languages.is_rtl(title_language)),
-        language=Language("en", False),
+        language=Language(code, languages.is_rtl(code)),
+        words=words,
+        status_words={key: status_value_words(key, code) for key in ("agreed-ad-ref", "pending", "silence")},
         rounds=[(clean(r.label), clean(r.date), r) for r in rounds],
         unbalanced=[(clean(r.label), [(clean(pid), clean(message)) for pid, message in r.brackets.unbalanced])
                     for r in rounds if r.brackets.unbalanced],
         delegations=[(clean(d.code), clean(d.name), d) for d in progress.delegations],
-        statuses=PARAGRAPH_STATUSES,
-        outcomes=OUTCOMES,
+        statuses=statuses,
+        outcomes=outcomes,
         round_chart=status_chart,
         outcome_chart=outcome_chart,
     )
