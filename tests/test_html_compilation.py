@@ -35,6 +35,7 @@ from drafttool.model import (
 from drafttool.operations import add_delegation, decide, import_round, propose, set_status
 from drafttool.negotiate.progress import negotiation_progress
 from drafttool.renderers.html import render_blame_html, render_compilation_html, render_progress_html, templates_path
+from drafttool.renderers.html.progress import bar_chart
 from drafttool.store import create_store, load_store
 
 from test_html import Elements, choose  # the comparison page's helpers
@@ -645,7 +646,7 @@ def test_blame_keeps_italics_cut_across_passages() -> None:
 
 
 def test_progress_tables_give_rounds_and_delegations(progress_page: str) -> None:
-    assert ("<tr><th scope=\"row\"><bdi>Rev.2</bdi></th><td><bdi>2024-02-23</bdi></td><td>71</td><td>9</td><td>8</td><td>1</td>"
+    assert ("<tr><th scope=\"row\"><bdi>Rev.2</bdi></th><td><bdi>23 février 2024</bdi></td><td>71</td><td>9</td><td>8</td><td>1</td>"
             "<td>1</td><td>0</td><td>0</td><td>52</td><td>0</td><td>0</td><td>0</td></tr>") in progress_page
     assert ("<tr><th scope=\"row\"><bdi>Zero draft</bdi></th><td>8</td><td>5</td><td>2</td><td>1</td><td>0</td>"
             "<td>0</td></tr>") in progress_page
@@ -899,3 +900,11 @@ def test_progress_charts_render_in_chromium(browser, files, negotiations: dict[s
                            "[...g.querySelectorAll('rect')].reduce((w, r) => w + r.getBBox().width, 0))")
     assert widths[0] < widths[-1]  # 60 paragraphs in the zero draft, 62 adopted
     page.close()
+
+
+def test_a_chart_legend_of_long_words_wraps_within_the_chart() -> None:
+    keys = [(f"k{n}", "procédure d’approbation tacite", "#000000") for n in range(4)]
+    chart = bar_chart("c", "t", "d", [("Rev.1", {"k0": 1})], keys)
+    rows = sorted({y for *_, y in chart.legend})
+    assert len(rows) > 1 and chart.height >= rows[-1] + 8
+    assert all(x + 22 + 7.5 * len(label) <= chart.width for _, label, _, x, _ in chart.legend)

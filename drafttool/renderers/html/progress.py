@@ -17,6 +17,7 @@ from drafttool.renderers.html.page import Language
 from drafttool.renderers.words import phrase_language, proposal_status_words, status_value_words
 from drafttool.renderers.words.progress import PROGRESS
 from drafttool.text import languages
+from drafttool.text.dates import format_date
 
 if TYPE_CHECKING:
     from drafttool.negotiate.progress import Progress
@@ -67,8 +68,8 @@ class BarChart:
     label_width: int
     bar_height: int
     bars: tuple[Bar, ...]
-    legend: tuple[tuple[str, str, str, float], ...]
-    """(key, label, colour, x) of each swatch."""
+    legend: tuple[tuple[str, str, str, float, float], ...]
+    """(key, label, colour, x, y) of each swatch, wrapped onto more lines where long."""
     legend_y: float
 
 
@@ -111,11 +112,14 @@ def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[
         bars.append(Bar(clean(_short(label)), clean(label), y, total, round(x + 5, 2), tuple(segments)))
     legend_y = 8 + len(rows) * _ROW + 14
     legend = []
-    x = float(_LABEL_WIDTH)
+    x, y = float(_LABEL_WIDTH), legend_y
     for key, name, colour in keys:
-        legend.append((key, name, colour, round(x, 2)))
-        x += 22 + 7.5 * len(name)
-    return BarChart(chart_id, title, description, _CHART_WIDTH, int(legend_y + 18), _LABEL_WIDTH, _BAR,
+        width = 22 + 7.5 * len(name)
+        if x + width > _CHART_WIDTH and x > _LABEL_WIDTH:  # long words (French, Russian) wrap to a new line
+            x, y = float(_LABEL_WIDTH), y + 18
+        legend.append((key, name, colour, round(x, 2), y))
+        x += width
+    return BarChart(chart_id, title, description, _CHART_WIDTH, int(y + 18), _LABEL_WIDTH, _BAR,
                     tuple(bars), tuple(legend), legend_y)
 
 
@@ -155,7 +159,7 @@ def _render_progress(progress: Progress, templates: str | Path | None) -> str:
         language=Language(code, languages.is_rtl(code)),
         words=words,
         status_words={key: status_value_words(key, code) for key in ("agreed-ad-ref", "pending", "silence")},
-        rounds=[(clean(r.label), clean(r.date), r) for r in rounds],
+        rounds=[(clean(r.label), clean(format_date(r.date, code)), r) for r in rounds],
         unbalanced=[(clean(r.label), [(clean(pid), clean(message)) for pid, message in r.brackets.unbalanced])
                     for r in rounds if r.brackets.unbalanced],
         delegations=[(clean(d.code), clean(d.name), d) for d in progress.delegations],
