@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafttool.cli import main
 from drafttool.compare.align import AlignOptions, OptionError
 from drafttool.compare.diff import ApplyError, DiffOptions, apply, compare_rounds, without_typographic
 from drafttool.model import ChangeOp, Paragraph, SegmentKind
@@ -130,6 +132,20 @@ def test_splits_and_merges_carry_their_paragraph_breaks():
 def test_chinese_is_compared_character_by_character():
     first = changes("chinese.zh")[0]
     assert [(s.kind.value, s.text) for s in first.segments if s.kind is not SegmentKind.EQUAL] == [("insert", "全部")]
+
+
+def test_an_arabic_paragraph_is_placed_by_its_number_without_the_label_dash(runner, tmp_path):
+    # '1 -' is the Arabic '1.': the place is 'OP 1' in every output, as in English.
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("1 - نؤكد من جديد التزامنا بالتصدي لمشكلة المخدرات العالمية.\n", encoding="utf-8")
+    new.write_text("1 - نقرر استعراض التقدم المحرز في الدورة المقبلة.\n\n"
+                   "2 - نؤكد من جديد التزامنا بالتصدي لمشكلة المخدرات العالمية.\n", encoding="utf-8")
+    terminal = runner.invoke(main, ["diff", str(old), str(new), "--no-color"])
+    assert terminal.output.splitlines()[2:6] == [
+        "+ OP 1 inserted", "    {+نقرر استعراض التقدم المحرز في الدورة المقبلة.+}", "", "# OP 1 → OP 2 renumbered"]
+    data = json.loads(runner.invoke(main, ["diff", str(old), str(new), "--format", "json"]).output)
+    assert [change["place"] for change in data["changes"]] == [
+        {"old": "", "new": "OP 1"}, {"old": "OP 1", "new": "OP 2"}]
 
 
 def test_thresholds_are_validated():

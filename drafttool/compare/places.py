@@ -17,7 +17,8 @@ from drafttool.text import markup
 from drafttool.text.places import preamble_opening
 
 _SHORT = {"article": "Art.", "artículo": "Art.", "articulo": "Art."}
-_END = re.compile(r"[\s.:)]+$")
+_END = re.compile(r"[\s.:)、–-]+$")
+"""A label's punctuation after its number: '18.', '1 -' and '١ -' (Arabic), '1、' (Chinese)."""
 _LETTER = re.compile(r"^\(?([^\s().]+)[.)]?$")
 
 
@@ -32,7 +33,7 @@ def _container_name(paragraph: Paragraph, running: int) -> str:
 
 
 def _number(label: str) -> str:
-    """'18.' → '18'."""
+    """'18.' → '18'; '1 -' → '1'."""
     if label[-1:] == "." and label[:-1].isdigit():  # the common case, without a pattern
         return label[:-1]
     return _END.sub("", label.strip()).lstrip("(")

@@ -185,17 +185,11 @@ _PLACE = re.compile(r"(?P<kind>OP|PP|Art\.|¶) (?P<n>\S+)|(?P<word>\btitle\b|\bh
                     r"|(?P<after>\b(?:text|note)(?: \d+)?) after (?P<place>.+)$")
 
 
-_ARABIC_NUMBER = re.compile(r"(\d+) -(?= |$)")
-"""An Arabic label's dash ('1 -'), not part of the paragraph's number in a place."""
-
-
 def place_in(place: str, language: str) -> str:
     """A place named by `compare.places` ('OP 5', 'Art. 4 ¶ 2', 'PP 3', 'text after OP 3')
     in the text's language ('par. 5', 'art. 4, par. 2', 'المادة 4، الفقرة 2', '第4条第2款');
     labels ('18 (a)') are left as they are."""
     code = phrase_language(language)
-    if " -" in place:
-        place = _ARABIC_NUMBER.sub(r"\1", place)
     if code == "en" or not place:
         return place
     words = WORDS[code]
