@@ -58,6 +58,10 @@ class Inline:
             self._parser = MarkdownIt("commonmark")
 
     def convert(self, raw: str, footnote_ids: dict[str, str], place: str = "") -> str:
+        if self.markdown and "\t" not in raw and not _has_markdown_syntax(raw):
+            # Most paragraphs: plain words.  Without '[', '*' or '\\' there is no footnote
+            # reference to take and nothing to escape: the words as they are.
+            return raw.strip()
         refs: list[str] = []
 
         def sentinel(label: str) -> str:
@@ -72,9 +76,7 @@ class Inline:
         if not self.markdown:
             runs = self._plain_runs(raw, footnote_ids, sentinel)
         elif not _has_markdown_syntax(raw):
-            if not refs and "\t" not in raw:  # most paragraphs: plain words, nothing to convert
-                return markup.escape(raw).strip()
-            runs = [Run(raw)]  # no emphasis, link, escape or tag: the words as they are
+            runs = [Run(raw)]  # no emphasis, link, escape or tag: the words and references as they are
         elif (count := sum(raw.count(c) for c in "*_[!<&\\`")) > limits.MAX_MARKDOWN_SYNTAX:
             self.unparsed.append((place, count))  # markdown-it would take minutes over it
             runs = [Run(raw)]
