@@ -331,8 +331,10 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
             continue
         text = _unwrap_lines(block.text) if block.kind == "text" else _unwrap(block.text)
         label, rest, readings = read_label(text)
-        bullet = BULLET_MD.match(text) if markdown else BULLET_TXT.match(text)
-        if bullet and not label and block.kind == "text":
+        # A label opens with a digit, a letter or a bracket, a bullet with none of them:
+        # a labelled paragraph (most of them) is never looked at for a bullet.
+        bullet = None if label else BULLET_MD.match(text) if markdown else BULLET_TXT.match(text)
+        if bullet and block.kind == "text":
             label, rest = bullet.group(1), text[bullet.end():]
         if (rejoin and open_footnote is not None and not label and block.kind == "text"
                 and not _ends_sentence(open_footnote.raw[-1])):

@@ -242,16 +242,18 @@ def assemble(sources: list[SourceParagraph], *, path: str | None = None) -> tupl
         if source.bullet and state.chapeau is None:  # a bullet with nothing above it to belong to
             text = f"{markup.escape(source.label)} {source.text}" if source.label else source.text
             source = replace(source, text=text, label="", bullet=False)
-        if source.heading or _is_heading_label(source.readings):
+        numbered = first is not None and first.sort is LabelSort.NUMBER
+        if source.heading or (not numbered and _is_heading_label(source.readings)):
             while len(stack) > 1 and stack[-1].container.scope is Scope.OPTION:  # type: ignore[union-attr]
                 stack.pop()  # a heading ends the options above it
             paragraph = _heading(source, stack[-1], unique)
         elif source.bullet and state.chapeau is not None:
             paragraph = _bullet(source, state, unique)
-        elif first is not None and first.sort is LabelSort.NUMBER and source.depth and state.chapeau is not None:
-            paragraph = _nested_number(source, first, state, unique)
-        elif first is not None and first.sort is LabelSort.NUMBER:
-            state = _scope_for_number(stack, first)
+        elif numbered and source.depth and state.chapeau is not None:
+            paragraph = _nested_number(source, first, state, unique)  # type: ignore[arg-type]
+        elif numbered:
+            assert first is not None
+            state = _scope_for_number(stack, first) if len(stack) > 1 else state
             if state.last_number and not (
                 labels.successor(state.last_number, first) or first.suffix or state.last_number.suffix
                 and first.ordinal == state.last_number.ordinal + 1
