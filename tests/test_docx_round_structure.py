@@ -61,15 +61,15 @@ Option 2: No text
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(structured_rounds(nested_numbers=False))
+@given(structured_rounds())
 def test_a_word_export_of_a_structured_round_reads_back_as_the_same_structure(round_: Round) -> None:
     back = read_docx(render_round_docx(round_)).round
     assert back.paragraphs == round_.paragraphs
     assert back.footnotes == round_.footnotes
 
 
-def test_an_agreement_with_a_table_and_options_exported_to_word_imports_as_the_same_round(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text(AGREEMENT, encoding="utf-8")
+def _through_word(tmp_path: Path) -> CliRunner:
+    """a.md imported as Rev.1, exported to a.docx and imported again as Rev.2."""
     runner = CliRunner()
     for args in (["init", tmp_path / "neg", "--title", "Indicators"],
                  ["import", tmp_path / "neg", tmp_path / "a.md", "--label", "Rev.1"],
@@ -77,6 +77,12 @@ def test_an_agreement_with_a_table_and_options_exported_to_word_imports_as_the_s
                  ["import", tmp_path / "neg", tmp_path / "a.docx", "--label", "Rev.2"]):
         result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
         assert result.exit_code == 0, result.output
+    return runner
+
+
+def test_an_agreement_with_a_table_and_options_exported_to_word_imports_as_the_same_round(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(AGREEMENT, encoding="utf-8")
+    runner = _through_word(tmp_path)
     read = read_docx((tmp_path / "a.docx").read_bytes())
     assert read.round.paragraphs == read_markdown(AGREEMENT, path="a.md").round.paragraphs
     assert [n.message for n in read.notices] == []
@@ -102,3 +108,20 @@ def test_endnotes_stay_endnotes_numbered_by_word_in_the_format_of_their_labels()
         back = read_docx(data).round
         assert back.footnotes == round_.footnotes
         assert back.paragraphs == round_.paragraphs
+
+
+def test_items_numbered_under_a_numbered_paragraph_are_exported_to_word_and_import_as_its_subparagraphs(
+        tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("1. For the purposes of this Agreement:\n\n"
+                                   "   1. “Party” means a State;\n\n"
+                                   "      1. a State that has ratified it;\n\n"
+                                   "   2. “Area” means the seabed.\n\n"
+                                   "2. Nothing in it prejudices the Convention.\n", encoding="utf-8")
+    runner = _through_word(tmp_path)
+    read = read_docx((tmp_path / "a.docx").read_bytes()).round
+    assert [(p.kind.value, p.label, p.level, p.parent) for p in read.paragraphs] == [
+        ("operative", "1.", 0, None), ("subparagraph", "1.", 1, "p1"), ("subparagraph", "1.", 2, "p1.1"),
+        ("subparagraph", "2.", 1, "p1"), ("operative", "2.", 0, None)]
+    assert read.paragraphs == read_markdown((tmp_path / "a.md").read_bytes()).round.paragraphs
+    result = runner.invoke(main, ["diff", str(tmp_path / "neg"), "Rev.1", "Rev.2"], catch_exceptions=False)
+    assert result.output.splitlines()[-1] == "Summary: 5 unchanged"

@@ -127,7 +127,8 @@ class Reader:
             typed = bool(written) and not (numbered is not None and numbered.text)
             layouts.append((view.ppr, typed))
             sources.append(SourceParagraph(rest, written, readings, heading=heading, title=title, place=place,
-                                           cell=view.cell, bullet=bullet and not written and not heading))
+                                           cell=view.cell, bullet=bullet and not written and not heading,
+                                           depth=self.styles.nested_depth(style)))
         if not sources and not masthead:
             raise InputError("the document is empty (no text in its paragraphs)", path=self.path)
         records, structure_notices = assemble(sources, path=self.path)

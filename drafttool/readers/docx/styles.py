@@ -1,7 +1,7 @@
 """styles.xml: what a paragraph or character style says about the text.
 
 Headings (outline level, or a 'heading N' name), the Title style, drafttool's own
-'Masthead <Field>' styles, the numbering a style gives, and bold, italic and hidden for
+'Masthead <Field>' and 'Nested Number N' styles, the numbering a style gives, and bold, italic and hidden for
 runs, each followed through `w:basedOn` (17.7.4.3).
 """
 
@@ -105,6 +105,13 @@ class Styles:
             return None
         name = style.name[len("masthead "):].strip().replace(" ", "_")
         return name if name in _MASTHEAD_FIELDS else None
+
+    def nested_depth(self, style_id: str | None) -> int:
+        """drafttool's 'Nested Number N' style: a subparagraph numbered '1.' at depth N under
+        a numbered paragraph; 0 for any other style."""
+        style = self.styles.get(style_id or "")
+        found = re.fullmatch(r"nested number ([12])", style.name) if style is not None else None
+        return int(found.group(1)) if found else 0
 
     def run_toggles(self, style_id: str | None) -> tuple[bool | None, ...]:
         """(bold, italic, bold_cs, italic_cs, hidden) that a character style gives, or None each."""

@@ -15,7 +15,9 @@ Takes a `Round`; returns the bytes of a .docx:
   Chinese, 'a)' 'i)' in French, Spanish and Russian), the letters restarted under each
   chapeau by a new `w:num` with `w:startOverride`.  A label Word's numbering would not
   produce there ('3 bis.', a gap in the numbers, Arabic abjad letters, '（一）') is typed
-  in the text instead, so what Word shows is always the round's label;
+  in the text instead, so what Word shows is always the round's label; items numbered
+  '1.' under a numbered paragraph are typed so in a 'Nested Number N' style (N their
+  depth), which the reader takes back as subparagraphs;
 - footnotes as Word footnotes, numbered by Word where their labels run 1, 2, 3… in order
   of reference, with a custom mark ('*', or a number out of sequence) otherwise; endnotes
   as Word endnotes (endnotes.xml), numbered by Word in the format their labels are in
@@ -48,7 +50,9 @@ from drafttool.renderers.docx.package import (
 )
 from drafttool.renderers.grid import grid_size, table_grid, table_records
 from drafttool.renderers.docx.runs import Writer
-from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
+from drafttool.renderers.docx.styles import (
+    NESTED_NUMBER_STYLES, STANDARD_STYLES, masthead_style_id, settings_xml, styles_xml,
+)
 from drafttool.renderers.docx.running import add_running_head
 from drafttool.renderers.masthead import running_header
 from drafttool.shown import masthead_lines
@@ -162,7 +166,9 @@ def render_round_docx(round_: Round) -> bytes:
                 element = writer.paragraph(num=placed)
             elif paragraph.label:
                 depth = paragraph.level if paragraph.kind is Kind.SUBPARAGRAPH else 0
-                element = writer.paragraph(indent=(INDENT * (depth + 1), INDENT))
+                nested = depth in (1, 2) and labels.number_label(paragraph.label + " ") is not None
+                element = writer.paragraph(f"NestedNumber{depth}" if nested else "",
+                                           indent=(INDENT * (depth + 1), INDENT))
                 writer.typed_label(element, paragraph.label)
             else:
                 element = writer.paragraph()
@@ -178,7 +184,8 @@ def render_round_docx(round_: Round) -> bytes:
         section.insert(0, endnote_properties)
     add_running_head(package, document, running_header(round_), rtl=writer.rtl)
     package.add_document(document)
-    package.add_word_part("styles.xml", styles_xml(language), CT_STYLES, REL_STYLES)
+    package.add_word_part("styles.xml", styles_xml(language, STANDARD_STYLES + NESTED_NUMBER_STYLES), CT_STYLES,
+                          REL_STYLES)
     package.add_word_part("settings.xml", settings_xml(footnotes=bool(writer.footnotes), rtl_gutter=False,
                                                        endnotes=bool(writer.endnotes)), CT_SETTINGS, REL_SETTINGS)
     if numbering.nums:

@@ -83,6 +83,12 @@ STANDARD_STYLES: tuple[Style, ...] = (
 )
 
 
+NESTED_NUMBER_STYLES: tuple[Style, ...] = tuple(
+    Style(f"NestedNumber{depth}", f"Nested Number {depth}", based_on="Normal") for depth in (1, 2))
+"""Of the clean round: a subparagraph numbered '1.' under a numbered paragraph, its depth in
+the name; the reader nests it again (its number alone would make it a paragraph of its own)."""
+
+
 def styles_xml(language: str = "", styles: Iterable[Style] = STANDARD_STYLES) -> bytes:
     """`word/styles.xml`: document defaults for the language (fonts, `w:lang`, right-to-left
     for Arabic, an East Asian font for Chinese) and the given styles (ECMA-376 17.7)."""
