@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 import time
@@ -46,7 +45,8 @@ def write_atomic(path: Path, text: str | bytes, *, exclusive: bool = False) -> N
     (a hard link is created, which, unlike rename, refuses to overwrite).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    # os.urandom, not `secrets`: that imports hmac and OpenSSL, 4 ms at every start.
+    temporary = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         with open(temporary, "xb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)

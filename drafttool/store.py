@@ -25,7 +25,6 @@ import errno
 import json
 import os
 import re
-import secrets
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace

@@ -19,6 +19,7 @@ and after are the same once typography, spaces and format markers are set aside.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -42,9 +43,9 @@ from drafttool.text.normalize import normalise, normalise_token
 
 _CJK = CJK_LETTERS + CJK_FORMS
 _TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL)
-_TOKEN_CJK = re.compile(
-    rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|(?:(?![{_CJK}])\w)+|[^\S\n]+|.", re.DOTALL
-)
+_TOKEN_CJK = rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|[^\W{_CJK}]+|[^\S\n]+|."
+"""`_TOKEN` where Chinese, Japanese or Korean is written: each such character a token, and a
+word of other letters (`[^\W…]`: a word character that is none of them) one token."""
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(r"\w")
 _COMPACT = re.compile(r"\s+|\*+")
@@ -69,8 +70,15 @@ class DiffOptions:
 
 def tokenize(text: str) -> list[str]:
     """Tokens of marked-up text; joined, they give the text back exactly."""
-    pattern = _TOKEN_CJK if _HAS_CJK.search(text) else _TOKEN
+    pattern = _compiled(_TOKEN_CJK) if _HAS_CJK.search(text) else _TOKEN
     return pattern.findall(text)
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    # The patterns with CJK classes take 2 ms each to compile (the classes' ranges are
+    # optimised one by one): compiled when a text first needs them, not at every start.
+    return re.compile(source, re.DOTALL)
 
 
 def _diff_counts(old: str, new: str, semantic: bool) -> list[tuple[int, int]]:
@@ -100,12 +108,12 @@ class _Pair:
     new_codes: str
 
 
-_WORD_TOKENS = re.compile(rf"\[\^[^\]\s\\]+\]|[{_CJK}]|(?:(?![{_CJK}])\w)+")
+_WORD_TOKENS = rf"\[\^[^\]\s\\]+\]|[{_CJK}]|[^\W{_CJK}]+"
 """Tokens that count as words, as `tokenize` cuts them (a footnote reference is one)."""
 
 
 def _count_words(text: str) -> int:
-    return len(_WORD_TOKENS.findall(text)) if text else 0
+    return len(_compiled(_WORD_TOKENS).findall(text)) if text else 0
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:

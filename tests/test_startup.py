@@ -1,0 +1,50 @@
+"""What a command loads at start: only the stages it runs.
+
+Each module imported costs a start of the command (a `drafttool diff` of two short files
+spent more time importing than comparing); these tests keep the commands from loading
+what they never use again.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import drafttool.operations as operations
+
+_LOADED = """
+import json, sys
+from drafttool.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules_loaded_by(*args: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_comparing_two_files_loads_none_of_the_proposals_rules(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("1. The Assembly decides.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("1. The Assembly decides today.\n", encoding="utf-8")
+    loaded = _modules_loaded_by("diff", str(tmp_path / "a.md"), str(tmp_path / "b.md"), "--format", "json",
+                                "-o", str(tmp_path / "out.json"))
+    assert "drafttool.compare.diff" in loaded
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["changed"] is True
+    never = {"drafttool.operations.proposals", "drafttool.operations.rounds",
+             "drafttool.operations.negotiation", "secrets"}
+    assert loaded & never == set()
+
+
+def test_every_name_the_operations_offer_is_found_in_its_module() -> None:
+    for name in operations.__all__:
+        value = getattr(operations, name)
+        module = sys.modules[f"drafttool.operations.{operations._HOME[name]}"]
+        assert getattr(module, name) is value, name
+    assert set(operations.__all__) == set(operations._HOME)
