@@ -72,6 +72,9 @@ class Out:
     new round's paragraph has."""
     old_ppr: _Element | None = None
     """The properties of the old round's paragraph, where they differ (base files)."""
+    text: str | None = None
+    """The words of a kept paragraph without markup, one plain run written as text when the
+    paragraph is written (`fragments`), not yet in `content`; None for every other."""
 
 
 def deletions_first(outs: list[Out]) -> list[Out]:
@@ -174,20 +177,30 @@ def decide_numbering(outs: list[Out], old: Round, new: Round, numbering: Numberi
     return placed
 
 
-def default_properties(paragraph: Paragraph | None, num: tuple[int, int] | None, rtl: bool,
-                        typed: bool) -> _Element:
+ParagraphKey = tuple[str, tuple[int, int] | None, bool, tuple[int, int] | None, bool]
+"""The properties `package.make_paragraph` takes: style, numbering, bidi, indentation, keep with next."""
+
+
+def default_key(paragraph: Paragraph | None, num: tuple[int, int] | None, rtl: bool, typed: bool) -> ParagraphKey:
+    """The properties of a paragraph written with the clean writer's styles and numbering."""
     if paragraph is None:
-        return make_paragraph(bidi=rtl)
+        return "", None, rtl, None, False
     if paragraph.kind is Kind.TITLE:
-        return make_paragraph("Title", bidi=rtl, keep_next=True)
+        return "Title", None, rtl, None, True
     if paragraph.kind is Kind.HEADING:
-        return make_paragraph(f"Heading{min(max(paragraph.level, 1), 3)}", bidi=rtl, keep_next=True)
+        return f"Heading{min(max(paragraph.level, 1), 3)}", None, rtl, None, True
     if num is not None:
-        return make_paragraph(num=num, bidi=rtl)
+        return "", num, rtl, None, False
     if typed and paragraph.label:
         depth = paragraph.level if paragraph.kind is Kind.SUBPARAGRAPH else 0
-        return make_paragraph(bidi=rtl, indent=(INDENT * (depth + 1), INDENT))
-    return make_paragraph(bidi=rtl)
+        return "", None, rtl, (INDENT * (depth + 1), INDENT), False
+    return "", None, rtl, None, False
+
+
+def default_properties(paragraph: Paragraph | None, num: tuple[int, int] | None, rtl: bool,
+                        typed: bool) -> _Element:
+    style, numbered, bidi, indent, keep_next = default_key(paragraph, num, rtl, typed)
+    return make_paragraph(style, num=numbered, bidi=bidi, indent=indent, keep_next=keep_next)
 
 
 def _donor(outs: list[Out], position: int, paragraph: Paragraph, layout: OldLayout) -> Out | None:

@@ -23,6 +23,7 @@ from typing import Literal
 
 from lxml.etree import _Element
 
+from drafttool.renderers.docx.fragments import escape_attribute
 from drafttool.renderers.docx.package import make
 from drafttool.wordml import qn
 
@@ -97,6 +98,13 @@ class Revisions:
                 as_deleted(run)
             wrapper.append(run)
         return wrapper
+
+    def wrap_xml(self, kind: Mark, runs: str, stamp: Stamp) -> str:
+        """`wrap` as text (`renderers.docx.fragments`), its id taken at the same point: runs
+        written as text, already in `w:delText` where deleted or moved away."""
+        tag = _WRAPPER[kind]
+        return (f'<{tag} w:id="{self.ids.take()}" w:author="{escape_attribute(stamp.author)}" '
+                f'w:date="{escape_attribute(stamp.date)}">{runs}</{tag}>')
 
     def inserted(self, runs: Iterable[_Element], stamp: Stamp) -> _Element:
         return self.wrap("insert", runs, stamp)

@@ -22,15 +22,19 @@ from drafttool.model import (
 )
 from drafttool.renderers.docx.running import add_running_head
 from drafttool.renderers.masthead import masthead_block, running_header
+from drafttool.renderers.docx.fragments import (
+    fill_placeholders, paragraph_start_xml, placeholder, run_properties_xml, run_xml,
+)
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
-    OldLayout, Out, base_properties, decide_numbering, default_properties, deletions_first, shift_marks,
+    OldLayout, Out, base_properties, decide_numbering, default_key, default_properties, deletions_first, shift_marks,
 )
 from drafttool.renderers.docx.package import (
-    CT_CORE_PROPERTIES, CT_FONT_TABLE, CT_FOOTNOTES, CT_NUMBERING, CT_SETTINGS, CT_STYLES, CT_THEME,
-    REL_CORE_PROPERTIES, REL_FONT_TABLE, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES, REL_THEME,
+    CT_CORE_PROPERTIES, CT_DOCUMENT, CT_FONT_TABLE, CT_FOOTNOTES, CT_NUMBERING, CT_SETTINGS, CT_STYLES, CT_THEME,
+    REL_CORE_PROPERTIES, REL_FONT_TABLE, REL_FOOTNOTES, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_SETTINGS, REL_STYLES,
+    REL_THEME,
     DocxPackage, Footnotes, Numbering, RunFormat, add_text, core_properties_xml, footnote_paragraph,
-    footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template,
+    footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template, to_xml,
 )
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
 from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Runs
@@ -89,6 +93,8 @@ class _Tracked:
         self.rtl = languages.is_rtl(language)
         self.note_labels = {f.id: f.label for f in (*old.footnotes, *new.footnotes)}
         self.builder = Runs(self.rtl, language == "zh", self.note_labels)
+        self.plain_xml = run_properties_xml(self.builder.format(False, False))
+        """The run properties of plain words, as text (`fragments`)."""
         self.revisions = Revisions()
         self.footnotes = Footnotes()
         self.stamps: dict[tuple[str, str], Stamp] = {}
@@ -318,11 +324,10 @@ class _Tracked:
         """An unchanged (or renumbered) paragraph: its runs as they are."""
         old, new = change.old[0], change.new[0]
         runs = list(markup.parse(new.text))
-        if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold):
-            content = [make_run_like(runs[0].text, self.builder.template(False, False))]
-        else:
-            content = self.kept(runs, runs)
-        return [Out(content, "equal", None, old, new, old, new, self.chair, index)]
+        if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold) and runs[0].text:
+            # Written as text when the paragraph is (`_paragraph_xml`): most of a long document.
+            return [Out([], "equal", None, old, new, old, new, self.chair, index, text=runs[0].text)]
+        return [Out(self.kept(runs, runs), "equal", None, old, new, old, new, self.chair, index)]
 
     # -- the whole document
 
@@ -466,7 +471,19 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     else:
         base_properties(outs, layout, rtl)
     body: list[_Element] = []
+    fragments: list[str] = []
     for position, out in enumerate(outs):
+        if out.text is not None:
+            written = _paragraph_xml(tracked, out, outs, position, placed) if layout is None else None
+            if written is not None:
+                # Paragraphs written as text in a row share one placeholder.
+                if body and fragments and body[-1].tag is etree.Comment:
+                    fragments[-1] += written
+                else:
+                    body.append(placeholder(len(fragments)))
+                    fragments.append(written)
+                continue
+            out.content = [make_run_like(out.text, tracked.builder.template(False, False))]
         if layout is not None:
             element = make_paragraph()
             if out.ppr is not None:
@@ -504,7 +521,8 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     if layout is not None and layout.section is not None:
         _replace_section(document, layout.section)
     add_running_head(package, document, running_header(new), rtl=rtl)
-    package.add_document(document)
+    package.add("word/document.xml", fill_placeholders(to_xml(document), fragments), CT_DOCUMENT,
+                REL_OFFICE_DOCUMENT)
     parts = layout.parts if layout is not None else {}
     package.add_word_part("styles.xml", parts.get("styles.xml") or styles_xml(tracked.language), CT_STYLES,
                           REL_STYLES)
@@ -528,10 +546,38 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     return package.to_bytes()
 
 
-def _typed_labels(tracked: _Tracked, out: Out, outs: list[Out], position: int, element: _Element) -> None:
+def _paragraph_xml(tracked: _Tracked, out: Out, outs: list[Out], position: int,
+                   placed: dict[int, tuple[int, int]]) -> str | None:
+    """A kept paragraph of plain words (`Out.text`) as text, as the element path writes it;
+    None where its mark or its properties are revised (the element path writes those)."""
+    paragraph = out.new or out.old
+    if out.mark != "equal" or out.shifted or out.style or paragraph is None:
+        return None
+    if out.old is not None and out.new is not None and (out.old.kind, out.old.level, bool(out.old.label)) != (
+            out.new.kind, out.new.level, bool(out.new.label)):
+        return None
+    style, num, bidi, indent, keep_next = default_key(paragraph, placed.get(position), tracked.rtl,
+                                                      bool(paragraph.label and position not in placed))
+    old_label, new_label, stamp = _labels(tracked, out, outs, position)
+    properties = tracked.plain_xml
+    labels = ""
+    if old_label == new_label:
+        if old_label:
+            labels = run_xml(old_label + "\t", properties)
+    else:
+        if old_label:
+            labels = tracked.revisions.wrap_xml("delete", run_xml(old_label + "\t", properties, "w:delText"), stamp)
+        if new_label:
+            labels += tracked.revisions.wrap_xml("insert", run_xml(new_label + "\t", properties), stamp)
+    assert out.text is not None
+    return (paragraph_start_xml(style, num=num, bidi=bidi, indent=indent, keep_next=keep_next) + labels
+            + run_xml(out.text, properties) + "</w:p>")
+
+
+def _labels(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> tuple[str, str, Stamp]:
     """The labels Word does not number, typed before the text: the old round's where an old
-    paragraph starts, the new round's where a new one starts; a changed label is the
-    chair's revision (or the paragraph's, where the whole paragraph is inserted or deleted)."""
+    paragraph starts, the new round's where a new one starts, and who changed them (the
+    paragraph's insertion or deletion, else the chair)."""
     def auto(paragraph: Paragraph, view: str) -> bool:
         # The paragraph's mark may be further on (a paragraph split in several outputs, or a
         # mark shifted past inserted paragraphs).
@@ -546,9 +592,15 @@ def _typed_labels(tracked: _Tracked, out: Out, outs: list[Out], position: int, e
 
     old_label = out.starts_old.label if out.starts_old is not None and not auto(out.starts_old, "old") else ""
     new_label = out.starts_new.label if out.starts_new is not None and not auto(out.starts_new, "new") else ""
+    return old_label, new_label, out.label_stamp or tracked.chair
+
+
+def _typed_labels(tracked: _Tracked, out: Out, outs: list[Out], position: int, element: _Element) -> None:
+    """The typed labels (`_labels`) as runs appended to the paragraph; a changed label is a
+    revision."""
+    old_label, new_label, stamp = _labels(tracked, out, outs, position)
     if not old_label and not new_label:
         return
-    stamp = out.label_stamp or tracked.chair
     fmt = tracked.builder.template(False, False)
     if old_label == new_label:
         element.append(make_run_like(old_label + "\t", fmt))
