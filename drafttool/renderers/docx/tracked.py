@@ -39,7 +39,7 @@ from drafttool.renderers.docx.package import (
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
 from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Runs
 from drafttool.renderers.docx.styles import masthead_style_id, settings_xml, styles_xml
-from drafttool.shown import ShownSegment, show_comparison, show_segments
+from drafttool.shown import ShownSegment, show_segments
 from drafttool.text import languages, markup
 from drafttool.text.markup import Run
 from drafttool.wordml import qn
@@ -104,8 +104,8 @@ class _Tracked:
         self.format_stamp = self.chair
         self.numbered_notes: dict[int, tuple[str, str]] = {}
         """Word ids of footnotes numbered automatically so far → (old label, new label)."""
-        self.shown = show_comparison(comparison, old, new)
-        self.shown_notes = {id(note.change): note.segments for note in self.shown.footnotes}
+        self.shown_notes: dict[int, tuple[ShownSegment, ...]] = {}
+        """id() of a footnote change → its segments as shown, made when first referred to."""
 
     # -- who and when
 
@@ -180,6 +180,8 @@ class _Tracked:
 
     def note_content(self, change: FootnoteChange) -> list[_Element]:
         out: list[_Element] = []
+        if id(change) not in self.shown_notes:
+            self.shown_notes[id(change)] = show_segments(change.segments)
         for shown in self.shown_notes[id(change)]:
             stamp = self.segment_stamp(shown.segment, None)
             for old_runs, new_runs in _line_pairs(shown):  # a footnote is one paragraph
@@ -243,8 +245,9 @@ class _Tracked:
     # -- paragraphs of one change
 
     def segments_of(self, index: int) -> tuple[ShownSegment, ...]:
-        shown = self.shown.changes[index]
-        return shown.segments or show_segments(shown.change.segments)
+        # Made here, for the changes written with their segments (`emit`), not for every
+        # paragraph: the kept ones, most of a long document, are written whole (`plain`).
+        return show_segments(self.comparison.changes[index].segments)
 
     def emit(self, index: int, change: ParagraphChange, role: str, move_stamp: Stamp | None = None,
              segments: tuple[ShownSegment, ...] | None = None) -> list[Out]:
@@ -389,7 +392,8 @@ class _Tracked:
         line is the compared one, else the whole line replaced (a revised round's symbol
         takes its '/Rev.N', a round's date is printed in the text's language)."""
         out: list[Out] = []
-        compared = {(line.field, line.old, line.new): line.segments for line in self.shown.masthead}
+        compared = {(line.field, line.old, line.new): show_segments(line.segments)
+                    for line in self.comparison.masthead}
         for name, before, after in _paired(masthead_lines(self.old), masthead_lines(self.new)):
             segments = compared.get((name, before, after))
             if segments is None:
