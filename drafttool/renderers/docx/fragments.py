@@ -27,27 +27,8 @@ from lxml import etree
 from lxml.etree import _Element
 
 from drafttool.renderers.docx.package import (
-    RunFormat, clean_text, make_paragraph, make_root, properties_template,
+    RunFormat, clean_text, escape_text, make_paragraph, make_root, properties_template,
 )
-
-_TEXT_SPECIAL = re.compile("[&<>\r]")
-_ATTR_SPECIAL = re.compile('[&<>"\r\n\t]')
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
-
-
-def escape_text(text: str) -> str:
-    """Text content as libxml2 writes it."""
-    return _TEXT_SPECIAL.sub(_escape, text) if _TEXT_SPECIAL.search(text) else text
-
-
-def escape_attribute(value: str) -> str:
-    """An attribute value as libxml2 writes it between double quotes."""
-    return _ATTR_SPECIAL.sub(_escape, value) if _ATTR_SPECIAL.search(value) else value
-
-
-def _escape(match: re.Match[str]) -> str:
-    return _ESCAPES[match.group()]
-
 
 def element_xml(element: _Element | None) -> str:
     """An element as it is serialised inside a part ('' for None): its copy is put under a

@@ -60,6 +60,26 @@ def clean_text(text: str) -> str:
     return _INVALID_XML.sub("", text) if _INVALID_XML.search(text) else text
 
 
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTR_SPECIAL = re.compile('[&<>"\r\n\t]')
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+
+
+def escape_text(text: str) -> str:
+    """Text content as libxml2 writes it (for parts written as text, `Numbering.to_xml` and
+    `fragments`)."""
+    return _TEXT_SPECIAL.sub(_escape, text) if _TEXT_SPECIAL.search(text) else text
+
+
+def escape_attribute(value: str) -> str:
+    """An attribute value as libxml2 writes it between double quotes."""
+    return _ATTR_SPECIAL.sub(_escape, value) if _ATTR_SPECIAL.search(value) else value
+
+
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
+
+
 _TAB, _SPACE, _R, _RPR, _P, _PPR = qn("w:tab"), qn("xml:space"), qn("w:r"), qn("w:rPr"), qn("w:p"), qn("w:pPr")
 
 
@@ -275,25 +295,33 @@ class Numbering:
         return bool(self.nums)
 
     def to_xml(self) -> bytes:
-        root = make_root("w:numbering")
+        # Written as text, as lxml would serialise it: a long document has a `w:num` for
+        # each list restarting under a chapeau (1,700 at 20,000 paragraphs), and building
+        # their elements one by one cost more than writing the rest of the package.
+        out: list[str] = []
         for abstract_id, levels in enumerate(self.abstracts):
-            abstract = sub(root, "w:abstractNum", {"w:abstractNumId": str(abstract_id)})
-            sub(abstract, "w:multiLevelType", {"w:val": "multilevel"})
+            out.append(f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="multilevel"/>')
             for ilvl, level in enumerate(levels):
-                lvl = sub(abstract, "w:lvl", {"w:ilvl": str(ilvl)})
-                sub(lvl, "w:start", {"w:val": str(level.start)})
-                sub(lvl, "w:numFmt", {"w:val": level.fmt})
-                sub(lvl, "w:lvlText", {"w:val": level.text})
-                sub(lvl, "w:lvlJc", {"w:val": "left"})
-                ppr = sub(lvl, "w:pPr")
-                sub(ppr, "w:ind", {"w:left": str(level.left + level.hanging), "w:hanging": str(level.hanging)})
+                out.append(f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{level.start}"/>'
+                           f'<w:numFmt w:val="{escape_attribute(clean_text(level.fmt))}"/>'
+                           f'<w:lvlText w:val="{escape_attribute(clean_text(level.text))}"/><w:lvlJc w:val="left"/>'
+                           f'<w:pPr><w:ind w:left="{level.left + level.hanging}" w:hanging="{level.hanging}"/>'
+                           "</w:pPr></w:lvl>")
+            out.append("</w:abstractNum>")
         for num_id, (abstract_id, restarts) in enumerate(self.nums, start=1):
-            num = sub(root, "w:num", {"w:numId": str(num_id)})
-            sub(num, "w:abstractNumId", {"w:val": str(abstract_id)})
+            out.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>')
             for ilvl, start in sorted(restarts.items()):
-                override = sub(num, "w:lvlOverride", {"w:ilvl": str(ilvl)})
-                sub(override, "w:startOverride", {"w:val": str(start)})
-        return to_xml(root)
+                out.append(f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>')
+            out.append("</w:num>")
+        return part_xml("w:numbering", "".join(out))
+
+
+def part_xml(root: str, inner: str) -> bytes:
+    """A part written as text: the XML declaration `to_xml` writes, then the root element
+    `root` ('w:numbering') declaring the w: and r: prefixes (`make_root`), holding `inner`."""
+    namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NSMAP.items())
+    start = f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<{root} {namespaces}"
+    return (f"{start}>{inner}</{root}>" if inner else f"{start}/>").encode()
 
 
 # ---------------------------------------------------------------------------- footnotes

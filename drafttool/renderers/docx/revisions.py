@@ -23,8 +23,7 @@ from typing import Literal
 
 from lxml.etree import _Element
 
-from drafttool.renderers.docx.fragments import escape_attribute
-from drafttool.renderers.docx.package import make
+from drafttool.renderers.docx.package import escape_attribute, make
 from drafttool.wordml import qn
 
 Mark = Literal["insert", "delete", "move-from", "move-to"]
