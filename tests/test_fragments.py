@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafttool.renderers.docx.fragments import (
-    element_xml, fill_placeholders, paragraph_start_xml, run_properties_xml, run_xml,
+    as_elements, element_xml, fill_placeholders, paragraph_properties_xml, run_properties_xml, run_xml,
 )
 from drafttool.renderers.docx.package import (
     Level, Numbering, RunFormat, clean_text, make_paragraph, make_root, make_run, sub, to_xml,
@@ -31,13 +31,14 @@ def test_a_run_written_as_text_reads_as_the_element_lxml_writes(text: str, fmt: 
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["", "Title", "Heading1"]), st.one_of(st.none(), st.tuples(st.integers(1, 9), st.integers(0, 2))),
        st.booleans(), st.one_of(st.none(), st.tuples(st.integers(0, 2000), st.integers(0, 900))), st.booleans())
-def test_a_paragraph_start_written_as_text_reads_as_the_element(style: str, num: tuple[int, int] | None, bidi: bool,
+def test_paragraph_properties_written_as_text_read_as_the_element(style: str, num: tuple[int, int] | None, bidi: bool,
                                                                  indent: tuple[int, int] | None,
                                                                  keep_next: bool) -> None:
     paragraph = make_paragraph(style, num=num, bidi=bidi, indent=indent, keep_next=keep_next)
     paragraph.append(make_run("x"))
-    written = paragraph_start_xml(style, num=num, bidi=bidi, indent=indent, keep_next=keep_next)
-    assert written + run_xml("x", "") + "</w:p>" == element_xml(paragraph)
+    written = paragraph_properties_xml((style, num, bidi, indent, keep_next))
+    start = f"<w:p><w:pPr>{written}</w:pPr>" if written else "<w:p>"
+    assert start + run_xml("x", "") + "</w:p>" == element_xml(paragraph)
 
 
 @settings(max_examples=100, deadline=None)
@@ -97,3 +98,27 @@ def test_placeholders_are_filled_in_order_and_a_missing_one_is_an_error() -> Non
         assert str(error) == "2 placeholders for 1 fragments"
     else:
         raise AssertionError("a missing fragment was not noticed")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["insert", "delete", "move-from", "move-to"]), TEXT.filter(lambda a: clean_text(a) == a))
+def test_a_revised_mark_and_a_properties_change_written_as_text_read_as_their_elements(kind: str, author: str) -> None:
+    stamp = Stamp(author, "2025-02-17T00:00:00Z")
+    by_elements, by_text = Revisions(), Revisions()
+    marked = make_paragraph("Title", keep_next=True)
+    by_elements.properties_changed(marked, make_paragraph("Heading1", keep_next=True)[0], stamp)
+    by_elements.mark_paragraph(marked, kind, stamp)  # type: ignore[arg-type]
+    change = by_text.properties_changed_xml(paragraph_properties_xml(("Heading1", None, False, None, True)), stamp)
+    mark = by_text.mark_xml(kind, stamp)  # type: ignore[arg-type]
+    properties = paragraph_properties_xml(("Title", None, False, None, True)) + mark + change
+    assert f"<w:p><w:pPr>{properties}</w:pPr></w:p>" == element_xml(marked)
+    plain = make_paragraph()
+    Revisions().properties_changed(plain, None, stamp)
+    assert f"<w:p><w:pPr>{Revisions().properties_changed_xml('', stamp)}</w:pPr></w:p>" == element_xml(plain)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT, FORMATS)
+def test_a_fragment_parsed_back_is_the_element_it_stands_for(text: str, fmt: RunFormat) -> None:
+    [parsed] = as_elements([run_xml(text, run_properties_xml(fmt))])
+    assert element_xml(parsed) == element_xml(make_run(text, fmt))

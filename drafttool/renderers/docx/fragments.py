@@ -22,6 +22,7 @@ never make otherwise, and its opening '<!--' cannot occur in escaped text or att
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 from lxml.etree import _Element
@@ -29,6 +30,7 @@ from lxml.etree import _Element
 from drafttool.renderers.docx.package import (
     RunFormat, clean_text, escape_text, make_paragraph, make_root, properties_template,
 )
+from drafttool.wordml import NSMAP
 
 def element_xml(element: _Element | None) -> str:
     """An element as it is serialised inside a part ('' for None): its copy is put under a
@@ -53,14 +55,14 @@ def run_properties_xml(fmt: RunFormat) -> str:
     return found
 
 
-def paragraph_start_xml(style: str = "", *, num: tuple[int, int] | None = None, bidi: bool = False,
-                        indent: tuple[int, int] | None = None, keep_next: bool = False) -> str:
-    """'<w:p>' and the `w:pPr` that `package.make_paragraph` gives for these properties."""
-    key = (style, num, bidi, indent, keep_next)
+def paragraph_properties_xml(key: tuple[str, tuple[int, int] | None, bool, tuple[int, int] | None, bool]) -> str:
+    """The children of the `w:pPr` that `package.make_paragraph` gives for these properties
+    (style, numbering, bidi, indentation, keep with next), as text; '' where it gives none."""
     found = _PARAGRAPH_XML.get(key)
     if found is None:
+        style, num, bidi, indent, keep_next = key
         paragraph = make_paragraph(style, num=num, bidi=bidi, indent=indent, keep_next=keep_next)
-        found = _PARAGRAPH_XML[key] = "<w:p>" + "".join(element_xml(child) for child in paragraph)
+        found = _PARAGRAPH_XML[key] = "".join(element_xml(child) for properties in paragraph for child in properties)
     return found
 
 
@@ -95,6 +97,21 @@ def run_xml(text: str, properties: str, tag: str = "w:t") -> str:
     `package.make_run_like` makes it."""
     inner = properties + text_xml(text, tag)
     return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+def as_elements(content: Iterable[_Element | str]) -> list[_Element]:
+    """Elements and fragments as elements, the fragments parsed (where a paragraph mixes
+    them and is built as an element)."""
+    out: list[_Element] = []
+    for item in content:
+        if isinstance(item, str):
+            out.extend(etree.fromstring(f"<w:document {_NAMESPACES}>{item}</w:document>"))
+        else:
+            out.append(item)
+    return out
+
+
+_NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NSMAP.items())
 
 
 def placeholder(number: int) -> _Element:

@@ -41,7 +41,8 @@ class OldLayout(Protocol):
 class Out:
     """One paragraph of the tracked-changes document, ending with its paragraph mark."""
 
-    content: list[_Element] = field(default_factory=list)
+    content: list[_Element | str] = field(default_factory=list)
+    """Runs and revisions, as elements or as text (`fragments`)."""
     mark: str = "equal"
     """'equal', or the `revisions.Mark` of the paragraph mark: 'insert', 'delete',
     'move-from', 'move-to'."""
@@ -72,9 +73,6 @@ class Out:
     new round's paragraph has."""
     old_ppr: _Element | None = None
     """The properties of the old round's paragraph, where they differ (base files)."""
-    text: str | None = None
-    """The words of a kept paragraph without markup, one plain run written as text when the
-    paragraph is written (`fragments`), not yet in `content`; None for every other."""
 
 
 def deletions_first(outs: list[Out]) -> list[Out]:

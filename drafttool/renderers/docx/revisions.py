@@ -102,8 +102,21 @@ class Revisions:
         """`wrap` as text (`renderers.docx.fragments`), its id taken at the same point: runs
         written as text, already in `w:delText` where deleted or moved away."""
         tag = _WRAPPER[kind]
-        return (f'<{tag} w:id="{self.ids.take()}" w:author="{escape_attribute(stamp.author)}" '
-                f'w:date="{escape_attribute(stamp.date)}">{runs}</{tag}>')
+        return f"<{tag} {self._stamped_xml(stamp)}>{runs}</{tag}>"
+
+    def mark_xml(self, kind: Mark, stamp: Stamp) -> str:
+        """The `w:rPr` that `mark_paragraph` gives a paragraph's properties, as text."""
+        return f"<w:rPr><{_WRAPPER[kind]} {self._stamped_xml(stamp)}/></w:rPr>"
+
+    def properties_changed_xml(self, old_properties: str, stamp: Stamp) -> str:
+        """The `w:pPrChange` that `properties_changed` appends, as text: the children of the
+        old `w:pPr` given as text."""
+        old = f"<w:pPr>{old_properties}</w:pPr>" if old_properties else "<w:pPr/>"
+        return f"<w:pPrChange {self._stamped_xml(stamp)}>{old}</w:pPrChange>"
+
+    def _stamped_xml(self, stamp: Stamp) -> str:
+        return f'w:id="{self.ids.take()}" w:author="{escape_attribute(stamp.author)}" ' \
+               f'w:date="{escape_attribute(stamp.date)}"'
 
     def inserted(self, runs: Iterable[_Element], stamp: Stamp) -> _Element:
         return self.wrap("insert", runs, stamp)

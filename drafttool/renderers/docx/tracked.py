@@ -23,7 +23,7 @@ from drafttool.model import (
 from drafttool.renderers.docx.running import add_running_head
 from drafttool.renderers.masthead import masthead_block, running_header
 from drafttool.renderers.docx.fragments import (
-    fill_placeholders, paragraph_start_xml, placeholder, run_properties_xml, run_xml,
+    as_elements, fill_placeholders, paragraph_properties_xml, placeholder, run_properties_xml, run_xml,
 )
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
@@ -95,6 +95,8 @@ class _Tracked:
         self.builder = Runs(self.rtl, language == "zh", self.note_labels)
         self.plain_xml = run_properties_xml(self.builder.format(False, False))
         """The run properties of plain words, as text (`fragments`)."""
+        self.properties_xml: dict[tuple[bool, bool], str] = {(False, False): self.plain_xml}
+        """(bold, italic) → the run properties of words in that format, as text."""
         self.revisions = Revisions()
         self.footnotes = Footnotes()
         self.stamps: dict[tuple[str, str], Stamp] = {}
@@ -135,6 +137,21 @@ class _Tracked:
             change = notes.get(run.footnote or "")
             return self.reference(change, run) if change is not None else None
         return self.builder.build(runs, tag=tag, note=None if in_note else note)
+
+    def runs_xml(self, runs: list[markup.Run], tag: str = "w:t") -> str | None:
+        """`runs` as text (`fragments`), as `runs` makes them; None where one is a footnote
+        reference, an element (`number_notes` numbers it in the finished document)."""
+        out: list[str] = []
+        for run in runs:
+            if run.footnote is not None:
+                return None
+            if run.text:
+                properties = self.properties_xml.get((run.bold, run.italic))
+                if properties is None:
+                    properties = self.properties_xml[run.bold, run.italic] = run_properties_xml(
+                        self.builder.format(run.bold, run.italic))
+                out.append(run_xml(run.text, properties, tag))
+        return "".join(out)
 
     def reference(self, change: FootnoteChange, run: markup.Run) -> _Element:
         """A footnote reference and, in footnotes.xml, a body holding the footnote's changes
@@ -197,13 +214,18 @@ class _Tracked:
                         out.append(self.revisions.inserted(made, stamp))
         return out
 
-    def kept(self, old_runs: list[markup.Run], new_runs: list[markup.Run]) -> list[_Element]:
-        """Words kept from the old round: plain runs, with a `w:rPrChange` where their
-        format changed, and a footnote reference replaced where it points elsewhere."""
+    def kept(self, old_runs: list[markup.Run], new_runs: list[markup.Run]) -> list[_Element | str]:
+        """Words kept from the old round: plain runs (as text where no footnote is referred
+        to), with a `w:rPrChange` where their format changed, and a footnote reference
+        replaced where it points elsewhere."""
+        if old_runs == new_runs:
+            written = self.runs_xml(new_runs)
+            if written is not None:
+                return [written]
         if old_runs == new_runs and all(r.footnote is None or self.old_notes.get(r.footnote) is
                                         self.new_notes.get(r.footnote) for r in new_runs):
-            return self.runs(new_runs, "new")
-        out: list[_Element] = []
+            return list(self.runs(new_runs, "new"))
+        out: list[_Element | str] = []
         old_units, new_units = _units(old_runs), _units(new_runs)
         if len(old_units) != len(new_units):  # never from our diff: show it as a replacement
             return [self.revisions.deleted(self.runs(old_runs, "old", "w:delText"), self.format_stamp),
@@ -299,14 +321,16 @@ class _Tracked:
                     continue
                 if action == "equal":
                     current.content.extend(self.kept(list(old_runs), list(new_runs)))
-                elif action in ("delete", "move-from"):
-                    made = self.runs(list(old_runs), "old", "w:delText")
-                    if made:
-                        current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
-                else:
-                    made = self.runs(list(new_runs), "new")
-                    if made:
-                        current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
+                    continue
+                side, tag = ("old", "w:delText") if action in ("delete", "move-from") else ("new", "w:t")
+                written = self.runs_xml(list(old_runs if side == "old" else new_runs), tag)
+                if written is not None:
+                    if written:
+                        current.content.append(self.revisions.wrap_xml(action, written, stamp))  # type: ignore[arg-type]
+                    continue
+                made = self.runs(list(old_runs if side == "old" else new_runs), side, tag)
+                if made:
+                    current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
         if olds and news:
             current.mark = "equal"
         elif role == "from":
@@ -327,9 +351,6 @@ class _Tracked:
         """An unchanged (or renumbered) paragraph: its runs as they are."""
         old, new = change.old[0], change.new[0]
         runs = list(markup.parse(new.text))
-        if len(runs) == 1 and runs[0].footnote is None and not (runs[0].italic or runs[0].bold) and runs[0].text:
-            # Written as text when the paragraph is (`_paragraph_xml`): most of a long document.
-            return [Out([], "equal", None, old, new, old, new, self.chair, index, text=runs[0].text)]
         return [Out(self.kept(runs, runs), "equal", None, old, new, old, new, self.chair, index)]
 
     # -- the whole document
@@ -477,17 +498,15 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     body: list[_Element] = []
     fragments: list[str] = []
     for position, out in enumerate(outs):
-        if out.text is not None:
-            written = _paragraph_xml(tracked, out, outs, position, placed) if layout is None else None
-            if written is not None:
-                # Paragraphs written as text in a row share one placeholder.
-                if body and fragments and body[-1].tag is etree.Comment:
-                    fragments[-1] += written
-                else:
-                    body.append(placeholder(len(fragments)))
-                    fragments.append(written)
-                continue
-            out.content = [make_run_like(out.text, tracked.builder.template(False, False))]
+        written = _paragraph_xml(tracked, out, outs, position, placed) if layout is None else None
+        if written is not None:
+            # Paragraphs written as text in a row share one placeholder.
+            if body and fragments and body[-1].tag is etree.Comment:
+                fragments[-1] += written
+            else:
+                body.append(placeholder(len(fragments)))
+                fragments.append(written)
+            continue
         if layout is not None:
             element = make_paragraph()
             if out.ppr is not None:
@@ -513,7 +532,7 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
                     # the change gives its old style back (17.13.5.29).
                     tracked.revisions.properties_changed(element, theirs, tracked.chair)
         _typed_labels(tracked, out, outs, position, element)
-        element.extend(out.content)
+        element.extend(as_elements(out.content))
         if out.mark != "equal":
             assert out.mark_stamp is not None
             tracked.revisions.mark_paragraph(element, out.mark, out.mark_stamp)  # type: ignore[arg-type]
@@ -552,30 +571,51 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
 
 def _paragraph_xml(tracked: _Tracked, out: Out, outs: list[Out], position: int,
                    placed: dict[int, tuple[int, int]]) -> str | None:
-    """A kept paragraph of plain words (`Out.text`) as text, as the element path writes it;
-    None where its mark or its properties are revised (the element path writes those)."""
-    paragraph = out.new or out.old
-    if out.mark != "equal" or out.shifted or out.style or paragraph is None:
-        return None
-    if out.old is not None and out.new is not None and (out.old.kind, out.old.level, bool(out.old.label)) != (
-            out.new.kind, out.new.level, bool(out.new.label)):
-        return None
-    style, num, bidi, indent, keep_next = default_key(paragraph, placed.get(position), tracked.rtl,
-                                                      bool(paragraph.label and position not in placed))
+    """An output paragraph as text (`fragments`), as the element path writes it: properties,
+    their change, the typed labels, the revised mark, the content, revision ids taken in
+    the same order; None where the content holds an element (a footnote reference, a
+    format change, a move range), which the element path writes."""
+    content = out.content
+    for item in content:
+        if not isinstance(item, str):
+            return None
+    rtl = tracked.rtl
+    changed = ""
+    if out.style:
+        properties = paragraph_properties_xml((out.style, None, rtl, None, False))
+    else:
+        old, new = out.old, out.new
+        paragraph = new or old
+        num = placed.get(position)
+        properties = paragraph_properties_xml(default_key(
+            paragraph, num, rtl, paragraph is not None and bool(paragraph.label) and num is None))
+        if old is not None and new is not None and (out.shifted or old.kind != new.kind or old.level != new.level or
+                                                    bool(old.label) != bool(new.label)):
+            before = paragraph_properties_xml(default_key(old, num, rtl, bool(old.label) and num is None))
+            if before != properties:
+                changed = tracked.revisions.properties_changed_xml(before, tracked.chair)
+    inner = _labels_xml(tracked, out, outs, position) + "".join(content)  # type: ignore[arg-type]
+    if out.mark != "equal":
+        assert out.mark_stamp is not None
+        properties += tracked.revisions.mark_xml(out.mark, out.mark_stamp)  # type: ignore[arg-type]
+    properties += changed
+    if properties:
+        return f"<w:p><w:pPr>{properties}</w:pPr>{inner}</w:p>"
+    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
+
+
+def _labels_xml(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> str:
+    """The typed labels (`_labels`) as text, as `_typed_labels` writes them."""
     old_label, new_label, stamp = _labels(tracked, out, outs, position)
     properties = tracked.plain_xml
-    labels = ""
     if old_label == new_label:
-        if old_label:
-            labels = run_xml(old_label + "\t", properties)
-    else:
-        if old_label:
-            labels = tracked.revisions.wrap_xml("delete", run_xml(old_label + "\t", properties, "w:delText"), stamp)
-        if new_label:
-            labels += tracked.revisions.wrap_xml("insert", run_xml(new_label + "\t", properties), stamp)
-    assert out.text is not None
-    return (paragraph_start_xml(style, num=num, bidi=bidi, indent=indent, keep_next=keep_next) + labels
-            + run_xml(out.text, properties) + "</w:p>")
+        return run_xml(old_label + "\t", properties) if old_label else ""
+    written = ""
+    if old_label:
+        written = tracked.revisions.wrap_xml("delete", run_xml(old_label + "\t", properties, "w:delText"), stamp)
+    if new_label:
+        written += tracked.revisions.wrap_xml("insert", run_xml(new_label + "\t", properties), stamp)
+    return written
 
 
 def _labels(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> tuple[str, str, Stamp]:
@@ -594,8 +634,9 @@ def _labels(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> tupl
                 break
         return False
 
-    old_label = out.starts_old.label if out.starts_old is not None and not auto(out.starts_old, "old") else ""
-    new_label = out.starts_new.label if out.starts_new is not None and not auto(out.starts_new, "new") else ""
+    starts_old, starts_new = out.starts_old, out.starts_new
+    old_label = starts_old.label if starts_old is not None and starts_old.label and not auto(starts_old, "old") else ""
+    new_label = starts_new.label if starts_new is not None and starts_new.label and not auto(starts_new, "new") else ""
     return old_label, new_label, out.label_stamp or tracked.chair
 
 
