@@ -95,6 +95,10 @@ def text_xml(text: str, tag: str = "w:t") -> str:
 def run_xml(text: str, properties: str, tag: str = "w:t") -> str:
     """A `w:r` holding `text` with run properties `properties` (`run_properties_xml`), as
     `package.make_run_like` makes it."""
+    if text and _NOT_PLAIN.search(text) is None:  # `text_xml`'s common case, one call less per run
+        if text[0].isspace() or text[-1].isspace():
+            return f'<w:r>{properties}<{tag} xml:space="preserve">{text}</{tag}></w:r>'
+        return f"<w:r>{properties}<{tag}>{text}</{tag}></w:r>"
     inner = properties + text_xml(text, tag)
     return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
 
