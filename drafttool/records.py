@@ -31,7 +31,7 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
     return text + "\n" if indent is not None else text
 
 
-def dumps_listed(value: dict[str, Any]) -> str:
+def dumps_listed(value: dict[str, Any], *, written: tuple[str, ...] = ()) -> str:
     """JSON text of an object with each item of its lists (or iterators) on a line of its own.
 
     `json.dumps` with an indent goes through the pure-Python encoder, three to four times
@@ -39,7 +39,8 @@ def dumps_listed(value: dict[str, Any]) -> str:
     C encoder writes each top-level value, or each item of a top-level list, on one line:
     the output stays readable and diffable line by line (one change a line).  One encoder
     serves every item (`json.dumps` builds one a call), and lone surrogates are escaped
-    once over the whole text, as `dumps` does."""
+    once over the whole text, as `dumps` does.  The items of the lists named in `written`
+    are JSON texts already, written as they are."""
     encode = _ENCODER.encode
     lines = ["{"]
     for index, (key, item) in enumerate(value.items()):
@@ -49,7 +50,8 @@ def dumps_listed(value: dict[str, Any]) -> str:
             # An iterator's items are encoded as they come, never all held at once.
             start = len(lines)
             lines.append(head + "[")
-            lines.extend([f"    {encode(element)}," for element in item])
+            lines.extend([f"    {element}," for element in item] if key in written else
+                         [f"    {encode(element)}," for element in item])
             if len(lines) == start + 1:
                 lines[-1] = head + "[]" + comma
             else:
