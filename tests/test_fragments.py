@@ -4,7 +4,7 @@ XML cannot hold, characters it escapes, tabs, white space at either end, every s
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from drafttool.renderers.docx.fragments import (
@@ -24,6 +24,10 @@ FORMATS = st.builds(RunFormat, bold=st.booleans(), italic=st.booleans(), underli
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT, FORMATS, st.sampled_from(["w:t", "w:delText"]))
+@example("12.\t", RunFormat(), "w:delText")
+@example("\t", RunFormat(), "w:t")
+@example(" a)\t", RunFormat(rtl=True), "w:t")
+@example("&\t", RunFormat(), "w:t")
 def test_a_run_written_as_text_reads_as_the_element_lxml_writes(text: str, fmt: RunFormat, tag: str) -> None:
     assert run_xml(text, run_properties_xml(fmt), tag) == element_xml(make_run(text, fmt, tag))
 

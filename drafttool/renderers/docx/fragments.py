@@ -76,11 +76,9 @@ def text_xml(text: str, tag: str = "w:t") -> str:
     `package.add_text` makes them: a tab is `w:tab`, and white space at either end of a
     piece is kept by `xml:space="preserve"`."""
     if _NOT_PLAIN.search(text) is None:  # the common case, one scan: long documents call this per run
-        if not text:
-            return ""
-        if text[0].isspace() or text[-1].isspace():
-            return f'<{tag} xml:space="preserve">{text}</{tag}>'
-        return f"<{tag}>{text}</{tag}>"
+        return _piece_xml(text, tag) if text else ""
+    if text[-1] == "\t" and _NOT_PLAIN.search(text, 0, len(text) - 1) is None:  # a typed label: '12.' and a tab
+        return (_piece_xml(text[:-1], tag) if len(text) > 1 else "") + "<w:tab/>"
     text = clean_text(text)
     out = []
     for index, piece in enumerate(text.split("\t")):
@@ -92,13 +90,18 @@ def text_xml(text: str, tag: str = "w:t") -> str:
     return "".join(out)
 
 
+def _piece_xml(piece: str, tag: str) -> str:
+    """Text without characters to escape in `tag`, its white space at either end kept."""
+    if piece[0].isspace() or piece[-1].isspace():
+        return f'<{tag} xml:space="preserve">{piece}</{tag}>'
+    return f"<{tag}>{piece}</{tag}>"
+
+
 def run_xml(text: str, properties: str, tag: str = "w:t") -> str:
     """A `w:r` holding `text` with run properties `properties` (`run_properties_xml`), as
     `package.make_run_like` makes it."""
     if text and _NOT_PLAIN.search(text) is None:  # `text_xml`'s common case, one call less per run
-        if text[0].isspace() or text[-1].isspace():
-            return f'<w:r>{properties}<{tag} xml:space="preserve">{text}</{tag}></w:r>'
-        return f"<w:r>{properties}<{tag}>{text}</{tag}></w:r>"
+        return f"<w:r>{properties}{_piece_xml(text, tag)}</w:r>"
     inner = properties + text_xml(text, tag)
     return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
 

@@ -84,6 +84,8 @@ class Revisions:
     ids: RevisionIds = field(default_factory=RevisionIds)
     moves: int = 0
     """Move ranges named so far ('move1', 'move2'…; 17.13.5.24 pairs them by name)."""
+    _signatures: dict[Stamp, str] = field(default_factory=dict)
+    """A stamp → its `w:author` and `w:date` attributes, as text."""
 
     def _stamped(self, tag: str, stamp: Stamp) -> _Element:
         return make(tag, {"w:id": self.ids.take(), "w:author": stamp.author, "w:date": stamp.date})
@@ -115,8 +117,11 @@ class Revisions:
         return f"<w:pPrChange {self._stamped_xml(stamp)}>{old}</w:pPrChange>"
 
     def _stamped_xml(self, stamp: Stamp) -> str:
-        return f'w:id="{self.ids.take()}" w:author="{escape_attribute(stamp.author)}" ' \
-               f'w:date="{escape_attribute(stamp.date)}"'
+        signed = self._signatures.get(stamp)
+        if signed is None:  # a document has a few stamps and thousands of revisions
+            signed = self._signatures[stamp] = f'w:author="{escape_attribute(stamp.author)}" ' \
+                                               f'w:date="{escape_attribute(stamp.date)}"'
+        return f'w:id="{self.ids.take()}" {signed}'
 
     def inserted(self, runs: Iterable[_Element], stamp: Stamp) -> _Element:
         return self.wrap("insert", runs, stamp)
