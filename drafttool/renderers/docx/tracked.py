@@ -496,16 +496,16 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     else:
         base_properties(outs, layout, rtl)
     body: list[_Element] = []
-    fragments: list[str] = []
+    fragments: list[list[str]] = []
     for position, out in enumerate(outs):
         written = _paragraph_xml(tracked, out, outs, position, placed) if layout is None else None
         if written is not None:
             # Paragraphs written as text in a row share one placeholder.
             if body and fragments and body[-1].tag is etree.Comment:
-                fragments[-1] += written
+                fragments[-1].append(written)
             else:
                 body.append(placeholder(len(fragments)))
-                fragments.append(written)
+                fragments.append([written])
             continue
         if layout is not None:
             element = make_paragraph()
@@ -544,7 +544,7 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     if layout is not None and layout.section is not None:
         _replace_section(document, layout.section)
     add_running_head(package, document, running_header(new), rtl=rtl)
-    package.add("word/document.xml", fill_placeholders(to_xml(document), fragments), CT_DOCUMENT,
+    package.add("word/document.xml", fill_placeholders(to_xml(document), ["".join(run) for run in fragments]), CT_DOCUMENT,
                 REL_OFFICE_DOCUMENT)
     parts = layout.parts if layout is not None else {}
     package.add_word_part("styles.xml", parts.get("styles.xml") or styles_xml(tracked.language), CT_STYLES,
