@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from lxml import etree
 from lxml.etree import _Element
 
 from drafttool.collector import collector_paused
@@ -22,19 +21,18 @@ from drafttool.model import (
 )
 from drafttool.renderers.docx.running import add_running_head
 from drafttool.renderers.masthead import masthead_block, running_header
-from drafttool.renderers.docx.fragments import (
-    as_elements, fill_placeholders, paragraph_properties_xml, placeholder, run_properties_xml, run_xml,
-)
+from drafttool.renderers.docx.body import write_body
+from drafttool.renderers.docx.fragments import fill_placeholders, run_properties_xml, run_xml
 from drafttool.renderers.docx.lists import list_templates
 from drafttool.renderers.docx.marks import (
-    OldLayout, Out, base_properties, decide_numbering, default_key, default_properties, deletions_first, shift_marks,
+    OldLayout, Out, base_properties, decide_numbering, deletions_first, shift_marks,
 )
 from drafttool.renderers.docx.package import (
     CT_CORE_PROPERTIES, CT_DOCUMENT, CT_FONT_TABLE, CT_FOOTNOTES, CT_NUMBERING, CT_SETTINGS, CT_STYLES, CT_THEME,
     REL_CORE_PROPERTIES, REL_FONT_TABLE, REL_FOOTNOTES, REL_NUMBERING, REL_OFFICE_DOCUMENT, REL_SETTINGS, REL_STYLES,
     REL_THEME,
     DocxPackage, Footnotes, Numbering, RunFormat, add_text, core_properties_xml, footnote_paragraph,
-    footnote_reference_run, make_document, make_paragraph, make_run, make_run_like, properties_template, to_xml,
+    footnote_reference_run, make_document, make_run_like, properties_template, to_xml,
 )
 from drafttool.renderers.docx.revisions import Revisions, Stamp, word_date
 from drafttool.renderers.docx.runs import DELETE_KIND, EQUAL_KIND, INSERT_KIND, Runs
@@ -222,9 +220,9 @@ class _Tracked:
             written = self.runs_xml(new_runs)
             if written is not None:
                 return [written]
-        if old_runs == new_runs and all(r.footnote is None or self.old_notes.get(r.footnote) is
-                                        self.new_notes.get(r.footnote) for r in new_runs):
-            return list(self.runs(new_runs, "new"))
+            if all(r.footnote is None or self.old_notes.get(r.footnote) is self.new_notes.get(r.footnote)
+                   for r in new_runs):
+                return list(self.runs(new_runs, "new"))
         out: list[_Element | str] = []
         old_units, new_units = _units(old_runs), _units(new_runs)
         if len(old_units) != len(new_units):  # never from our diff: show it as a replacement
@@ -323,12 +321,13 @@ class _Tracked:
                     current.content.extend(self.kept(list(old_runs), list(new_runs)))
                     continue
                 side, tag = ("old", "w:delText") if action in ("delete", "move-from") else ("new", "w:t")
-                written = self.runs_xml(list(old_runs if side == "old" else new_runs), tag)
+                runs = list(old_runs if side == "old" else new_runs)
+                written = self.runs_xml(runs, tag)
                 if written is not None:
                     if written:
                         current.content.append(self.revisions.wrap_xml(action, written, stamp))  # type: ignore[arg-type]
                     continue
-                made = self.runs(list(old_runs if side == "old" else new_runs), side, tag)
+                made = self.runs(runs, side, tag)
                 if made:
                     current.content.append(self.revisions.wrap(action, made, stamp))  # type: ignore[arg-type]
         if olds and news:
@@ -495,48 +494,7 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
         placed = decide_numbering(outs, old, new, numbering, list_templates(new), comparison)
     else:
         base_properties(outs, layout, rtl)
-    body: list[_Element] = []
-    fragments: list[list[str]] = []
-    for position, out in enumerate(outs):
-        written = _paragraph_xml(tracked, out, outs, position, placed) if layout is None else None
-        if written is not None:
-            # Paragraphs written as text in a row share one placeholder.
-            if body and fragments and body[-1].tag is etree.Comment:
-                fragments[-1].append(written)
-            else:
-                body.append(placeholder(len(fragments)))
-                fragments.append([written])
-            continue
-        if layout is not None:
-            element = make_paragraph()
-            if out.ppr is not None:
-                element.append(out.ppr)
-            if out.old_ppr is not None and etree.tostring(out.old_ppr) != (
-                    etree.tostring(out.ppr) if out.ppr is not None else b""):
-                tracked.revisions.properties_changed(element, out.old_ppr, tracked.chair)
-        elif out.style:
-            element = make_paragraph(out.style, bidi=rtl)
-        else:
-            paragraph = out.new or out.old
-            typed = bool(paragraph is not None and paragraph.label and position not in placed)
-            element = default_properties(paragraph, placed.get(position), rtl, typed)
-            if out.old is not None and out.new is not None and (out.shifted or (
-                    out.old.kind, out.old.level, bool(out.old.label)) != (out.new.kind, out.new.level,
-                                                                           bool(out.new.label))):
-                before = default_properties(out.old, placed.get(position), rtl,
-                                             bool(out.old.label and position not in placed))
-                ours, theirs = element.find(_PPR_TAG), before.find(_PPR_TAG)
-                if (etree.tostring(ours) if ours is not None else b"") != (
-                        etree.tostring(theirs) if theirs is not None else b""):
-                    # The paragraph changed kind (a heading merged into the title): rejecting
-                    # the change gives its old style back (17.13.5.29).
-                    tracked.revisions.properties_changed(element, theirs, tracked.chair)
-        _typed_labels(tracked, out, outs, position, element)
-        element.extend(as_elements(out.content))
-        if out.mark != "equal":
-            assert out.mark_stamp is not None
-            tracked.revisions.mark_paragraph(element, out.mark, out.mark_stamp)  # type: ignore[arg-type]
-        body.append(element)
+    body, fragments = write_body(tracked, outs, placed, layout)
     tracked.number_notes(body)
 
     package = DocxPackage()
@@ -544,8 +502,7 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     if layout is not None and layout.section is not None:
         _replace_section(document, layout.section)
     add_running_head(package, document, running_header(new), rtl=rtl)
-    package.add("word/document.xml", fill_placeholders(to_xml(document), ["".join(run) for run in fragments]), CT_DOCUMENT,
-                REL_OFFICE_DOCUMENT)
+    package.add("word/document.xml", fill_placeholders(to_xml(document), fragments), CT_DOCUMENT, REL_OFFICE_DOCUMENT)
     parts = layout.parts if layout is not None else {}
     package.add_word_part("styles.xml", parts.get("styles.xml") or styles_xml(tracked.language), CT_STYLES,
                           REL_STYLES)
@@ -569,93 +526,6 @@ def _render_tracked(comparison: Comparison, old: Round, new: Round, moves: Moves
     return package.to_bytes()
 
 
-def _paragraph_xml(tracked: _Tracked, out: Out, outs: list[Out], position: int,
-                   placed: dict[int, tuple[int, int]]) -> str | None:
-    """An output paragraph as text (`fragments`), as the element path writes it: properties,
-    their change, the typed labels, the revised mark, the content, revision ids taken in
-    the same order; None where the content holds an element (a footnote reference, a
-    format change, a move range), which the element path writes."""
-    content = out.content
-    for item in content:
-        if not isinstance(item, str):
-            return None
-    rtl = tracked.rtl
-    changed = ""
-    if out.style:
-        properties = paragraph_properties_xml((out.style, None, rtl, None, False))
-    else:
-        old, new = out.old, out.new
-        paragraph = new or old
-        num = placed.get(position)
-        properties = paragraph_properties_xml(default_key(
-            paragraph, num, rtl, paragraph is not None and bool(paragraph.label) and num is None))
-        if old is not None and new is not None and (out.shifted or old.kind != new.kind or old.level != new.level or
-                                                    bool(old.label) != bool(new.label)):
-            before = paragraph_properties_xml(default_key(old, num, rtl, bool(old.label) and num is None))
-            if before != properties:
-                changed = tracked.revisions.properties_changed_xml(before, tracked.chair)
-    inner = _labels_xml(tracked, out, outs, position) + "".join(content)  # type: ignore[arg-type]
-    if out.mark != "equal":
-        assert out.mark_stamp is not None
-        properties += tracked.revisions.mark_xml(out.mark, out.mark_stamp)  # type: ignore[arg-type]
-    properties += changed
-    if properties:
-        return f"<w:p><w:pPr>{properties}</w:pPr>{inner}</w:p>"
-    return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
-
-
-def _labels_xml(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> str:
-    """The typed labels (`_labels`) as text, as `_typed_labels` writes them."""
-    old_label, new_label, stamp = _labels(tracked, out, outs, position)
-    properties = tracked.plain_xml
-    if old_label == new_label:
-        return run_xml(old_label + "\t", properties) if old_label else ""
-    written = ""
-    if old_label:
-        written = tracked.revisions.wrap_xml("delete", run_xml(old_label + "\t", properties, "w:delText"), stamp)
-    if new_label:
-        written += tracked.revisions.wrap_xml("insert", run_xml(new_label + "\t", properties), stamp)
-    return written
-
-
-def _labels(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> tuple[str, str, Stamp]:
-    """The labels Word does not number, typed before the text: the old round's where an old
-    paragraph starts, the new round's where a new one starts, and who changed them (the
-    paragraph's insertion or deletion, else the chair)."""
-    def auto(paragraph: Paragraph, view: str) -> bool:
-        # The paragraph's mark may be further on (a paragraph split in several outputs, or a
-        # mark shifted past inserted paragraphs).
-        for k in range(position, len(outs)):
-            candidate = outs[k]
-            if (candidate.old if view == "old" else candidate.new) is paragraph:
-                return candidate.old_auto if view == "old" else candidate.new_auto
-            if candidate.change != out.change and not candidate.shifted and not (
-                    candidate.mark != "equal" and k > position):
-                break
-        return False
-
-    starts_old, starts_new = out.starts_old, out.starts_new
-    old_label = starts_old.label if starts_old is not None and starts_old.label and not auto(starts_old, "old") else ""
-    new_label = starts_new.label if starts_new is not None and starts_new.label and not auto(starts_new, "new") else ""
-    return old_label, new_label, out.label_stamp or tracked.chair
-
-
-def _typed_labels(tracked: _Tracked, out: Out, outs: list[Out], position: int, element: _Element) -> None:
-    """The typed labels (`_labels`) as runs appended to the paragraph; a changed label is a
-    revision."""
-    old_label, new_label, stamp = _labels(tracked, out, outs, position)
-    if not old_label and not new_label:
-        return
-    fmt = tracked.builder.template(False, False)
-    if old_label == new_label:
-        element.append(make_run_like(old_label + "\t", fmt))
-        return
-    if old_label:
-        element.append(tracked.revisions.deleted([make_run_like(old_label + "\t", fmt, "w:delText")], stamp))
-    if new_label:
-        element.append(tracked.revisions.inserted([make_run_like(new_label + "\t", fmt)], stamp))
-
-
 _HEADER_FOOTER = {qn("w:headerReference"), qn("w:footerReference")}
 _FOOTNOTE_REFERENCE, _W_ID = qn("w:footnoteReference"), qn("w:id")
 _OLD_ONLY = {qn("w:del"), qn("w:moveFrom")}
@@ -675,7 +545,6 @@ def _views_of(element: _Element) -> tuple[str, ...]:
 
 
 _P_TAG = qn("w:p")
-_PPR_TAG = qn("w:pPr")
 
 
 def _replace_section(document: _Element, section: _Element) -> None:
