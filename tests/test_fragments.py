@@ -86,16 +86,16 @@ def test_the_numbering_part_written_as_text_reads_as_its_elements(
     assert numbering.to_xml() == to_xml(root)
 
 
-def test_placeholders_are_filled_in_order_and_a_missing_one_is_an_error() -> None:
+def test_placeholders_are_filled_in_order_other_comments_kept_and_a_missing_one_is_an_error() -> None:
     from lxml import etree
     from drafttool.renderers.docx.fragments import placeholder
 
     root = make_root("w:body")
     root.append(placeholder(0))
-    sub(root, "w:p")
+    sub(root, "w:p").append(etree.Comment(" kept from an old file "))
     root.append(placeholder(1))
     data = fill_placeholders(etree.tostring(root), ["<w:p>é</w:p>", "<w:p/>"])
-    assert data.endswith("><w:p>é</w:p><w:p/><w:p/></w:body>".encode())
+    assert data.endswith("><w:p>é</w:p><w:p><!-- kept from an old file --></w:p><w:p/></w:body>".encode())
     try:
         fill_placeholders(etree.tostring(root), ["<w:p/>"])
     except ValueError as error:

@@ -16,7 +16,8 @@ feed); properties are never written by hand but serialised once from the element
 
 A part holding fragments is built with a `placeholder` comment where they go and filled
 after lxml has serialised it (`fill_placeholders`): a comment is the one node the writers
-never make otherwise, and its opening '<!--' cannot occur in escaped text or attributes.
+never make otherwise, and its opening '<!--' cannot occur in escaped text or attributes
+(a comment carried over from an old .docx does not open with the placeholder's words).
 """
 
 from __future__ import annotations
@@ -121,14 +122,19 @@ def as_elements(content: Iterable[_Element | str]) -> list[_Element]:
 _NAMESPACES = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NSMAP.items())
 
 
+_PLACEHOLDER = "drafttool fragment "
+"""How a placeholder comment opens: a comment kept from an old .docx (its section or
+paragraph properties) is left as it is."""
+
+
 def placeholder(number: int) -> _Element:
     """The comment standing for the fragments numbered `number` until the part is serialised."""
-    return etree.Comment(str(number))
+    return etree.Comment(f"{_PLACEHOLDER}{number}")
 
 
 def fill_placeholders(data: bytes, fragments: list[str]) -> bytes:
     """A serialised part with each placeholder replaced by its fragment (UTF-8)."""
-    pieces = data.split(b"<!--")
+    pieces = data.split(f"<!--{_PLACEHOLDER}".encode())
     if len(pieces) != len(fragments) + 1:
         raise ValueError(f"{len(pieces) - 1} placeholders for {len(fragments)} fragments")
     out = [pieces[0]]
