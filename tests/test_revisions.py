@@ -485,3 +485,15 @@ def test_an_unknown_move_mode_is_refused():
     compared = compare_rounds(Round("a"), Round("b"))
     with pytest.raises(ValueError, match="moves must be one of delete-insert, revisions, not 'both'"):
         render_tracked_docx(compared, Round("a"), Round("b"), moves="both")
+
+
+@pytest.mark.parametrize("moves", ["delete-insert", "revisions"])
+def test_over_an_old_word_files_layout_accepting_gives_the_new_round_and_rejecting_the_old(moves):
+    from drafttool.operations import compare_store_rounds
+    from drafttool.readers.docx import read_docx_layout
+    from drafttool.renderers.docx import render_round_docx
+
+    compared = compare_store_rounds("drafts/cnd-2024", "Zero draft", "Rev.1")
+    layout = read_docx_layout(render_round_docx(compared.old))[1]
+    data = render_tracked_docx(compared.comparison, compared.old, compared.new, moves=moves, layout=layout)
+    assert_views(data, compared.old, compared.new)
