@@ -364,11 +364,8 @@ class Footnotes:
 def footnote_reference_run(footnote_id: int, *, custom_mark: str = "", fmt: RunFormat = RunFormat()) -> _Element:
     """A run holding `w:footnoteReference` in the FootnoteReference style; with a custom
     mark ('*'), `w:customMarkFollows` and the mark as text in the same run (17.11.14)."""
-    run = make("w:r")
-    rpr = run_properties(RunFormat(bold=fmt.bold, italic=fmt.italic, style="FootnoteReference", rtl=fmt.rtl,
-                                   east_asian=fmt.east_asian))
-    assert rpr is not None
-    run.append(rpr)
+    run = make_run_like("", properties_template(RunFormat(bold=fmt.bold, italic=fmt.italic, style="FootnoteReference",
+                                                          rtl=fmt.rtl, east_asian=fmt.east_asian)))
     ref = sub(run, "w:footnoteReference", {"w:id": str(footnote_id)})
     if custom_mark:
         ref.set(qn("w:customMarkFollows"), "1")
@@ -379,6 +376,16 @@ def footnote_reference_run(footnote_id: int, *, custom_mark: str = "", fmt: RunF
 def footnote_paragraph(*, custom_mark: str = "", bidi: bool = False, rtl: bool = False) -> _Element:
     """The first `w:p` of a footnote body: FootnoteText style, then the mark Word echoes
     (`w:footnoteRef`, or the custom mark as text) and a space; append the text runs to it."""
+    key = (custom_mark, bidi, rtl)
+    if key not in _FOOTNOTE_STARTS:  # built once, copied for each of a long text's notes
+        _FOOTNOTE_STARTS[key] = _footnote_start(custom_mark, bidi, rtl)
+    return _FOOTNOTE_STARTS[key].__copy__()
+
+
+_FOOTNOTE_STARTS: dict[tuple[str, bool, bool], _Element] = {}
+
+
+def _footnote_start(custom_mark: str, bidi: bool, rtl: bool) -> _Element:
     paragraph = make_paragraph("FootnoteText", bidi=bidi)
     mark_format = RunFormat(style="FootnoteReference", rtl=rtl)
     if custom_mark:
