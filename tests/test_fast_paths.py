@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafttool.readers.textfile import _UNWANTED, _has_unwanted
+from drafttool.errors import InputError
+from drafttool.readers.textfile import _LINE_BREAKS, _UNWANTED, _has_unwanted, clean_text, decode_text, plain_text
 
 
 def test_the_fast_test_for_unwanted_characters_agrees_on_every_code_point() -> None:
@@ -17,3 +18,44 @@ def test_the_fast_test_for_unwanted_characters_agrees_on_every_code_point() -> N
 @given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF), max_size=8))
 def test_the_fast_test_for_unwanted_characters_agrees_on_any_text(text: str) -> None:
     assert _has_unwanted(text) == bool(_UNWANTED.search(text))
+
+
+def _decoded_and_cleaned(data: bytes) -> tuple[str, int] | None:
+    """What the slow passes make of `data`: the text and how many notices; None if refused."""
+    try:
+        text, notices = decode_text(data, None)
+    except InputError:
+        return None
+    text, cleaned = clean_text(text, None)
+    return text, len(notices) + len(cleaned)
+
+
+def test_plain_text_is_taken_on_every_code_point_but_those_decoding_or_cleaning_change() -> None:
+    changed = "\r" + "".join(_LINE_BREAKS)
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # UTF-8 cannot encode a surrogate: the bytes tests below try them
+        char = chr(code)
+        expected = None if char in changed or _UNWANTED.match(char) else f"a{char}b"
+        assert plain_text(f"a{char}b".encode("utf-8")) == expected, hex(code)
+    assert _decoded_and_cleaned("a\u2028b".encode("utf-8")) == ("a\nb", 0)
+
+
+@given(st.binary(max_size=12))
+def test_plain_text_agrees_with_decoding_and_cleaning_on_any_bytes(data: bytes) -> None:
+    plain = plain_text(data)
+    if plain is not None:
+        assert _decoded_and_cleaned(data) == (plain, 0)
+
+
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF,
+                                      blacklist_categories=("Cs",)), max_size=8))
+def test_plain_text_is_none_exactly_where_decoding_or_cleaning_changes_the_text(text: str) -> None:
+    data = text.encode("utf-8")
+    assert (plain_text(data) is None) == (_decoded_and_cleaned(data) != (text, 0))
+
+
+def test_plain_text_leaves_a_binary_file_to_be_refused() -> None:
+    for data in (b"%PDF-1.7\n...", b"  \n{\\rtf1 ansi}", b"PK\x03\x04zip"):
+        assert plain_text(data) is None
+        assert _decoded_and_cleaned(data) is None

@@ -64,14 +64,13 @@ class Block:
 
 
 
-def front_matter(text: str, path: str | None, notices: list[Notice]) -> tuple[dict[str, str], int, bool]:
-    """`key: value` lines between a first line `---` and the next `---`.
+def front_matter(lines: list[str], path: str | None, notices: list[Notice]) -> tuple[dict[str, str], int, bool]:
+    """`key: value` lines between a first line `---` and the next `---`, in the file's lines.
 
     Keys drafttool writes (`FRONT_KEYS`) are read; a `title` is the document's title;
     any other key — website front matter has `layout:`, `permalink:`, lists of tags — is
     left out with one notice naming them, never refused.
     """
-    lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, 0, False
     front: dict[str, str] = {}

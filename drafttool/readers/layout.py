@@ -32,11 +32,13 @@ _SYMBOL = re.compile(r"(?<!\S)[A-Z]{1,8}/(?:[A-Z0-9.]+/)*[A-Z0-9.]+(?:/Rev\.\d+)
 
 def laid_out(text: str) -> bool:
     """Whether text looks like `pdftotext -layout` output: pages, and lines indented deep."""
-    lines = [line for line in text.split("\n")[:2000] if line.strip()]
+    if "\f" not in text:
+        return False
+    lines = [line for line in text.split("\n", 2000)[:2000] if line.strip()]
     if len(lines) < 10:
         return False
     deep = sum(1 for line in lines if len(line) - len(line.lstrip(" ")) >= 4)
-    return "\f" in text and deep * 4 >= len(lines)
+    return deep * 4 >= len(lines)
 
 
 def lay_out(text: str) -> str:

@@ -47,7 +47,7 @@ from drafttool.readers.blocks import (
     CLAUSE_END, OPENER, Block, blocks_of, drop_website_furniture, front_matter, without_furniture,
 )
 from drafttool.readers.pipes import table_cells
-from drafttool.readers.textfile import clean_text, decode_text
+from drafttool.readers.textfile import clean_text, decode_text, plain_text
 from drafttool.text.containers import container_heading
 
 ADOPTION_RECORD = re.compile(
@@ -103,17 +103,22 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
 
 
 def _read_markdown(data: bytes | str, *, path: str | None, label: str, language: str, markdown: bool) -> Reading:
-    text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
+    plain = None if isinstance(data, str) else plain_text(data)
+    if plain is not None:
+        text, notices = plain, []  # UTF-8 with nothing to recover or take out: most files
+    else:
+        text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
     laid = not markdown and layout.laid_out(text)
     if laid:
         text = layout.lay_out(text)  # pdftotext -layout: paragraphs by their indent, footnotes by page
-    text, cleaned = clean_text(text, path)
-    notices += cleaned
-    front, body_start, website = front_matter(text, path, notices)
+    if plain is None or laid:
+        text, cleaned = clean_text(text, path)
+        notices += cleaned
+    lines = text.split("\n")
+    front, body_start, website = front_matter(lines, path, notices)
     # Front matter as `export --format md` writes it: the text below holds one paragraph
     # a block, the title as '# …'; a website's front matter says nothing of the body.
     ours = bool(front) and not website and "title" not in front
-    lines = text.split("\n")
     blocks = blocks_of(lines, body_start, markdown, laid_out=laid)
     if markdown and not ours:
         blocks = drop_website_furniture(blocks, notices, path)
