@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from drafttool.errors import InputError, Notice
 from drafttool.readers import layout
@@ -220,7 +221,7 @@ ITEM_START = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+•–▪◦●·
                          r"|[一二三四五六七八九十]{1,3}|[أبجدهوزحطيكلمنسعفصقرشتثخذضظغ]|هـ)[)）][ \t]*(?=\S))")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 CLAUSE_END = ",;:.!?。；，：、،؛"
-OPENER = re.compile(
+OPENER = (
     r"^(?:[*_]*)(?:"
     r"(?:Deeply |Gravely |Strongly |Further |Also )?[A-Z][a-z]+ing\b|(?:Deeply |Gravely |Seriously )?(?:Concerned"
     r"|Convinced|Alarmed|Determined|Encouraged|Guided|Pleased|Disturbed|Appalled|Dismayed|Committed|Inspired"
@@ -240,6 +241,13 @@ OPENER = re.compile(
 languages, italic or not: 'Recalling', 'Deeply concerned', 'Rappelant', 'Recordando',
 'Ссылаясь', 'وإذ تشير', '回顾'.  A line that opens so after one that ended a clause starts
 a paragraph, and a block that opens so never continues the paragraph before it."""
+
+
+@cache
+def opener() -> re.Pattern[str]:
+    """`OPENER` compiled, the first time a line is asked whether it opens a paragraph:
+    never for Markdown written one paragraph a block, as drafttool exports it."""
+    return re.compile(OPENER)
 
 
 _NOTE_AT_END = re.compile(r"\s[0-9]{1,3}(?:,[0-9]{1,3})*$")
@@ -292,7 +300,7 @@ def _split_block(block: Block, markdown: bool) -> list[Block]:
                        and len(line.strip()) < 0.7 * longest)
             if not ((markdown and _FOOTNOTE_DEF.match(line))
                     or (item and (markdown or ended))
-                    or (ended and OPENER.match(line.strip())) or numbered or heading):
+                    or (ended and opener().match(line.strip())) or numbered or heading):
                 continue
         part = lines[start:index]
         first = ITEM_START.match(part[0])

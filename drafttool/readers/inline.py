@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from drafttool.readers import limits
 from drafttool.text import markup
 from drafttool.text.markup import Run
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 _FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
@@ -45,17 +49,15 @@ class Inline:
         if "*" in footnote_labels or "**" in footnote_labels:
             star = r"\\\*" if markdown else r"\*"
             self._stars = re.compile(rf"(?<=[^\s\\*])((?:{star}){{1,3}})(?=[\s.,;:)]|$)")
-        self._parser = None
+        self._parser: MarkdownIt | None = None
+        """Made for the first paragraph with Markdown syntax to parse: importing markdown-it
+        costs more (15 ms) than reading a few hundred paragraphs of plain words."""
         self.unparsed: list[tuple[str, int]] = []
+        """Places of paragraphs read as plain text for their mass of Markdown syntax, and its count."""
         self.spaced = False
         """Text laid out as on the page puts a footnote's number apart ('Nations 1 are'):
         taken as a reference when it is the next footnote's number (see `_plain_runs`)."""
         self.next_note = 1
-        """Places of paragraphs read as plain text for their mass of Markdown syntax, and its count."""
-        if markdown:
-            from markdown_it import MarkdownIt
-
-            self._parser = MarkdownIt("commonmark")
 
     def convert(self, raw: str, footnote_ids: dict[str, str], place: str = "") -> str:
         if self.markdown and "\t" not in raw and not _has_markdown_syntax(raw):
@@ -106,7 +108,10 @@ class Inline:
         return [Run(raw)]
 
     def _markdown_runs(self, raw: str, footnote_ids: dict[str, str]) -> list[Run]:
-        assert self._parser is not None
+        if self._parser is None:
+            from markdown_it import MarkdownIt
+
+            self._parser = MarkdownIt("commonmark")
         tokens = self._parser.parseInline(raw, {})
         children = tokens[0].children or [] if tokens else []
         runs: list[Run] = []

@@ -35,12 +35,14 @@ from pathlib import Path
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Any
-
-from lxml import etree
-from lxml.etree import _Element
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from drafttool.errors import InputError, Notice
+
+if TYPE_CHECKING:  # lxml is imported where a .docx is read: the text readers need only the limits
+    from lxml import etree
+    from lxml.etree import _Element
 
 MB = 1024 * 1024
 
@@ -155,19 +157,28 @@ def _unsafe_name(name: str) -> bool:
     return name.startswith("/") or re.match(r"[A-Za-z]:", name) is not None or ".." in name.split("/")
 
 
-class _Refuse(etree.Resolver):
-    """Whatever libxml2 would load (a DTD, an external entity): an empty document instead.
-    With entities and DTD loading off it is never asked; it is here so that it never can."""
+@cache
+def _refusing_resolver() -> type[etree.Resolver]:
+    """The class of `xml_parser`'s resolver, made once lxml is imported."""
+    from lxml import etree
 
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
-        return self.resolve_string("", context)
+    class Refuse(etree.Resolver):
+        """Whatever libxml2 would load (a DTD, an external entity): an empty document instead.
+        With entities and DTD loading off it is never asked; it is here so that it never can."""
+
+        def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+            return self.resolve_string("", context)
+
+    return Refuse
 
 
 def xml_parser() -> etree.XMLParser:
     """A parser for untrusted XML: no entity expansion, no DTD, no network, default limits."""
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
-    parser.resolvers.add(_Refuse())
+    parser.resolvers.add(_refusing_resolver()())
     return parser
 
 
@@ -245,6 +256,8 @@ class Package:
         """A part parsed as XML under the limits, or None if the package has no such part."""
         if name not in self.names:
             return None
+        from lxml import etree
+
         parser = xml_parser()
         try:
             for chunk in self._inflate(name, MAX_PART_BYTES):

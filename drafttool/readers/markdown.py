@@ -44,7 +44,7 @@ from drafttool.readers.inline import Inline, unwrap as _unwrap
 from drafttool.readers.masthead import masthead_from_front, masthead_from_lines
 from drafttool.readers.notes import check_brackets, check_footnotes
 from drafttool.readers.blocks import (
-    CLAUSE_END, OPENER, Block, blocks_of, drop_website_furniture, front_matter, without_furniture,
+    CLAUSE_END, Block, blocks_of, drop_website_furniture, front_matter, opener, without_furniture,
 )
 from drafttool.readers.pipes import table_cells
 from drafttool.readers.textfile import clean_text, decode_text, plain_text
@@ -103,9 +103,10 @@ def read_markdown(data: bytes | str, *, path: str | None = None, label: str = ""
 
 
 def _read_markdown(data: bytes | str, *, path: str | None, label: str, language: str, markdown: bool) -> Reading:
-    plain = None if isinstance(data, str) else plain_text(data)
+    notices: list[Notice] = []
+    plain = None if isinstance(data, str) else plain_text(data)  # UTF-8 with nothing to take out: most files
     if plain is not None:
-        text, notices = plain, []  # UTF-8 with nothing to recover or take out: most files
+        text = plain
     else:
         text, notices = (data, []) if isinstance(data, str) else decode_text(data, path)
     laid = not markdown and layout.laid_out(text)
@@ -393,7 +394,7 @@ def _continues(previous: str, text: str, markdown: bool, broken: bool) -> bool:
         return False
     if markdown and after[0] in "*_":
         return False  # a new paragraph opening with an italic verb: *Recalling*
-    if OPENER.match(after):
+    if opener().match(after):
         return False
     if LETTER_ITEM.match(after):
         return False  # 'a. The natural sciences;' under '(ii) Education in:'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from drafttool.model import Scope
 from drafttool.text.labels import ARABIC_INDIC, LATIN_SUFFIXES, from_chinese, from_roman
@@ -32,8 +33,11 @@ _LATIN = re.compile(
     r"(?:\s+(?:" + _NUMBER + r"|(?P<decision>-?[0-9]*/[A-Za-z]+(?:\.[0-9A-Za-z]+)*)))?"
     r"(?P<mark>\s*[.:：]|\s+[-–—]|)(?=\s|$)"
 )
-_CHINESE = re.compile(r"^(?:第(?P<n>[0-9]{1,4}|[一二三四五六七八九十百]{1,5})(?P<unit>条|部分|章|节)|(?P<annex>附件)(?P<an>[一二三四五六七八九十0-9]*)"
+_CHINESE = (r"^(?:第(?P<n>[0-9]{1,4}|[一二三四五六七八九十百]{1,5})(?P<unit>条|部分|章|节)|(?P<annex>附件)(?P<an>[一二三四五六七八九十0-9]*)"
                       r"|(?P<option>备选案文|选项)\s*(?P<on>[0-9一二三四五六七八九十]*))(?P<mark>\s*[：:.]|)")
+_CHINESE_FIRST = "第附备选"
+"""The characters a Chinese container heading opens with: the pattern is compiled, and
+tried, only on a text that opens with one."""
 _CHINESE_UNITS = {"条": Scope.ARTICLE, "部分": Scope.PART, "章": Scope.CHAPTER, "节": Scope.SECTION}
 _BARE = (Scope.ANNEX, Scope.OPTION)
 """Scopes whose heading may stand without a number: 'Annex', 'Alt.'."""
@@ -103,7 +107,7 @@ def container_heading(text: str, *, heading: bool = False) -> ContainerHeading |
         if scope is Scope.OPTION and match.group("word").startswith("Alt"):
             key = f"alt{key}"
     else:
-        chinese = _CHINESE.match(text)
+        chinese = _chinese().match(text) if text and text[0] in _CHINESE_FIRST else None
         if not chinese:
             return None
         if chinese.group("unit"):
@@ -119,6 +123,11 @@ def container_heading(text: str, *, heading: bool = False) -> ContainerHeading |
     if rest and not heading and not _heading_words(rest, scope, mark):
         return None
     return ContainerHeading(scope, written, key, rest, value)
+
+
+@cache
+def _chinese() -> re.Pattern[str]:
+    return re.compile(_CHINESE)
 
 
 def _heading_words(rest: str, scope: Scope, mark: str) -> bool:

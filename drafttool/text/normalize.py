@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from drafttool.text import markup
 from drafttool.text.languages import CJK_LETTERS
@@ -73,10 +73,14 @@ def paragraph_key(text: str) -> str:
     return normalise(markup.plain(text))
 
 
-_CJK_RANGES = CJK_LETTERS
-_WORDS = re.compile(rf"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])\w)+")
 _PLAIN_WORDS = re.compile(r"\w+")
-_HAS_CJK = re.compile(f"[{_CJK_RANGES}]")
+
+
+@cache
+def _cjk_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whether a text has CJK letters, and its words when it has: compiled when first
+    asked for (their ranges cost 5 ms to compile, at every start)."""
+    return re.compile(f"[{CJK_LETTERS}]"), re.compile(rf"[{CJK_LETTERS}]|(?:(?![{CJK_LETTERS}])\w)+")
 
 
 def words(text: str) -> list[str]:
@@ -86,4 +90,5 @@ def words(text: str) -> list[str]:
     plain = markup.plain(text).casefold()
     if "\u0640" in plain:
         plain = plain.replace("\u0640", "")
-    return (_WORDS if _HAS_CJK.search(plain) else _PLAIN_WORDS).findall(plain)
+    has_cjk, cjk_words = _cjk_words()
+    return (cjk_words if has_cjk.search(plain) else _PLAIN_WORDS).findall(plain)
