@@ -36,6 +36,8 @@ FURNITURE = re.compile(
 )
 SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
 FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
+_FOOTNOTE_FIRST = "<[\\"
+"""What a Markdown footnote body opens with ('<sup>', '[^', '\\*'): other blocks are not matched."""
 FOOTNOTE_START_TXT = re.compile(r"^(?P<n>[0-9]{1,3}|\*{1,3})\s+(?=\S)")
 FRONT_KEYS = {
     "title", "round", "date", "symbol", "language", "source", "note",
@@ -46,7 +48,7 @@ FRONT_KEYS = {
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """Lines of the file between blank lines."""
 
@@ -171,7 +173,8 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
                 continue
             line, stripped = line.replace(layout.PARAGRAPH, "", 1), stripped[1:].strip()
         if not stripped:
-            flush()
+            if current:  # a blank line after a block: a run of them closes nothing more
+                flush()
         elif heading:
             flush()
             blocks.append(Block(heading.group(2), number, heading=len(heading.group(1)), kind="heading"))
@@ -184,7 +187,10 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
                 first_line = number
             current.append(line.rstrip())
     flush()
-    blocks = [part for block in blocks for part in _split_block(block, markdown)]
+    # Only a block of several lines, or an indented Markdown item, can hold several paragraphs.
+    blocks = [part for block in blocks
+              for part in (_split_block(block, markdown) if "\n" in block.text or markdown and block.text[:1] in " \t"
+                           else (block,))]
     if not markdown:
         blocks = _split_footnote_lines(blocks, laid_out)
     after_separator = False
@@ -195,7 +201,7 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
         if block.kind != "text":
             after_separator = False
             continue
-        match = FOOTNOTE_START_MD.match(block.text) if markdown else None
+        match = FOOTNOTE_START_MD.match(block.text) if markdown and block.text[:1] in _FOOTNOTE_FIRST else None
         if match:
             block.kind = "footnote"
             block.footnote_label = match.group("sup") or match.group("ref") or "*" * (len(match.group("star")) // 2)

@@ -68,7 +68,7 @@ BULLET_MD = re.compile(r"^([-–•▪◦●·*+])[ \t\u00a0]+(?=\S)")
 """In Markdown, '* …' and '+ …' too."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A paragraph or footnote being assembled from one or more blocks."""
 
@@ -198,8 +198,9 @@ def _read_markdown(data: bytes | str, *, path: str | None, label: str, language:
                                        place=f"{title_block.line}"))
     for draft in paragraphs:
         raw = _join(draft.raw)
-        sources.append(SourceParagraph(inline.convert(raw, footnote_ids, f"{draft.line}"), draft.label,
-                                       draft.readings, heading=draft.heading, place=f"{draft.line}",
+        place = f"{draft.line}"
+        sources.append(SourceParagraph(inline.convert(raw, footnote_ids, place), draft.label,
+                                       draft.readings, heading=draft.heading, place=place,
                                        depth=draft.depth, plain=markdown and raw.startswith(("\\", "&#")),
                                        cell=draft.cell, bullet=draft.bullet))
     for place, count in inline.unparsed:

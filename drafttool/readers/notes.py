@@ -13,7 +13,7 @@ def check_footnotes(round_: Round, path: str | None) -> list[Notice]:
     notices = []
     known = {f.id for f in round_.footnotes}
     referred: set[str] = set()
-    texts = [(p.label or p.id, p.text) for p in round_.paragraphs]
+    texts = [(p.label or p.id, p.text) for p in round_.paragraphs if "[^" in p.text]  # the others refer to none
     texts += [("masthead", value) for value in (round_.masthead.agenda_item, round_.masthead.agenda_title,
                                                 round_.masthead.organ, round_.masthead.body)]
     texts += [(f"footnote {f.label}", f.text) for f in round_.footnotes]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from drafttool.text import markup
-from drafttool.model import Round
+from drafttool.model import Paragraph, Round
 
 _BRACKET = re.compile(r"[\[\]]")
 
@@ -33,9 +33,8 @@ class BracketReport:
 def scan_brackets(round_: Round) -> BracketReport:
     spans = deepest = depth = 0
     holders: list[str] = []
-    opened_in: list[str] = []
+    opened_in: list[Paragraph] = []
     unbalanced: list[tuple[str, str]] = []
-    names = {p.id: f"paragraph {p.label or p.id}" for p in round_.paragraphs}
     for paragraph in round_.paragraphs:
         if "[" not in paragraph.text and "]" not in paragraph.text:
             continue  # most paragraphs: no bracket, nothing to take markup off
@@ -47,14 +46,14 @@ def scan_brackets(round_: Round) -> BracketReport:
             if char == "[":
                 depth += 1
                 deepest = max(deepest, depth)
-                opened_in.append(paragraph.id)
+                opened_in.append(paragraph)
             elif char == "]":
                 if depth == 0:
-                    unbalanced.append((paragraph.id, f"']' in {names[paragraph.id]} closes no '['"))
+                    unbalanced.append((paragraph.id, f"']' in paragraph {paragraph.label or paragraph.id} closes no '['"))
                 else:
                     depth -= 1
                     spans += 1
                     opened_in.pop()
-    for pid in opened_in:
-        unbalanced.append((pid, f"'[' opened in {names[pid]} is never closed"))
+    for opener in opened_in:
+        unbalanced.append((opener.id, f"'[' opened in paragraph {opener.label or opener.id} is never closed"))
     return BracketReport(spans, deepest, tuple(holders), tuple(unbalanced))
