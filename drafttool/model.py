@@ -137,7 +137,12 @@ class Status:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+"""How a frozen record's constructor sets its fields, past the `__setattr__` that refuses to."""
+_OPEN = Status()
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Paragraph:
     """One paragraph record of a round."""
 
@@ -152,7 +157,7 @@ class Paragraph:
     """Id of the chapeau of a subparagraph, or of the heading above a paragraph."""
     level: int = 0
     """Heading level (1 for I., 2 for A.) or subparagraph depth (1 for a), 2 for i))."""
-    status: Status = Status()
+    status: Status = _OPEN
     """Frozen, so one default value serves every paragraph (a factory made one each)."""
     split_from: str | None = None
     """Id of the paragraph of an earlier round this one was split out of."""
@@ -161,6 +166,24 @@ class Paragraph:
     scope: Scope | None = None
     """For a `Kind.CONTAINER` record, what it contains (Article, annex, option…); None for
     every other record."""
+
+    # Written out, not generated: the generated constructor looks `object.__setattr__` up
+    # again for each field, which makes it twice as slow, and readers and stores make one
+    # a paragraph.  Its parameters are the fields, in order, with their defaults
+    # (tests/test_fast_paths.py holds it to that).
+    def __init__(self, id: str, text: str, kind: Kind = Kind.OPERATIVE, label: str = "", parent: str | None = None,
+                 level: int = 0, status: Status = _OPEN, split_from: str | None = None,
+                 merged_from: tuple[str, ...] = (), scope: Scope | None = None) -> None:
+        _set(self, "id", id)
+        _set(self, "text", text)
+        _set(self, "kind", kind)
+        _set(self, "label", label)
+        _set(self, "parent", parent)
+        _set(self, "level", level)
+        _set(self, "status", status)
+        _set(self, "split_from", split_from)
+        _set(self, "merged_from", merged_from)
+        _set(self, "scope", scope)
 
 
 class NoteKind(str, Enum):

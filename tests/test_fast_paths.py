@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from drafttool.errors import InputError
+from drafttool.model import Paragraph
+from drafttool.readers.structure import SourceParagraph
+from drafttool.text.labels import Label
 from drafttool.readers.textfile import _LINE_BREAKS, _UNWANTED, _has_unwanted, clean_text, decode_text, plain_text
 
 
@@ -59,3 +66,16 @@ def test_plain_text_leaves_a_binary_file_to_be_refused() -> None:
     for data in (b"%PDF-1.7\n...", b"  \n{\\rtf1 ansi}", b"PK\x03\x04zip"):
         assert plain_text(data) is None
         assert _decoded_and_cleaned(data) is None
+
+
+@pytest.mark.parametrize("record", [Paragraph, SourceParagraph, Label])
+def test_a_record_whose_constructor_is_written_out_takes_its_fields_in_order_with_their_defaults(record: type) -> None:
+    parameters = list(inspect.signature(record.__init__).parameters.values())[1:]
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, f.default if f.default is not dataclasses.MISSING else inspect.Parameter.empty)
+        for f in dataclasses.fields(record)]
+    values = {p.name: object() for p in parameters}
+    made = record(**values)
+    assert all(getattr(made, name) is value for name, value in values.items())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "changed"

@@ -28,7 +28,10 @@ from drafttool.model import Kind, Paragraph, Scope
 from drafttool.text.containers import container_heading
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class SourceParagraph:
     """A paragraph as the file has it, before its place in the structure is known."""
 
@@ -59,6 +62,23 @@ class SourceParagraph:
     """An item of a bulleted list ('- …', '• …'), its bullet as the label ('' for a
     bullet Word draws: '•'): under a numbered paragraph, its subparagraph; elsewhere a
     paragraph that starts so."""
+
+    # Written out, as `Paragraph`'s is (drafttool/model.py says why): one is made a paragraph.
+    def __init__(self, text: str, label: str = "", readings: tuple[Label | None, Label | None] = (None, None),
+                 heading: int = 0, title: bool = False, place: str = "", scope: Scope | None = None,
+                 plain: bool = False, depth: int = 0, cell: tuple[int, int, int] | None = None,
+                 bullet: bool = False) -> None:
+        _set(self, "text", text)
+        _set(self, "label", label)
+        _set(self, "readings", readings)
+        _set(self, "heading", heading)
+        _set(self, "title", title)
+        _set(self, "place", place)
+        _set(self, "scope", scope)
+        _set(self, "plain", plain)
+        _set(self, "depth", depth)
+        _set(self, "cell", cell)
+        _set(self, "bullet", bullet)
 
 
 def read_label(text: str) -> tuple[str, str, tuple[Label | None, Label | None]]:

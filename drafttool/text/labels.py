@@ -33,7 +33,10 @@ class LabelSort(str, Enum):
     """'i)', '(iv)', and the heading numerals 'I.'"""
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Label:
     """A label found at the start of a paragraph."""
 
@@ -49,13 +52,24 @@ class Label:
     end: int = 0
     """Index in the paragraph where the text after the label starts."""
 
+    # Written out, as `Paragraph`'s is (drafttool/model.py says why): one is made a numbered paragraph.
+    def __init__(self, text: str, sort: LabelSort, ordinal: int, suffix: str = "", upper: bool = False,
+                 end: int = 0) -> None:
+        _set(self, "text", text)
+        _set(self, "sort", sort)
+        _set(self, "ordinal", ordinal)
+        _set(self, "suffix", suffix)
+        _set(self, "upper", upper)
+        _set(self, "end", end)
+
 
 _SUFFIX = "|".join(LATIN_SUFFIXES)
 _NUMBER = re.compile(
     rf"""(?P<n>[0-9]{{1,6}}|[٠-٩]{{1,6}}|[۰-۹]{{1,6}})   # 18, 12345, or Arabic-Indic digits
         (?:[ .]?(?P<suffix>{_SUFFIX}))?                   # 3bis, 3 bis, 3.bis
         (?P<mark>\.|\s?[-–]|、)                           # '18.', '١ -', '1、'
-        (?:(?<=、)|(?=\s|$))""",
+        (?:(?<=、)|(?=\s|$))
+        [ \t\u00a0\u202f]*                              # the space after it, up to the text""",
     re.VERBOSE,
 )
 _ITEM = re.compile(
@@ -136,8 +150,8 @@ def number_label(text: str) -> Label | None:
     if not match:
         return None
     # int() reads Arabic-Indic digits as they are (they are Unicode decimal digits).
-    return Label(text[: match.end()], LabelSort.NUMBER, int(match.group("n")), match.group("suffix") or "",
-                 end=_skip_space(text, match.end()))
+    return Label(text[: match.end("mark")], LabelSort.NUMBER, int(match.group("n")), match.group("suffix") or "",
+                 end=match.end())
 
 
 def item_label(text: str) -> tuple[Label | None, Label | None]:
