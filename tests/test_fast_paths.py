@@ -6,11 +6,12 @@ import dataclasses
 import inspect
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from drafttool.errors import InputError
 from drafttool.model import Paragraph
+from drafttool.readers.blocks import FURNITURE, FURNITURE_FIRST, SEPARATOR
 from drafttool.readers.structure import SourceParagraph
 from drafttool.text.labels import Label
 from drafttool.readers.textfile import _LINE_BREAKS, _UNWANTED, _has_unwanted, clean_text, decode_text, plain_text
@@ -79,3 +80,10 @@ def test_a_record_whose_constructor_is_written_out_takes_its_fields_in_order_wit
     assert all(getattr(made, name) is value for name, value in values.items())
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.text = "changed"
+
+
+@given(st.one_of(st.from_regex(FURNITURE, fullmatch=True), st.from_regex(SEPARATOR, fullmatch=True)))
+def test_every_line_of_furniture_or_separator_opens_with_a_character_the_fast_test_lets_through(line: str) -> None:
+    stripped = line.strip()
+    assume(stripped and (FURNITURE.match(stripped) or SEPARATOR.match(stripped)))
+    assert stripped[0] in FURNITURE_FIRST or stripped[0].isdecimal()

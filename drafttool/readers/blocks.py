@@ -35,6 +35,9 @@ FURNITURE = re.compile(
     re.VERBOSE,
 )
 SEPARATOR = re.compile(r"^\s*([-_*=]\s*){3,}$")
+FURNITURE_FIRST = frozenset("GPpС*-M♲_=")
+"""The characters but digits (in any script: `\\d`) a line of furniture or a separator
+opens with: other lines (most) are not matched against them."""
 FOOTNOTE_START_MD = re.compile(r"^(?:<sup>\s*(?P<sup>[0-9]{1,3}|\*{1,3})\s*</sup>|\[\^(?P<ref>[^\]\s]+)\]:|(?P<star>(?:\\\*){1,3}))\s*")
 _FOOTNOTE_FIRST = "<[\\"
 """What a Markdown footnote body opens with ('<sup>', '[^', '\\*'): other blocks are not matched."""
@@ -178,7 +181,8 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
         elif heading:
             flush()
             blocks.append(Block(heading.group(2), number, heading=len(heading.group(1)), kind="heading"))
-        elif FURNITURE.match(stripped) or SEPARATOR.match(stripped):
+        elif (stripped[0] in FURNITURE_FIRST or stripped[0].isdecimal()) and (
+                FURNITURE.match(stripped) or SEPARATOR.match(stripped)):
             flush()
             kind = "separator" if SEPARATOR.match(stripped) else "furniture"
             blocks.append(Block(stripped, number, kind=kind))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from drafttool.text import languages, markup
 from drafttool.errors import InputError, Notice
@@ -79,7 +79,6 @@ class _Draft:
     readings: tuple = (None, None)
     footnote_label: str = ""
     title: bool = False
-    joined: list[int] = field(default_factory=list)
     depth: int = 0
     cell: tuple[int, int, int] | None = None
     """(table, row, column) of a paragraph in a pipe table."""
@@ -148,7 +147,8 @@ def _read_markdown(data: bytes | str, *, path: str | None, label: str, language:
         if _unwrap(blocks[heading_places[-1]].text).strip().upper() in PREAMBLE_HEADINGS:
             first_body -= 1  # 'PREAMBLE' heads the body; the title is above it
     head = [line for b in blocks[:first_body] if b.kind in ("text", "heading") for line in _head_lines(b)]
-    running = [b for b in blocks[first_body:] if b.kind == "text" and SYMBOL_LINE.match(b.text.strip())]
+    running = [b for b in blocks[first_body:]  # a symbol has a '/': 'A/RES/80/1'
+               if b.kind == "text" and "/" in b.text and SYMBOL_LINE.match(b.text.strip())]
     if running:
         notices.append(Notice(f"left out {len(running)} running document symbol line(s) "
                               f"(lines {', '.join(str(b.line) for b in running[:5])})", path))
@@ -358,7 +358,6 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
         elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown,
                                                                   block.after_break):
             open_paragraph.raw.append(text)
-            open_paragraph.joined.append(block.line)
         else:
             open_paragraph = _Draft([text], block.line)
             paragraphs.append(open_paragraph)
