@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from drafttool.errors import InputError
 from drafttool.model import Paragraph
 from drafttool.readers.blocks import FURNITURE, FURNITURE_FIRST, SEPARATOR
+from drafttool.readers.inline import _CLOSE, _OPEN, Inline, words_and_references
 from drafttool.readers.structure import SourceParagraph
+from drafttool.text import markup
 from drafttool.text.labels import Label
+from drafttool.text.markup import Run
 from drafttool.readers.textfile import _LINE_BREAKS, _UNWANTED, _has_unwanted, clean_text, decode_text, plain_text
 
 
@@ -87,3 +90,10 @@ def test_every_line_of_furniture_or_separator_opens_with_a_character_the_fast_te
     stripped = line.strip()
     assume(stripped and (FURNITURE.match(stripped) or SEPARATOR.match(stripped)))
     assert stripped[0] in FURNITURE_FIRST or stripped[0].isdecimal()
+
+
+@given(st.lists(st.one_of(st.text(alphabet="ab \t\u00a0.", max_size=6), st.sampled_from(["<0>", "<1>"])), max_size=8))
+def test_words_and_references_are_marked_up_as_their_runs_would_be(pieces: list[str]) -> None:
+    raw = "".join(f"{_OPEN}{p[1]}{_CLOSE}" if p in ("<0>", "<1>") else p for p in pieces)
+    refs = ["fn-1", "fn-star"]
+    assert words_and_references(raw, refs) == markup.to_markup(Inline._expand([Run(raw)], refs)).strip()

@@ -155,7 +155,12 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
 
     def flush() -> None:
         if current:
-            blocks.append(Block("\n".join(current), first_line))
+            block = Block("\n".join(current), first_line)
+            # Only a block of several lines, or an indented Markdown item, can hold several paragraphs.
+            if len(current) > 1 or markdown and current[0][:1] in " \t":
+                blocks.extend(_split_block(block, markdown))
+            else:
+                blocks.append(block)
             current.clear()
 
     centred_end = -1
@@ -191,10 +196,6 @@ def blocks_of(lines: list[str], start: int, markdown: bool, laid_out: bool = Fal
                 first_line = number
             current.append(line.rstrip())
     flush()
-    # Only a block of several lines, or an indented Markdown item, can hold several paragraphs.
-    blocks = [part for block in blocks
-              for part in (_split_block(block, markdown) if "\n" in block.text or markdown and block.text[:1] in " \t"
-                           else (block,))]
     if not markdown:
         blocks = _split_footnote_lines(blocks, laid_out)
     after_separator = False
