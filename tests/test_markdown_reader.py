@@ -288,3 +288,14 @@ def test_unknown_suffix_and_missing_file(tmp_path: Path):
         read_document(tmp_path / "x.odt")
     with pytest.raises(InputError, match=r"missing\.md: no such file"):
         read_document(tmp_path / "missing.md")
+
+
+def test_a_title_wholly_in_italics_in_markdown_drafttool_wrote_keeps_its_italics():
+    text = "---\nround: Zero draft\nlanguage: zh\n---\n\n# *我我*\n\n## 第一条\n\n1. 我我。\n"
+    assert read_markdown(text).round.paragraphs[0].text == "*我我*"
+
+
+def test_a_title_wholly_in_bold_in_another_document_is_read_without_its_bold():
+    text = "**DRAFT RESOLUTION**\n\n1. Decides to remain seized of the matter.\n"
+    title = read_markdown(text).round.paragraphs[0]
+    assert (title.kind, title.text) == (Kind.TITLE, "DRAFT RESOLUTION")

@@ -193,7 +193,10 @@ def _read_markdown(data: bytes | str, *, path: str | None, label: str, language:
     inline.spaced = laid
     sources: list[SourceParagraph] = []
     if title_block is not None:
-        sources.append(SourceParagraph(inline.convert(_unwrap(title_block.text), footnote_ids, f"{title_block.line}"),
+        # Emphasis round a whole title is the title's own in what drafttool wrote ('# *Projet*'),
+        # and a document's formatting of its heading elsewhere ('**DRAFT RESOLUTION**').
+        title = title_block.text if ours else _unwrap(title_block.text)
+        sources.append(SourceParagraph(inline.convert(title, footnote_ids, f"{title_block.line}"),
                                        title=True,
                                        place=f"{title_block.line}"))
     for draft in paragraphs:
