@@ -32,7 +32,6 @@ import io
 import re
 import struct
 from pathlib import Path
-import zipfile
 import zlib
 from collections.abc import Iterator
 from functools import cache
@@ -85,7 +84,7 @@ to be read at 128 MB a part must bring at least 256 KB."""
 RATIO_GRACE_BYTES = 1 * MB
 """Parts this small are read whatever their ratio: inflating them costs nothing."""
 
-ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+ALLOWED_METHODS = {0: "stored", 8: "deflate"}  # zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 """Compression methods a package may use: stored or deflate only (ECMA-376 Part 2, Annex C,
 "ZIP Appnote.txt Clarifications").  Others are refused unread: `zipfile` inflates bzip2 and
 LZMA without a bound on each step — a 329-byte bzip2 entry made it allocate 400 MB."""
@@ -215,6 +214,8 @@ class Package:
                                  path=path)
             if size > MAX_DIRECTORY_BYTES:
                 raise InputError(self._too_many(f"a directory of {_mb(size)}, room for {size // 46:,}"), path=path)
+        import zipfile  # here, not above: the text readers take only this module's limits
+
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
@@ -285,6 +286,8 @@ class Package:
 
     def _inflate(self, name: str, limit: int) -> Iterator[bytes]:
         """The part's bytes, a chunk at a time, each counted against the limits."""
+        import zipfile
+
         info = self.zip.getinfo(name)
         method = info.compress_type
         if method not in ALLOWED_METHODS:
