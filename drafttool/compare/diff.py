@@ -45,7 +45,7 @@ _CJK = CJK_LETTERS + CJK_FORMS
 _TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL)
 _TOKEN_CJK = rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|[^\W{_CJK}]+|[^\S\n]+|."
 """`_TOKEN` where Chinese, Japanese or Korean is written: each such character a token, and a
-word of other letters (`[^\W…]`: a word character that is none of them) one token."""
+word of other letters (a word character that is none of them) one token."""
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(r"\w")
 _COMPACT = re.compile(r"\s+|\*+")
