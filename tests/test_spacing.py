@@ -300,3 +300,18 @@ def test_a_footnote_reference_after_deleted_words_stays_in_the_compilation_as_in
     pieces = compile_round(Negotiation("t", language="fr", rounds=(round_,), proposals=(proposal,))).paragraphs[0].pieces
     assert [(piece.kind.value, piece.text) for piece in pieces] == [
         ("delete", "nous"), ("text", "[^fn-1]"), ("delete", " "), ("text", "nous[^fn-1].")]
+
+
+def test_words_replaced_before_a_footnote_reference_keep_it_after_them_in_the_compilation_as_in_the_next_round():
+    # The French space before ':' is the text's own, past the reference: it is left as it
+    # stands, and the new words stay before the reference in both readings.
+    from drafttool.model import Anchor, Footnote, Kind, Paragraph
+
+    round_ = Round("Zero draft", (Paragraph("p1", "nous[^fn-1] : nous.", Kind.OPERATIVE, "1."),),
+                   footnotes=(Footnote("fn-1", "Note.", "1"),), language="fr")
+    proposal = Proposal("eu-1", "Zero draft", ProposalOp.REPLACE, ("EU",), "p1", Anchor("nous", "", " : nous."),
+                        "vous")
+    assert apply_proposals(round_, [proposal], label="Rev.9").round.paragraphs[0].text == "vous[^fn-1] : nous."
+    pieces = compile_round(Negotiation("t", language="fr", rounds=(round_,), proposals=(proposal,))).paragraphs[0].pieces
+    assert [(piece.kind.value, piece.text) for piece in pieces] == [
+        ("delete", "nous"), ("insert", "vous"), ("text", "[^fn-1] : nous.")]

@@ -181,12 +181,32 @@ def spaced_edit(text: str, start: int, end: int, new: str, language: str = "") -
     its edges spaced for the script (`spacing.splice`): the span widened over the spaces
     that go, and `new` with the spaces it needs at each end."""
     plain = markup.plain(text)
-    joined = splice(plain[:start], plain[start:end], markup.plain(new), plain[end:], language)
+    inserted = markup.plain(new)
+    # A footnote reference right after the span ends the words put in its place: the
+    # spaces past it are the text's own, and a splice across it would put the new words
+    # after the reference in the compilation ('nous[^1] :' → '[^1]nous\u00a0:').  A
+    # deletion still takes the space it makes redundant, the reference kept in place.
+    after = "" if inserted.strip() and _reference_at(text, end) else plain[end:]
+    joined = splice(plain[:start], plain[start:end], inserted, after, language)
     words = joined.inserted.strip()
     left = joined.inserted[: joined.inserted.index(words)] if words else joined.inserted
     right = joined.inserted[len(left) + len(words):]
     core = markup.to_markup(_strip_spaces(_atoms(new)))
     return joined.keep_before, end + joined.skip_after, left + core + right
+
+
+def _reference_at(text: str, offset: int) -> bool:
+    """Whether a footnote reference of marked-up `text` stands at plain `offset`."""
+    if "[^" not in text:
+        return False
+    position = 0
+    for run in markup.parse(text):
+        if run.footnote is not None and position == offset:
+            return True
+        position += len(run.text) if run.footnote is None else 0
+        if position > offset:
+            return False
+    return False
 
 
 def formatted_like(text: str, start: int, end: int, new: str) -> str:
