@@ -318,7 +318,7 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError,
                 struct.error) as error:
             raise InputError(f"the zip package is damaged: part {name} cannot be unpacked ({error}); "
-                             "open the file in Word or LibreOffice and save it again", path=self.path) from None
+                             "open it in Word or LibreOffice and save it again", path=self.path) from None
 
     def _check_size(self, name: str, size: int, compressed: int, part_limit: int, left: int) -> None:
         """Refuse a size (declared, or counted while inflating) over a limit, naming it."""
