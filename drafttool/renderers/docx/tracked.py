@@ -350,7 +350,9 @@ class _Tracked:
         """An unchanged (or renumbered) paragraph: its runs as they are."""
         old, new = change.old[0], change.new[0]
         runs = list(markup.parse(new.text))
-        return [Out(self.kept(runs, runs), "equal", None, old, new, old, new, self.chair, index)]
+        written = self.runs_xml(runs)  # `kept` for words kept as they are, without comparing them
+        content: list[_Element | str] = [written] if written is not None else self.kept(runs, runs)
+        return [Out(content, "equal", None, old, new, old, new, self.chair, index)]
 
     # -- the whole document
 
