@@ -269,12 +269,15 @@ def test_comparing_store_rounds_and_comparing_the_same_rounds_as_files_give_the_
         assert [(c.old_place, c.new_place, c.move) for c in stored.comparison.changes] == places
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab1_ é") + ["\u3042", "\u4e00", "\uac00", "\uff21", "\u3000",
+@given(st.text(alphabet=st.sampled_from(list("ab1_ é*\n\\[^]") + ["\u3042", "\u4e00", "\uac00", "\uff21", "\u3000",
                                                           "\U00020000", "\u0640", "\u00b2"]), max_size=12))
 def test_a_word_of_letters_other_than_cjk_is_cut_as_a_lookahead_would_cut_it(text: str) -> None:
     # `[^\W…]+` (a word character that is no CJK one) stands for the slower
     # `(?:(?![…])\w)+` in the tokeniser's patterns.
-    from drafttool.compare.diff import _CJK, _WORD_TOKENS, _compiled
+    from drafttool.compare.diff import _CJK, _WORD_TOKENS, _compiled, _count_words, tokenize
 
     slow = re.compile(rf"\[\^[^\]\s\\]+\]|[{_CJK}]|(?:(?![{_CJK}])\w)+")
     assert _compiled(_WORD_TOKENS).findall(text) == slow.findall(text)
+    assert _count_words(text) == len(slow.findall(text))  # plain texts take a pattern without CJK classes
+    slow_tokens = re.compile(rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|(?:(?![{_CJK}])\w)+|[^\S\n]+|.", re.DOTALL)
+    assert tokenize(text) == slow_tokens.findall(text)
