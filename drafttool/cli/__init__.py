@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +109,8 @@ def output_file(output: str) -> Path:
 def terminal_width() -> int:
     """The terminal's width for wrapping; 80 columns when the output is piped or a file."""
     if sys.stdout.isatty():
+        import shutil  # on a terminal only: it imports the zlib, bz2 and lzma modules (2 ms)
+
         return max(40, shutil.get_terminal_size((80, 24)).columns)
     return 80
 
