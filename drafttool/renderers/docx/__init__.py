@@ -1,5 +1,6 @@
 """Word files: a clean round (`round`), a round as tracked changes over another
-(`tracked`, with `marks` and `revisions`), the comparison of two rounds (`comparison`) and
+(`tracked`, with `marks`, `revisions` and `body`, its paragraphs written as text by
+`fragments` where they can be), the comparison of two rounds (`comparison`) and
 the compilation text (`compilation`), built on the package, styles, numbering, masthead and the one
 run builder they share (`package`, `styles`, `lists`, `masthead`, `runs`).
 

@@ -8,8 +8,11 @@ the compilation text, the comparison and the tracked changes — build
 their `w:body` with the element helpers here and hand it to `DocxPackage`, which adds
 `[Content_Types].xml`, `_rels/.rels`, `word/_rels/document.xml.rels` and the other parts.
 
-Everything is built with lxml, never by pasting input text into XML strings; text is
-cleaned of the characters XML 1.0 cannot hold.  Output is deterministic (fixed zip
+Elements are built with lxml; where a long document repeats a shape thousands of times
+(the numbering part here, the tracked writer's paragraphs in `fragments`) it is written as
+text that reads byte for byte as lxml serialises the elements, input text always escaped
+(`escape_text`, `escape_attribute`).  Text is cleaned of the characters XML 1.0 cannot
+hold.  Output is deterministic (fixed zip
 timestamps, no creation dates), so rendering twice gives the same bytes.  The names of the
 WordprocessingML schema stay in this package (`renderers/docx/`).
 """
