@@ -143,9 +143,15 @@ def _labels(tracked: _Tracked, out: Out, outs: list[Out], position: int) -> tupl
                 break
         return False
 
+    # Most paragraphs start and end in one output paragraph, whose mark says it at once.
+    old_label = new_label = ""
     starts_old, starts_new = out.starts_old, out.starts_new
-    old_label = starts_old.label if starts_old is not None and starts_old.label and not auto(starts_old, "old") else ""
-    new_label = starts_new.label if starts_new is not None and starts_new.label and not auto(starts_new, "new") else ""
+    if starts_old is not None and starts_old.label and not (
+            out.old_auto if out.old is starts_old else auto(starts_old, "old")):
+        old_label = starts_old.label
+    if starts_new is not None and starts_new.label and not (
+            out.new_auto if out.new is starts_new else auto(starts_new, "new")):
+        new_label = starts_new.label
     return old_label, new_label, out.label_stamp or tracked.chair
 
 
