@@ -235,7 +235,7 @@ def _read_markdown(data: bytes | str, *, path: str | None, label: str, language:
         round_, closing = closing_line_to_masthead(round_, path)
         notices.extend(closing)
     notices.extend(check_footnotes(round_, path))
-    notices.extend(check_brackets(round_, path, {p.id: s.place for p, s in zip(records, sources)}))
+    notices.extend(check_brackets(round_, path, lambda: {p.id: s.place for p, s in zip(records, sources)}))
     return Reading(round_, tuple(notices))
 
 

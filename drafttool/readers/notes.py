@@ -3,6 +3,8 @@ nowhere, footnotes nothing refers to, and unbalanced square brackets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from drafttool.errors import Notice
 from drafttool.model import Round
 from drafttool.text import markup
@@ -33,20 +35,25 @@ def check_footnotes(round_: Round, path: str | None) -> list[Notice]:
     return notices
 
 
-def check_brackets(round_: Round, path: str | None, places: dict[str, str] | None = None) -> list[Notice]:
-    """Square brackets that close what was never opened, or are never closed, as notices."""
+def check_brackets(round_: Round, path: str | None,
+                   places: Callable[[], dict[str, str]] | None = None) -> list[Notice]:
+    """Square brackets that close what was never opened, or are never closed, as notices;
+    `places` gives where each paragraph id is in the file, asked only when one is needed
+    (most rounds are balanced: a map of every paragraph would be made for nothing)."""
     from drafttool.text.brackets import scan_brackets
 
-    places = places or {}
     by_paragraph: dict[str, list[str]] = {}
     for pid, message in scan_brackets(round_).unbalanced:
         by_paragraph.setdefault(pid, []).append(message)
+    if not by_paragraph:
+        return []
+    places_of = places() if places is not None else {}
     notices = []
     for pid, messages in by_paragraph.items():
         # A paragraph of a hundred thousand '[' gets three notices and a count, not a flood.
         shown = messages if len(messages) <= _SHOWN_BRACKETS + 1 else messages[:_SHOWN_BRACKETS] + [
             f"and {len(messages) - _SHOWN_BRACKETS:,} more unbalanced bracket(s) in this paragraph"]
-        notices += [Notice(message, path, places.get(pid) or pid) for message in shown]
+        notices += [Notice(message, path, places_of.get(pid) or pid) for message in shown]
     return notices
 
 

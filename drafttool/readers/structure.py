@@ -83,9 +83,13 @@ class SourceParagraph:
 
 def read_label(text: str) -> tuple[str, str, tuple[Label | None, Label | None]]:
     """Split a label off the start of marked-up text: (label, rest, readings)."""
-    number = labels.number_label(text)
-    if number:
-        return number.text, text[number.end:], (number, None)
+    # A number label opens with a digit (in any script) and an item label never does:
+    # one of the two patterns is tried, not both.
+    if text[:1].isdecimal():
+        number = labels.number_label(text)
+        if number:
+            return number.text, text[number.end:], (number, None)
+        return "", text, (None, None)
     as_letter, as_roman = labels.item_label(text)
     if as_letter or as_roman:
         end = (as_letter or as_roman).end  # type: ignore[union-attr]

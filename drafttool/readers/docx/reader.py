@@ -154,7 +154,7 @@ class Reader:
         comments = self._comments(views, record_of_view)
         notices = self._notices(revisions, comments)
         notices += list(structure_notices)
-        notices += check_brackets(round_, self.path, {records[o].id: s.place for o, s in zip(origins, sources)})
+        notices += check_brackets(round_, self.path, lambda: {records[o].id: s.place for o, s in zip(origins, sources)})
         return Reading(round_, tuple(notices), revisions, comments)
 
     def _masthead(self, views: list[ViewPara], note_ids: dict[int, str]) -> dict[int, str]:
