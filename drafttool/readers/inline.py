@@ -32,6 +32,16 @@ def _has_markdown_syntax(raw: str) -> bool:
             or "&" in raw or "!" in raw or "`" in raw or "~" in raw or "\n" in raw or "  " in raw)
 
 
+def plain_words(raw: str) -> str | None:
+    """The markup of Markdown that holds plain words (most paragraphs), or None when it
+    has syntax to parse.  Without '[', '*' or '\\' there is no footnote reference to take
+    and nothing to escape: the words as they are, which need neither the parser nor the
+    footnotes' ids."""
+    if "\t" in raw or _has_markdown_syntax(raw):
+        return None
+    return raw.strip()
+
+
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 """Around the number of a footnote reference while markdown-it parses the text: Unicode
 noncharacters, kept for internal use, which `clean_text` removes from every input (private
@@ -60,10 +70,8 @@ class Inline:
         self.next_note = 1
 
     def convert(self, raw: str, footnote_ids: dict[str, str], place: str = "") -> str:
-        if self.markdown and "\t" not in raw and not _has_markdown_syntax(raw):
-            # Most paragraphs: plain words.  Without '[', '*' or '\\' there is no footnote
-            # reference to take and nothing to escape: the words as they are.
-            return raw.strip()
+        if self.markdown and (words := plain_words(raw)) is not None:
+            return words
         refs: list[str] = []
 
         def sentinel(label: str) -> str:

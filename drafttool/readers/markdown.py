@@ -40,7 +40,7 @@ from drafttool.errors import InputError, Notice
 from drafttool.model import Footnote, Kind, Round
 from drafttool.readers import Reading, layout, limits
 from drafttool.readers.structure import SourceParagraph, assemble, read_label
-from drafttool.readers.inline import Inline, unwrap as _unwrap
+from drafttool.readers.inline import Inline, plain_words, unwrap as _unwrap
 from drafttool.readers.masthead import masthead_from_front, masthead_from_lines
 from drafttool.readers.notes import check_brackets, check_footnotes
 from drafttool.readers.blocks import (
@@ -199,7 +199,11 @@ def _read_markdown(data: bytes | str, *, path: str | None, label: str, language:
         sources.append(SourceParagraph(inline.convert(title, footnote_ids, f"{title_block.line}"),
                                        title=True,
                                        place=f"{title_block.line}"))
-    for draft in paragraphs:
+    for opened in paragraphs:
+        if isinstance(opened, SourceParagraph):
+            sources.append(opened)  # settled as its block was read
+            continue
+        draft = opened
         raw = _join(draft.raw)
         place = f"{draft.line}"
         sources.append(SourceParagraph(inline.convert(raw, footnote_ids, place), draft.label,
@@ -315,14 +319,17 @@ def _first_body_after_title(blocks: list[Block]) -> int:
     return 0
 
 
-def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | None,
-                     markdown: bool, rejoin: bool = True) -> tuple[list[_Draft], list[_Draft]]:
+def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | None, markdown: bool,
+                     rejoin: bool = True) -> tuple[list[_Draft | SourceParagraph], list[_Draft]]:
     """Paragraphs and footnotes, rejoining paragraphs cut by page breaks and footnotes."""
-    paragraphs: list[_Draft] = []
+    paragraphs: list[_Draft | SourceParagraph] = []
     footnotes: list[_Draft] = []
-    open_paragraph: _Draft | None = None
+    open_paragraph: _Draft | SourceParagraph | None = None
     open_footnote: _Draft | None = None
     tables = 0
+    # Markdown written one paragraph a block (as drafttool exports it) has nothing to rejoin:
+    # a paragraph of plain words is its source paragraph at once, with no draft between.
+    new = _settled if markdown and not rejoin else _opened
     for block in blocks:
         if block.kind == "separator":
             continue
@@ -352,19 +359,36 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
             continue
         open_footnote = None
         if block.kind == "heading":
-            paragraphs.append(_Draft([rest], block.line, heading=block.heading, label=label, readings=readings))
+            paragraphs.append(new(rest, block.line, label, readings, block.heading, 0, False))
             open_paragraph = None
         elif label:
-            open_paragraph = _Draft([rest], block.line, label=label, readings=readings, depth=block.depth,
-                                    bullet=bool(bullet and label == bullet.group(1)))
+            open_paragraph = new(rest, block.line, label, readings, 0, block.depth,
+                                 bool(bullet and label == bullet.group(1)))
             paragraphs.append(open_paragraph)
-        elif rejoin and open_paragraph is not None and _continues(open_paragraph.raw[-1], text, markdown,
-                                                                  block.after_break):
+        elif rejoin and isinstance(open_paragraph, _Draft) and _continues(open_paragraph.raw[-1], text, markdown,
+                                                                          block.after_break):
             open_paragraph.raw.append(text)
         else:
-            open_paragraph = _Draft([text], block.line)
+            open_paragraph = new(text, block.line, "", (None, None), 0, 0, False)
             paragraphs.append(open_paragraph)
     return paragraphs, footnotes
+
+
+def _opened(raw: str, line: int, label: str, readings: tuple, heading: int, depth: int,
+            bullet: bool) -> _Draft | SourceParagraph:
+    """The draft of a paragraph that opens with a block."""
+    return _Draft([raw], line, heading, label, readings, "", False, depth, None, bullet)
+
+
+def _settled(raw: str, line: int, label: str, readings: tuple, heading: int, depth: int,
+             bullet: bool) -> _Draft | SourceParagraph:
+    """The source paragraph of a block nothing will be added to, when its words are plain;
+    its draft when they hold syntax, whose footnote references wait for the footnotes."""
+    words = plain_words(raw)
+    if words is None:
+        return _opened(raw, line, label, readings, heading, depth, bullet)
+    # As its draft would become: plain only if it opened with a backslash or '&#', both syntax.
+    return SourceParagraph(words, label, readings, heading, False, f"{line}", None, False, depth, None, bullet)
 
 
 def _unwrap_lines(text: str) -> str:
