@@ -235,6 +235,12 @@ def test_arabic_indic_digits_and_chinese_page_joins():
     assert round_.paragraph("p3").text == "我们重申对实现可持续发展目标的承诺。"
 
 
+def test_a_chinese_opening_that_is_no_numeral_is_read_as_words():
+    round_ = read("1. 决定：\n\n二二十、这是一段文字。\n\n二十、第二十段。\n").round
+    assert [(p.id, p.label, p.text) for p in round_.paragraphs] == [
+        ("p1", "1.", "决定："), ("t1", "", "二二十、这是一段文字。"), ("sec-20", "二十、", "第二十段。")]
+
+
 def test_numbering_that_skips_or_repeats_is_reported():
     reading = read("1. One.\n\n2. Two.\n\n2. Two again.\n\n5. Five.\n")
     assert [p.id for p in reading.round.paragraphs] == ["p1", "p2", "p2-2", "p5"]

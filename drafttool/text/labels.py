@@ -140,6 +140,8 @@ def from_chinese(text: str) -> int | None:
     if "十" not in text:
         return CHINESE_NUMERALS.index(text) + 1 if len(text) == 1 else None
     tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None  # '二二十' is no numeral
     value = (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10
     return value + (CHINESE_NUMERALS.index(units) + 1 if units else 0)
 
