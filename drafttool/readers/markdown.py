@@ -346,7 +346,11 @@ def _assemble_blocks(blocks: list[Block], notices: list[Notice], path: str | Non
             open_footnote = _Draft([block.text.replace("\n", " ")], block.line, footnote_label=block.footnote_label)
             footnotes.append(open_footnote)
             continue
-        text = _unwrap_lines(block.text) if block.kind == "text" else _unwrap(block.text)
+        text = block.text
+        if block.kind != "text":
+            text = _unwrap(text)
+        elif "\n" in text or text[:1] == " ":  # most blocks are one line, with nothing to unwrap
+            text = _unwrap_lines(text)
         label, rest, readings = read_label(text)
         # A label opens with a digit, a letter or a bracket, a bullet with none of them:
         # a labelled paragraph (most of them) is never looked at for a bullet.

@@ -77,7 +77,8 @@ _ITEM = re.compile(
         (?P<item>[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|[IVXLC]{1,6}
            |هـ|[أبجدوزحطيكلمنسعفصقرشتثخذضظغ]|[一二三四五六七八九十]{1,3})
         (?P<close>[)）]|\.|、)
-        (?:(?<=[）、])|(?=\s|$))              # Chinese closers need no space after them""",
+        (?:(?<=[）、])|(?=\s|$))              # Chinese closers need no space after them
+        [ \t\u00a0\u202f]*                  # the space after it, up to the text""",
     re.VERBOSE,
 )
 
@@ -161,28 +162,27 @@ def item_label(text: str) -> tuple[Label | None, Label | None]:
     match = _ITEM.match(text)
     if not match:
         return None, None
-    end = _skip_space(text, match.end())
-    # The readings depend only on the label as written and where the text after it
-    # starts: a round holds a few dozen of them ('a)', '(iv)') over thousands of items.
-    key = (match.group(0), end)
+    # The readings depend only on the label and the space after it, as written: a round
+    # holds a few dozen of them ('a) ', '(iv) ') over thousands of items.
+    key = match.group(0)
     readings = _ITEM_READINGS.get(key)
     if readings is None:
         if len(_ITEM_READINGS) > 4096:  # odd spacing read over many files: never grow without bound
             _ITEM_READINGS.clear()
-        readings = _ITEM_READINGS[key] = _item_readings(match, end)
+        readings = _ITEM_READINGS[key] = _item_readings(match, match.end())
     return readings
 
 
-_ITEM_READINGS: dict[tuple[str, int], tuple[Label | None, Label | None]] = {}
-"""Item readings by (label as written, end): few distinct keys, since labels have at most
-6 characters and the text after them starts a space or two later."""
+_ITEM_READINGS: dict[str, tuple[Label | None, Label | None]] = {}
+"""Item readings by label and the space after it: few distinct keys, since labels have
+at most 6 characters and the text after them starts a space or two later."""
 
 
 def _item_readings(match: re.Match[str], end: int) -> tuple[Label | None, Label | None]:
     item, opening, closing = match.group("item"), match.group("open"), match.group("close")
     if closing == "." and opening:
         return None, None
-    written = match.group(0)
+    written = match.group(0)[: match.end("close")]
     latin = item.isascii()
     upper = latin and item.isupper()
     # '1.'-style closings belong to headings (I., A.), ')' to subparagraphs: a lower-case
@@ -211,12 +211,6 @@ def label_at_start(text: str) -> str:
     as_letter, as_roman = item_label(text)
     found = as_letter or as_roman
     return found.text if found else ""
-
-
-def _skip_space(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t\u00a0\u202f":
-        index += 1
-    return index
 
 
 def successor(previous: Label | None, candidate: Label) -> bool:
