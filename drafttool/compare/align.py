@@ -207,15 +207,21 @@ class _Aligner:
         free_new = [j for j in news if not self.new.linked[j]]
         found = self.gap_chain(links)
         self.bounds.update(found)
-        chain = [pair for pair in found if pair not in self.not_anchors]
-        bounds = [(-1, -1), *chain, (len(self.old.texts), len(self.new.texts))]
-        out = []
-        for (old_start, new_start), (old_end, new_end) in zip(bounds, bounds[1:]):
-            gap_old = free_old[bisect_left(free_old, old_start + 1): bisect_left(free_old, old_end)]
-            gap_new = free_new[bisect_left(free_new, new_start + 1): bisect_left(free_new, new_end)]
-            if gap_old and gap_new:
-                out.append((gap_old, gap_new))
-        return out
+        if not free_old or not free_new:
+            return []
+        chain = [pair for pair in found if pair not in self.not_anchors] if self.not_anchors else found
+        # Each free paragraph is placed in its gap by a binary search over the anchors (gap
+        # k lies between anchors k - 1 and k): the work grows with the free paragraphs, a
+        # few in a hundred, not with the anchors, the whole text.
+        old_gaps: dict[int, list[int]] = defaultdict(list)
+        anchors = [i for i, _ in chain]
+        for i in free_old:
+            old_gaps[bisect_left(anchors, i)].append(i)
+        new_gaps: dict[int, list[int]] = defaultdict(list)
+        anchors = [j for _, j in chain]
+        for j in free_new:
+            new_gaps[bisect_left(anchors, j)].append(j)
+        return [(old_gaps[k], new_gaps[k]) for k in sorted(old_gaps.keys() & new_gaps.keys())]
 
     @staticmethod
     def chain(links: Sequence[Link]) -> list[tuple[int, int]]:
