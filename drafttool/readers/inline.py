@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from drafttool.readers import limits
+from drafttool.readers.emphasis import simple_emphasis
 from drafttool.text import markup
 from drafttool.text.markup import Run
 
@@ -116,6 +117,10 @@ class Inline:
         return [Run(raw)]
 
     def _markdown_runs(self, raw: str, footnote_ids: dict[str, str]) -> list[Run]:
+        simple = simple_emphasis(raw)  # most paragraphs with syntax: stars for italics, nothing more
+        return simple if simple is not None else self._markdown_it_runs(raw, footnote_ids)
+
+    def _markdown_it_runs(self, raw: str, footnote_ids: dict[str, str]) -> list[Run]:
         if self._parser is None:
             from markdown_it import MarkdownIt
 
