@@ -48,3 +48,35 @@ def test_every_name_the_operations_offer_is_found_in_its_module() -> None:
         module = sys.modules[f"drafttool.operations.{operations._HOME[name]}"]
         assert getattr(module, name) is value, name
     assert set(operations.__all__) == set(operations._HOME)
+
+
+def _program(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", "from drafttool.cli import run; run()", *args],
+                          capture_output=True, text=True)
+
+
+def test_the_program_exits_with_its_commands_code_and_writes_all_of_its_output(tmp_path: Path) -> None:
+    old, new = tmp_path / "a.md", tmp_path / "b.md"
+    old.write_text("".join(f"{n}. The Assembly decides {n}.\n\n" for n in range(1, 400)), encoding="utf-8")
+    new.write_text("".join(f"{n}. The Assembly decides {n} today.\n\n" for n in range(1, 400)), encoding="utf-8")
+    assert _program("diff", str(old), str(old), "--check").returncode == 0
+    assert _program("diff", str(old), str(new), "--check").returncode == 1
+    missing = _program("diff", str(tmp_path / "c.md"), str(new))
+    assert (missing.returncode, missing.stderr) == (2, f"drafttool: error: {tmp_path / 'c.md'}: no such file\n")
+    shown = _program("diff", str(old), str(new), "--format", "json")  # some 200 KB through a pipe
+    assert shown.returncode == 0
+    assert len(json.loads(shown.stdout)["changes"]) == 399
+
+
+def test_the_program_whose_reader_has_gone_exits_quietly(tmp_path: Path) -> None:
+    import os
+
+    old, new = tmp_path / "a.md", tmp_path / "b.md"
+    old.write_text("".join(f"{n}. The Assembly decides {n}.\n\n" for n in range(1, 4000)), encoding="utf-8")
+    new.write_text("".join(f"{n}. The Assembly decides {n} today.\n\n" for n in range(1, 4000)), encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    result = subprocess.run([sys.executable, "-c", "from drafttool.cli import run; run()", "diff", str(old), str(new)],
+                            stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    assert (result.returncode, result.stderr.decode()) == (1, "")

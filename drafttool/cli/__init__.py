@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -136,6 +137,31 @@ def main() -> None:
 
 
 from drafttool.cli import compare, outputs, proposals, rounds  # noqa: E402,F401  (they register their commands)
+
+
+def run() -> None:
+    """The `drafttool` program: `main`, then an exit that leaves the interpreter standing.
+
+    Tearing it down frees every module, class and object one by one (20 ms after a
+    comparison of 2,000 paragraphs, 50 ms at 20,000): once the output is written and the
+    standard streams flushed, nothing is left that needs it.  Library callers and tests
+    call `main`, which returns or raises as click's commands do."""
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code
+    else:  # pragma: no cover - click's standalone mode always exits
+        code = 0
+    if not isinstance(code, int):
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            code = code or 1  # a reader gone (`| head -1`): what did not fit is lost, quietly
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
