@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from drafttool.errors import InputError
 from drafttool.model import Paragraph
 from drafttool.readers.blocks import FURNITURE, FURNITURE_FIRST, SEPARATOR
-from drafttool.readers.inline import _CLOSE, _OPEN, Inline, emphasis_runs, words_and_references
+from drafttool.readers.inline import _CLOSE, _OPEN, Inline, words_and_references
 from drafttool.readers.structure import SourceParagraph
 from drafttool.text import markup
 from drafttool.text.labels import Label
@@ -97,28 +97,3 @@ def test_words_and_references_are_marked_up_as_their_runs_would_be(pieces: list[
     raw = "".join(f"{_OPEN}{p[1]}{_CLOSE}" if p in ("<0>", "<1>") else p for p in pieces)
     refs = ["fn-1", "fn-star"]
     assert words_and_references(raw, refs) == markup.to_markup(Inline._expand([Run(raw)], refs)).strip()
-
-
-_WORDS = "ab1é(),.;:»«- "
-_PIECES = st.lists(st.one_of(st.text(alphabet=_WORDS, max_size=5),
-                             st.text(alphabet=_WORDS + "*", min_size=1, max_size=5).map(lambda t: f"*{t}*")),
-                   max_size=5)
-_STARRED = st.one_of(_PIECES.map("".join), _PIECES.map(" ".join))
-"""Texts with stars round pieces of words, the pieces glued or set apart by spaces."""
-
-
-@settings(max_examples=400)
-@given(_STARRED)
-def test_words_in_single_stars_read_without_the_parser_are_marked_up_as_markdown_it_reads_them(raw: str) -> None:
-    runs = emphasis_runs(raw)
-    if runs is not None:
-        parsed = Inline(True, set())._markdown_runs(raw, {})
-        assert markup.to_markup(Inline._expand(runs, [])) == markup.to_markup(Inline._expand(parsed, []))
-
-
-def test_only_words_in_single_stars_are_read_without_the_parser() -> None:
-    assert markup.to_markup(emphasis_runs("Voir *Supplément n° 8 (E/2014/28)*, chap. I.") or []) == \
-        "Voir *Supplément n° 8 (E/2014/28)*, chap. I."
-    assert markup.to_markup(emphasis_runs("*Rappelant* sa résolution 70/1,") or []) == "*Rappelant* sa résolution 70/1,"
-    for raw in ("**Décide**", "a*b*", "*a *", "*a*b", "* a*", "*a* et _b_", "*a*  b", "[*a*](b)", "*a", "2 * 3 * 4"):
-        assert emphasis_runs(raw) is None, raw

@@ -9,8 +9,8 @@ tens of microseconds; the stars of such paragraphs are read here in one pass.
 A run of one or two stars opens or closes emphasis by the characters on its two sides
 (CommonMark's left- and right-flanking rules; a run that may do both closes what is
 open, or else opens).  Only runs whose sides are of a kind every CommonMark version reads
-alike — the edge of the text, a space, a letter or digit, or ASCII punctuation that is not
-Markdown syntax — and that open and close in turn, with nothing nested, are read here;
+alike — the edge of the text, a space, a letter or digit, ASCII punctuation that is not Markdown
+syntax, « or » — and that open and close in turn, with nothing nested, are read here;
 anything else is left to markdown-it (`simple_emphasis` returns None).  A property test holds the
 two readings together.
 """
@@ -22,8 +22,9 @@ import re
 from drafttool.text.markup import Run
 
 _STARS = re.compile(r"\*+")
-_PUNCTUATION = frozenset("\"#$%'()+,-./:;=?@^{|}")
-"""ASCII punctuation that is no Markdown syntax of its own (`*_[]<>&!\\`~` are)."""
+_PUNCTUATION = frozenset("\"#$%'()+,-./:;=?@^{|}«»")
+"""ASCII punctuation that is no Markdown syntax of its own (`*_[]<>&!\\`~` are), and the
+French quotation marks."""
 _SENTINELS = ("\ufdd0", "\ufdd1")
 """Around a footnote reference's number while a paragraph is read (`inline`): markdown-it
 takes these noncharacters for letters."""

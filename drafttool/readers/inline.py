@@ -92,7 +92,7 @@ class Inline:
             self.unparsed.append((place, count))  # markdown-it would take minutes over it
             runs = [Run(raw)]
         else:
-            runs = emphasis_runs(raw) or self._markdown_runs(raw, footnote_ids)
+            runs = self._markdown_runs(raw, footnote_ids)
         return markup.to_markup(self._expand(runs, refs)).strip()
 
     def _plain_runs(self, raw: str, footnote_ids: dict[str, str], sentinel) -> list[Run]:  # type: ignore[no-untyped-def]
@@ -197,39 +197,6 @@ class Inline:
         # Collapse runs of spaces left where line breaks were.
         return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None and ("  " in r.text or "\t" in r.text)
                 else r for r in out]
-
-
-def emphasis_runs(raw: str) -> list[Run] | None:
-    """The runs of Markdown whose only syntax is words in single stars ('Nations Unies,
-    *Recueil des Traités*, vol. 1022'), read without the parser; None for any other.
-
-    Each star opens at the start or after a space, before a letter, a digit, '(' or '«',
-    and closes after a letter or a digit, or after ')', '.' or '»' before a space,
-    punctuation or the end.  An opening star can then only open and a closing one close
-    (CommonMark's flanking rules), so markdown-it pairs each with the next, as here.
-    """
-    if "  " in raw or any(char in raw for char in _NOT_EMPHASIS):
-        return None
-    parts = raw.split("*")
-    if len(parts) < 3 or len(parts) % 2 == 0:
-        return None
-    last = len(parts) - 1
-    runs = [Run(parts[0])]
-    for k in range(1, last, 2):
-        before, inner, after = parts[k - 1], parts[k], parts[k + 1]
-        if not inner:
-            return None
-        opens = (before.endswith(" ") or k == 1 and not before) and (inner[0].isalnum() or inner[0] in "(«")
-        closes = (inner[-1].isalnum() or inner[-1] in ").»") and (after[0] in _AFTER_CLOSE if after else k + 1 == last)
-        if not (opens and closes):
-            return None
-        runs += [Run(inner, italic=True), Run(after)]
-    return runs
-
-
-_NOT_EMPHASIS = "_[]\\<>&!`~\n\t\r\x00"
-"""What else can be Markdown syntax (or is changed by markdown-it) in a paragraph."""
-_AFTER_CLOSE = (" ", ",", ".", ";", ":", ")", "»")
 
 
 _SPACES = re.compile(r"[ \t]{2,}")
