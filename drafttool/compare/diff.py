@@ -38,7 +38,7 @@ from drafttool.errors import DrafttoolError
 from drafttool.model import (
     ChangeOp, Comparison, Footnote, FootnoteChange, Kind, Paragraph, ParagraphChange, Round, Segment, SegmentKind,
 )
-from drafttool.text.languages import CJK_FORMS, CJK_LETTERS
+from drafttool.text.languages import CJK_FORMS, CJK_LETTERS, has_cjk
 from drafttool.text.normalize import normalise, normalise_token
 
 _CJK = CJK_LETTERS + CJK_FORMS
@@ -46,9 +46,6 @@ _TOKEN = re.compile(r"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|\w+|[^\S\n]+|.", re.DOTALL
 _TOKEN_CJK = rf"\[\^[^\]\s\\]+\]|\\.|\*\*|\*|\n|[{_CJK}]|[^\W{_CJK}]+|[^\S\n]+|."
 """`_TOKEN` where Chinese, Japanese or Korean is written: each such character a token, and a
 word of other letters (a word character that is none of them) one token."""
-_WIDE = re.compile(r"[^\x00-\u2fff]")
-"""A character at or above U+3000, where the CJK ranges start: most texts hold none, and
-this class compiles in a fraction of the time the CJK classes take."""
 _WORD = re.compile(r"\w")
 _COMPACT = re.compile(r"\s+|\*+")
 
@@ -72,12 +69,8 @@ class DiffOptions:
 
 def tokenize(text: str) -> list[str]:
     """Tokens of marked-up text; joined, they give the text back exactly."""
-    pattern = _compiled(_TOKEN_CJK) if _has_cjk(text) else _TOKEN
+    pattern = _compiled(_TOKEN_CJK) if has_cjk(text) else _TOKEN
     return pattern.findall(text)
-
-
-def _has_cjk(text: str) -> bool:
-    return not text.isascii() and _WIDE.search(text) is not None and _compiled(f"[{_CJK}]").search(text) is not None
 
 
 @functools.cache
@@ -125,7 +118,7 @@ _WORD_TOKENS_PLAIN = re.compile(r"\[\^[^\]\s\\]+\]|\w+")
 def _count_words(text: str) -> int:
     if not text:
         return 0
-    return len((_compiled(_WORD_TOKENS) if _has_cjk(text) else _WORD_TOKENS_PLAIN).findall(text))
+    return len((_compiled(_WORD_TOKENS) if has_cjk(text) else _WORD_TOKENS_PLAIN).findall(text))
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
