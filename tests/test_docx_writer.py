@@ -165,6 +165,25 @@ def test_word_numbers_consecutive_labels_and_labels_it_cannot_show_are_typed() -
     assert round_trip(round_) == round_
 
 
+def test_letters_after_a_deeper_item_under_a_typed_chapeau_start_again_at_a() -> None:
+    # '1 bis.' is typed, so the letters of '1.' run on; its list opens with 'i)', and Word
+    # applies the overrides of a num only at its first paragraph's level and below: the
+    # letters need a num of their own to show 'a)' (LibreOffice showed 'c)').
+    round_ = Round("Rev.1", paragraphs=(
+        Paragraph("p1", "Nous décidons :", label="1.", kind=Kind.OPERATIVE),
+        Paragraph("p1.a", "un ;", label="a)", kind=Kind.SUBPARAGRAPH, parent="p1", level=1),
+        Paragraph("p1.b", "deux ;", label="b)", kind=Kind.SUBPARAGRAPH, parent="p1", level=1),
+        Paragraph("p1bis", "Nous notons :", label="1 bis.", kind=Kind.OPERATIVE),
+        Paragraph("p1bis.a.i", "trois ;", label="i)", kind=Kind.SUBPARAGRAPH, parent="p1bis.a", level=2),
+        Paragraph("p1bis.a", "quatre.", label="a)", kind=Kind.SUBPARAGRAPH, parent="p1bis", level=1),
+    ), language="fr")
+    nums = [(num.find(f"{W}numId").get(f"{W}val"), num.find(f"{W}ilvl").get(f"{W}val")) if num is not None else None
+            for num in (p.find(f"{W}pPr/{W}numPr") for p in xml(render_round_docx(round_)).iter(f"{W}p"))]
+    assert nums == [("1", "0"), ("2", "1"), ("2", "1"), None, ("3", "2"), ("4", "1")]
+    assert [p.label for p in read_docx(render_round_docx(round_)).round.paragraphs] == [
+        "1.", "a)", "b)", "1 bis.", "i)", "a)"]
+
+
 def test_english_rounds_get_bracketed_letters_and_arabic_abjad_letters_are_typed() -> None:
     english = Round("x", paragraphs=_paragraphs(("1.", "Decides:", Kind.OPERATIVE), ("(a)", "one;", Kind.OPERATIVE)),
                     language="en")

@@ -426,6 +426,29 @@ def test_accepting_every_revision_gives_the_new_round_and_rejecting_them_the_old
             (p.label, _REFERENCE.sub("[^]", canonical(p.text))) for p in round_.paragraphs]
 
 
+def test_an_item_after_a_moved_deeper_item_gets_its_own_letters_in_each_view():
+    # Under '1 bis.' (a typed label: the letters of '1.' run on), the new round has 'i)'
+    # moved before its 'a)'.  The num of that chapeau is first used by 'i)' in the new
+    # view, and Word applies a num's override only at its first paragraph's level and
+    # below: with that num 'a)' showed 'b)'.  The writer takes a new num for it.
+    S, O = Kind.SUBPARAGRAPH, Kind.OPERATIVE
+    chapeaux = (Paragraph("p1", "Nous décidons :", label="1.", kind=O),
+                Paragraph("p1.a", "de coopérer ;", label="a)", kind=S, parent="p1", level=1),
+                Paragraph("p1bis", "Nous notons :", label="1 bis.", kind=O))
+    item = Paragraph("p1bis.a.i", "de l’Office.", label="i)", kind=S, parent="p1bis.a", level=2)
+    old = Round("A", (*chapeaux, Paragraph("p1bis.a", "les données :", label="a)", kind=S, parent="p1bis", level=1),
+                      item), language="fr")
+    new = Round("B", (*chapeaux, item, Paragraph("p1bis.a", "les données\u00a0:", label="a)", kind=S,
+                                                 parent="p1bis", level=1)), language="fr")
+    for trust_ids in (True, False):
+        comparison = compare_rounds(old, new, DiffOptions(trust_ids=trust_ids))
+        data = render_tracked_docx(comparison, old, new, moves="revisions", date="2024-02-02")
+        assert_views(data, old, new)
+        for policy, labels in ((TrackedChanges.ACCEPT, ["1.", "a)", "1 bis.", "i)", "a)"]),
+                               (TrackedChanges.REJECT, ["1.", "a)", "1 bis.", "a)", "i)"])):
+            assert [p.label for p in read_docx(data, tracked_changes=policy).round.paragraphs] == labels
+
+
 def test_a_title_merged_with_the_next_paragraph_where_the_join_opens_bold_accepts_to_the_new_title():
     # '我*我*' and '*我*我。' joined: the join '**' opens bold, which runs to the end of the
     # new title ('我 *我* ***我*** **我。**').  Accepting every revision gives those runs —

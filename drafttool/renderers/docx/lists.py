@@ -10,7 +10,6 @@ only where Word's counters would show exactly its label (`Lists` for one round,
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 import re
 
 from drafttool.model import Kind, Paragraph, Round
@@ -71,60 +70,55 @@ def list_level(paragraph: Paragraph) -> int | None:
     return None
 
 
-@dataclass
-class Lists:
-    """Word's list counters as the writer goes, to know whether automatic numbering shows
-    a paragraph's label.  The counters mirror Word's: one set for the abstract list, shared
-    by its `w:num`s; a level's use resets the levels below; a `w:num`'s start overrides
-    take effect where it is first used (ECMA-376 17.9)."""
+_RESTARTS = {1: 1, 2: 1}
+"""The start overrides of a list under a chapeau: its letters and roman numerals from 1."""
 
-    numbering: Numbering
-    templates: tuple[str, str, str]
-    abstract: int = 0
-    main: int = 0
-    values: list[int | None] = field(default_factory=lambda: [None, None, None])
-    used: set[int] = field(default_factory=set)
-    chapeau_nums: dict[str, int] = field(default_factory=dict)
+_NEW = -1
+"""A `w:num` not made yet: made only if a paragraph is numbered with it."""
 
-    def __post_init__(self) -> None:
-        levels = [Level(fmt, text, left=INDENT * index) for index, (fmt, text) in enumerate(zip(FORMATS, self.templates))]
-        self.abstract = self.numbering.add_abstract(levels)
-        self.main = self.numbering.add_num(self.abstract)
 
-    def place(self, paragraph: Paragraph, level: int, chapeau: str) -> tuple[int, int] | None:
-        """(numId, ilvl) under which Word shows exactly the paragraph's label, or None."""
-        restarts: dict[int, int] = {}
-        if level == 0:
-            num = self.main
-        elif chapeau in self.chapeau_nums:
-            num = self.chapeau_nums[chapeau]
-        else:
-            num, restarts = -1, {1: 1, 2: 1}  # a new w:num, made only if it is used
-        values = list(self.values)
+class WordCounters:
+    """Word's counters of the abstract list in one view, as Word and LibreOffice keep them
+    (and `readers.docx.numbering.Counters`, which reads them back): one set shared by the
+    list's `w:num`s; a level's use resets the levels below; a num's start override takes
+    effect at the num's first paragraph for that paragraph's level, and for a level below
+    at the next paragraph of that level if it is the num's, never for a level above (17.9)."""
+
+    def __init__(self) -> None:
+        self.values: list[int | None] = [None, None, None]
+        self.used: set[int] = set()
+        self.pending: dict[int, tuple[int, int]] = {}
+        """Level → (num, start) of an override waiting for that num's next paragraph there."""
+
+    def shown(self, num: int, level: int, starts: dict[int, int]) -> int:
+        """The number Word shows at a paragraph of `num` at `level`, the counters left as they are."""
+        current = self.values[level]
+        waiting = self.pending.get(level)
         if num not in self.used:
-            for restart_level, start in restarts.items():
-                values[restart_level] = start - 1
-        current = values[level]
-        values[level] = 1 if current is None else current + 1
+            if level in starts:
+                current = starts[level] - 1
+        elif waiting is not None and waiting[0] == num:
+            current = waiting[1] - 1
+        return 1 if current is None else current + 1
+
+    def count(self, num: int, level: int, starts: dict[int, int]) -> None:
+        """Move the counters past a paragraph of `num` at `level`."""
+        self.values[level] = self.shown(num, level, starts)
+        self.pending.pop(level, None)
         for deeper in range(level + 1, 3):
-            values[deeper] = None
-        shown = self.templates[level].replace(f"%{level + 1}", number_text(values[level] or 0, level))
-        if shown != paragraph.label:
-            return None
-        if num == -1:
-            num = self.numbering.add_num(self.abstract, restarts)
-            self.chapeau_nums[chapeau] = num
-        self.used.add(num)
-        self.values = values
-        return num, level
+            self.values[deeper] = None
+        if num not in self.used:
+            self.used.add(num)
+            for deeper, start in starts.items():
+                if deeper > level:
+                    self.pending[deeper] = (num, start)
 
 
-class JointLists:
-    """Word's list counters in the two views of a tracked document at once: with every
-    change rejected (the old round) and accepted (the new).  A paragraph is numbered by
-    Word only where the numbering shows its label in every view it appears in; the others
-    get their labels typed.  The counters mirror `Lists` (one set per abstract list,
-    a `w:num`'s start overrides applied at its first use, in each view)."""
+class _Nums:
+    """The abstract list and its `w:num`s: the main one for paragraphs, and for the items
+    under each chapeau one that restarts the letters and roman numerals.  Where a chapeau's
+    num would not show an item's label (its first paragraph was a deeper item, whose
+    override leaves the letters running on), a new one is tried."""
 
     def __init__(self, numbering: Numbering, templates: tuple[str, str, str]) -> None:
         self.numbering = numbering
@@ -132,10 +126,55 @@ class JointLists:
         levels = [Level(fmt, text, left=INDENT * index) for index, (fmt, text) in enumerate(zip(FORMATS, templates))]
         self.abstract = numbering.add_abstract(levels)
         self.main = numbering.add_num(self.abstract)
-        self.restarts: dict[int, dict[int, int]] = {self.main: {}}
-        self.values: dict[str, list[int | None]] = {"old": [None, None, None], "new": [None, None, None]}
-        self.used: dict[str, set[int]] = {"old": set(), "new": set()}
+        self.starts: dict[int, dict[int, int]] = {self.main: {}}
         self.chapeau_nums: dict[object, int] = {}
+
+    def shows(self, counters: WordCounters, num: int, level: int, label: str) -> bool:
+        value = counters.shown(num, level, self.starts.get(num, _RESTARTS))
+        return self.templates[level].replace(f"%{level + 1}", number_text(value, level)) == label
+
+    def candidates(self, level: int, chapeau: object) -> list[int]:
+        """The nums to try: the main list for paragraphs, the chapeau's and a new one for items."""
+        if level == 0:
+            return [self.main]
+        return [self.chapeau_nums[chapeau], _NEW] if chapeau in self.chapeau_nums else [_NEW]
+
+    def made(self, num: int, chapeau: object) -> int:
+        """The num chosen for an item, made if new and kept as its chapeau's."""
+        if num == _NEW:
+            num = self.numbering.add_num(self.abstract, _RESTARTS)
+            self.starts[num] = _RESTARTS
+            self.chapeau_nums[chapeau] = num
+        return num
+
+
+class Lists(_Nums):
+    """Word's list counters as the writer goes, to know whether automatic numbering shows
+    a paragraph's label (`WordCounters`)."""
+
+    def __init__(self, numbering: Numbering, templates: tuple[str, str, str]) -> None:
+        super().__init__(numbering, templates)
+        self.counters = WordCounters()
+
+    def place(self, paragraph: Paragraph, level: int, chapeau: object) -> tuple[int, int] | None:
+        """(numId, ilvl) under which Word shows exactly the paragraph's label, or None."""
+        for num in self.candidates(level, chapeau):
+            if self.shows(self.counters, num, level, paragraph.label):
+                num = self.made(num, chapeau)
+                self.counters.count(num, level, self.starts[num])
+                return num, level
+        return None
+
+
+class JointLists(_Nums):
+    """Word's list counters in the two views of a tracked document at once: with every
+    change rejected (the old round) and accepted (the new).  A paragraph is numbered by
+    Word only where the numbering shows its label in every view it appears in; the others
+    get their labels typed."""
+
+    def __init__(self, numbering: Numbering, templates: tuple[str, str, str]) -> None:
+        super().__init__(numbering, templates)
+        self.views = {"old": WordCounters(), "new": WordCounters()}
 
     def place(self, wanted: dict[str, tuple[int, str]], chapeau: object) -> tuple[int, int] | None:
         """(numId, ilvl) under which Word shows, in each view, the label wanted there, or None."""
@@ -143,31 +182,10 @@ class JointLists:
         if len(levels) != 1:
             return None
         level = levels.pop()
-        if level == 0:
-            num, restarts = self.main, {}
-        elif chapeau in self.chapeau_nums:
-            num = self.chapeau_nums[chapeau]
-            restarts = self.restarts[num]
-        else:
-            num, restarts = -1, {1: 1, 2: 1}
-        found: dict[str, list[int | None]] = {}
-        for view, (_, label) in wanted.items():
-            values = list(self.values[view])
-            if num not in self.used[view]:
-                for restart_level, start in restarts.items():
-                    values[restart_level] = start - 1
-            current = values[level]
-            values[level] = 1 if current is None else current + 1
-            for deeper in range(level + 1, 3):
-                values[deeper] = None
-            if self.templates[level].replace(f"%{level + 1}", number_text(values[level] or 0, level)) != label:
-                return None
-            found[view] = values
-        if num == -1:
-            num = self.numbering.add_num(self.abstract, restarts)
-            self.chapeau_nums[chapeau] = num
-            self.restarts[num] = restarts
-        for view, values in found.items():
-            self.values[view] = values
-            self.used[view].add(num)
-        return num, level
+        for num in self.candidates(level, chapeau):
+            if all(self.shows(self.views[view], num, level, label) for view, (_, label) in wanted.items()):
+                num = self.made(num, chapeau)
+                for view in wanted:
+                    self.views[view].count(num, level, self.starts[num])
+                return num, level
+        return None
