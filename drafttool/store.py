@@ -29,14 +29,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafttool import files, journal, records
+from drafttool import files, records
 from drafttool.files import write_atomic  # noqa: F401  (re-exported: the store's writes go through it)
-from drafttool.negotiate.delegations import seed_delegations
 from drafttool.errors import Notice, NotFoundError, StoreError
 from drafttool.model import SCHEMA_VERSION, Delegation, Negotiation, Proposal, Round
 from drafttool.records import RecordError
+
+if TYPE_CHECKING:
+    from drafttool import journal
 
 NEGOTIATION_FILE = "negotiation.json"
 DELEGATIONS_FILE = "delegations.jsonl"
@@ -93,6 +95,8 @@ def locked(path: str | Path) -> Iterator[None]:
         with files.exclusive_lock(key / LOCK_FILE, _command()):
             _HELD[key] = 1
             try:
+                from drafttool import journal  # here, not at the top: a comparison of two files loads no store
+
                 journal.complete_pending(key)
                 yield
             finally:
@@ -132,6 +136,8 @@ def create_store(
     """Create an empty negotiation store at `path` (a new or empty folder), its registry
     seeded with the common groups and the UN Member and observer States unless
     `delegations` are given."""
+    from drafttool.negotiate.delegations import seed_delegations
+
     delegations = seed_delegations() if delegations is None else delegations
     folder = Path(path)
     if is_store(folder):
@@ -459,6 +465,8 @@ class Inspection:
 
 def _read(path: str | Path, problems: _Problems) -> Inspection:
     folder = _require_store(path)
+    from drafttool import journal
+
     try:
         pending = journal.pending_operation(folder)
     except StoreError as error:
