@@ -195,7 +195,7 @@ class Inline:
                 elif piece:
                     out.append(Run(piece, run.italic, run.bold))
         # Collapse runs of spaces left where line breaks were.
-        return [replace(r, text=re.sub(r"[ \t]{2,}", " ", r.text)) if r.footnote is None and ("  " in r.text or "\t" in r.text)
+        return [replace(r, text=_SPACES.sub(" ", r.text)) if r.footnote is None and ("  " in r.text or "\t" in r.text)
                 else r for r in out]
 
 
