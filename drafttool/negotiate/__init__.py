@@ -7,3 +7,12 @@ copy read as proposals), `instructions` (a UN amendment document read as proposa
 counted). Takes and returns model values; the store is read and written by
 `drafttool.operations`.
 """
+
+from __future__ import annotations
+
+
+def today() -> str:
+    """Today's date, ISO: what a proposal, decision or round is dated when no date is given."""
+    import datetime
+
+    return datetime.date.today().isoformat()

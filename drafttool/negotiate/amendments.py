@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from drafttool.negotiate import today
 from drafttool.text import markup
 from drafttool import store
 from drafttool.negotiate.delegations import UNATTRIBUTED, resolve, resolve_all
@@ -52,10 +53,6 @@ class ImportedAmendments:
     notices: tuple[Notice, ...]
 
 
-def _today() -> str:
-    import datetime
-
-    return datetime.date.today().isoformat()
 
 
 def base_round_score(round_: Round, candidate: Round) -> float:
@@ -101,11 +98,11 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
     base_ids = _base_ids(round_, reading.round) if tracked else {}
     drafts, skipped = changes_to_proposals(comparison, round_, doc)
     proposals = []
-    today = date or _today()
+    dated = date or today()
     source = Path(path).name
     untracked = 0
     for draft, where in drafts:
-        by, when = default_by, today
+        by, when = default_by, dated
         if tracked:
             made_from = _made_from(where, reading.revisions, base_ids)
             found = tuple(dict.fromkeys(code for r in made_from for code in authors.get(r.author, ())))
@@ -122,7 +119,7 @@ def import_amendments(store_path: str | Path, path: str | Path, *, as_delegation
         check_proposal(round_, proposal)
         proposals.append(proposal)
     statements, comment_notices = _comment_statements(negotiation, round_, reading, default_by, tracked, base_ids,
-                                                      source, today, path)
+                                                      source, dated, path)
     proposals.extend(statements)
     notices.extend(comment_notices)
     if skipped:

@@ -31,6 +31,7 @@ from drafttool.negotiate.delegations import resolve
 from drafttool.negotiate.anchors import fold, make_anchor
 from drafttool.negotiate.proposals import check_proposal
 from drafttool.readers import Reading, read_document
+from drafttool.negotiate import today
 from drafttool.text import markup
 from drafttool.text.places import preamble_opening
 
@@ -436,7 +437,7 @@ def read_amendment_document(store_path: str | Path, path: str | Path, *, round_n
         notices.append(Notice(f"amends {document.symbol}; round {round_.label!r} has no symbol to check it against",
                               str(path)))
     by = _delegations(negotiation, document, as_delegation, path)
-    date = date or document_date(reading) or _today()
+    date = date or document_date(reading) or today()
     source = Path(path).name
     proposals: list[Proposal] = []
     renamed: list[tuple[str, str]] = []
@@ -524,7 +525,3 @@ def _months() -> dict[str, int]:
     return names
 
 
-def _today() -> str:
-    import datetime
-
-    return datetime.date.today().isoformat()

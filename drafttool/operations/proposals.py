@@ -16,13 +16,9 @@ from drafttool import journal, store
 from drafttool.compare.diff import DiffOptions
 from drafttool.errors import InputError, Notice, NotFoundError, ProposalError, StoreError
 from drafttool.model import Anchor, Event, Negotiation, Proposal, ProposalOp, ProposalStatus, Round
+from drafttool.negotiate import today
 
 
-def today() -> str:
-    """Today's date, ISO: what a proposal, decision or round is dated when no date is given."""
-    import datetime
-
-    return datetime.date.today().isoformat()
 
 
 def propose(store_path: str | Path, draft: Proposal, *, round_name: str | None = None) -> Proposal:
