@@ -70,6 +70,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # ---------------------------------------------------------------------------- hypothesis profiles
 # tests/test_fuzz.py runs each fuzzer briefly by default.  The 'fuzz' profile runs them
 # long: `pytest tests/test_fuzz.py --hypothesis-profile=fuzz`, or DRAFTTOOL_FUZZ=long.
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Chromium, one for each test module that loads pages in it."""
+    from chromium import Chromium, ChromiumMissing
+
+    try:
+        chromium = Chromium()
+    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
+        pytest.fail(str(error), pytrace=False)
+    yield chromium
+    chromium.close()
+
+
 import os as _os  # noqa: E402
 
 from hypothesis import HealthCheck as _HealthCheck  # noqa: E402

@@ -482,18 +482,6 @@ def test_round_page_shows_labels_levels_statuses_and_footnotes() -> None:
 
 
 @pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from chromium import Chromium, ChromiumMissing
-
-    try:
-        chromium = Chromium()
-    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
-        pytest.fail(str(error), pytrace=False)
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, french: Compared) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
     out = {}

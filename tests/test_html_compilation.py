@@ -727,18 +727,6 @@ def test_the_commands_write_these_pages(runner, stores: dict[str, Path], tmp_pat
 
 
 @pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from chromium import Chromium, ChromiumMissing
-
-    try:
-        chromium = Chromium()
-    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
-        pytest.fail(str(error), pytrace=False)
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory, page: Callable[[str], str], blame_page: str,
           progress_page: str) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("compilation-pages")

@@ -36,18 +36,6 @@ CONTRAST = """(selector => [...document.querySelectorAll(selector)].filter(e => 
 
 
 @pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from chromium import Chromium, ChromiumMissing
-
-    try:
-        chromium = Chromium()
-    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
-        pytest.fail(str(error), pytrace=False)
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("reader-pages")
     negotiation = load_store(EXAMPLE_STORE)

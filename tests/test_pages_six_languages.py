@@ -113,18 +113,6 @@ def test_the_page_in_each_language_matches_its_golden_file(stores: dict[str, Pat
     assert html == expected.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from chromium import Chromium, ChromiumMissing
-
-    try:
-        chromium = Chromium()
-    except ChromiumMissing as error:  # CI installs it: a missing browser is a failure, not a skip
-        pytest.fail(str(error), pytrace=False)
-    yield chromium
-    chromium.close()
-
-
 TOOL_TEXT = """[...document.querySelectorAll(
     '.change-head, .counts, .status-only-summary, .legend, .rounds, details.fold > summary, .status, .pstatus, '
     + '.by, .legend-box, .intro, #footnotes-title, details.numbers > summary, label')]
